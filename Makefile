@@ -1,0 +1,131 @@
+# edtco: multi-year cost of student-data services, with Monte Carlo ranges.
+#
+#   make          build build/edtco
+#   make run      simulate the example scenario, write results and charts
+#   make check    unit and command-line tests, then the same under ASan+UBSan
+#   make bench    time one million trials of the example scenario
+#   make charts   regenerate the gallery in charts/
+#   make install  (PREFIX, DESTDIR honoured)
+#
+# Missing Debian packages are installed with apt-get when run as root;
+# otherwise the exact apt-get line is printed.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DESTDIR  ?=
+BUILD    ?= build
+PKG_CONFIG ?= pkg-config
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+EXAMPLE  ?= models/ny-district.csv
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wpointer-arith -Wwrite-strings -Wformat=2 \
+       -Wvla -Wcast-qual
+# Recursive on purpose: pkg-config runs only after the packages are present.
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags gsl cairo nettle libpng)
+DEP_LIBS   = $(shell $(PKG_CONFIG) --libs gsl cairo nettle libpng) -lcsv \
+             -lpthread -lm
+ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -ffp-contract=off $(WARN) \
+             -Isrc -DEDTCO_VERSION='"$(VERSION)"' $(SAN_FLAGS) $(DEP_CFLAGS) \
+             $(CPPFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+
+ifeq ($(SANITIZE),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+endif
+
+# Debian packages: to build, and to run the tests (PDF tools, GNU parallel,
+# script(1) for the pseudo-terminal test).
+BUILD_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libcairo2-dev \
+             libcmocka-dev librandom123-dev nettle-dev libpng-dev \
+             fonts-dejavu-core
+CHECK_PKGS = poppler-utils qpdf parallel bsdutils
+PKGS_STAMP = $(BUILD)/.pkgs-ok
+
+LIB_SRCS  := $(sort $(wildcard src/*/*.c))
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ  := $(BUILD)/obj/src/main.o
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+LIB       := $(BUILD)/libedtco.a
+PROG      := $(BUILD)/edtco
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+.PHONY: all run check test check-unit check-cli check-sanitize bench charts \
+        install uninstall clean deps check-layers
+.DELETE_ON_ERROR:
+
+all: $(PROG)
+
+deps: $(PKGS_STAMP)
+
+$(PKGS_STAMP):
+	$(Q)mkdir -p $(@D)
+	$(Q)sh tests/tools/ensure-packages.sh $(BUILD_PKGS) $(CHECK_PKGS)
+	$(Q)touch $@
+
+$(BUILD)/obj/%.o: %.c | $(PKGS_STAMP)
+	$(Q)mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(PROG): $(MAIN_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/helpers.h $(LIB) | $(PKGS_STAMP)
+	$(Q)mkdir -p $(@D)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) \
+	    -Itests/unit -o $@ $< $(LIB) $(ALL_LDFLAGS) \
+	    $(shell $(PKG_CONFIG) --libs cmocka) $(DEP_LIBS)
+
+run: $(PROG)
+	$(PROG) run $(EXAMPLE)
+
+check: check-unit check-cli check-layers
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize SANITIZE=1 \
+	    check-unit check-cli
+	@echo "make check: all tests passed (plain and ASan+UBSan builds)"
+
+test: check
+
+check-unit: $(UNIT_BINS)
+	$(Q)sh tests/tools/run-units.sh $(UNIT_BINS)
+
+check-cli: $(PROG)
+	$(Q)sh tests/cli/run.sh $(PROG)
+
+check-layers:
+	$(Q)sh tests/tools/check-layers.sh
+
+bench: $(PROG)
+	$(Q)sh tests/tools/bench.sh $(PROG) $(EXAMPLE)
+
+charts: $(PROG)
+	$(Q)sh tests/tools/gallery.sh $(PROG) $(EXAMPLE)
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/edtco
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/edtco
+
+clean:
+	rm -rf $(BUILD) out
+
+-include $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,24 @@
+/* Order statistics and moments of per-trial arrays. */
+#ifndef EDTCO_ANALYSIS_STATS_H
+#define EDTCO_ANALYSIS_STATS_H
+
+#include <stddef.h>
+
+/* Quantiles of x[0..n) at the probabilities p[0..k) (each in [0, 1]), by
+ * linear interpolation between order statistics (Hyndman and Fan type 7,
+ * as R's default, numpy.percentile and gsl_stats_quantile_from_sorted_data):
+ * h = (n - 1) p, Q = x(floor h) + (h - floor h)(x(floor h + 1) - x(floor h))
+ * on the sorted values.  x is reordered (a multi-way selection, not a full
+ * sort).  n must be at least 1. */
+void stats_quantiles(double *x, size_t n, const double *p, size_t k,
+		     double *out);
+
+/* Mean and sample standard deviation (n - 1; 0 when n == 1), through GSL. */
+double stats_mean(const double *x, size_t n);
+double stats_sd(const double *x, size_t n, double mean);
+
+/* Share of x that is below v (strictly), and at or below v. */
+double stats_share_below(const double *x, size_t n, double v);
+double stats_share_at_or_below(const double *x, size_t n, double v);
+
+#endif

@@ -1,0 +1,308 @@
+/* Distributions, paired comparisons and budget figures of a run (see
+ * summary.h). */
+#include "analysis/summary.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/stats.h"
+#include "util/mem.h"
+#include "util/numfmt.h"
+
+const double summary_probs[SUMMARY_NQ] = {0.05, 0.10, 0.25, 0.50,
+					  0.75, 0.80, 0.90, 0.95};
+const char *const summary_qnames[SUMMARY_NQ] = {"p5",  "p10", "p25", "p50",
+						"p75", "p80", "p90", "p95"};
+
+/* One array to summarise.  The work is split into such jobs, run on any
+ * thread; each job writes only its own outputs. */
+enum job_kind { JOB_MEASURE, JOB_GROSS, JOB_NET, JOB_CUM, JOB_DIFF };
+
+struct job {
+	enum job_kind kind;
+	int o, k; /* option; measure (MEASURE, DIFF) or year (GROSS ...) */
+};
+
+struct ctx {
+	const struct model *m;
+	const struct sim_result *res;
+	struct summary *s;
+	struct job *jobs;
+	size_t njobs;
+	atomic_size_t next;
+};
+
+/* Copies the array a job summarises into buf (n doubles). */
+static void fill(const struct ctx *c, const struct job *j, double *buf)
+{
+	const struct sim_result *r = c->res;
+	size_t n = (size_t)r->trials;
+	switch (j->kind) {
+	case JOB_MEASURE:
+		memcpy(buf, sim_measure(r, j->o, (enum measure)j->k),
+		       n * sizeof(double));
+		break;
+	case JOB_GROSS:
+		memcpy(buf, sim_gross(r, j->o, j->k), n * sizeof(double));
+		break;
+	case JOB_NET:
+		memcpy(buf, sim_net(r, j->o, j->k), n * sizeof(double));
+		break;
+	case JOB_CUM:
+		/* Cumulative net cost to year k, trial by trial, summed in
+		 * year order. */
+		memcpy(buf, sim_net(r, j->o, 1), n * sizeof(double));
+		for (int t = 2; t <= j->k; t++) {
+			const double *y = sim_net(r, j->o, t);
+			for (size_t i = 0; i < n; i++)
+				buf[i] += y[i];
+		}
+		break;
+	case JOB_DIFF: {
+		const double *a = sim_measure(r, j->o, (enum measure)j->k);
+		const double *b = sim_measure(r, c->s->baseline,
+					      (enum measure)j->k);
+		for (size_t i = 0; i < n; i++)
+			buf[i] = a[i] - b[i];
+		break;
+	}
+	}
+}
+
+static void describe(double *buf, size_t n, struct summary_stat *st)
+{
+	st->mean = stats_mean(buf, n);
+	st->sd = stats_sd(buf, n, st->mean);
+	stats_quantiles(buf, n, summary_probs, SUMMARY_NQ, st->q);
+}
+
+static void histogram(const double *x, size_t n, const struct summary_stat *st,
+		      struct summary_hist *h)
+{
+	double lo = x[0], hi = x[0];
+	long below = 0, above = 0;
+	for (size_t i = 0; i < n; i++) {
+		lo = x[i] < lo ? x[i] : lo;
+		hi = x[i] > hi ? x[i] : hi;
+		below += x[i] < 0;
+		above += x[i] > 0;
+	}
+	h->below = below;
+	h->above = above;
+	double iqr = st->q[Q75] - st->q[Q25];
+	double w = 2 * iqr * pow((double)n, -1.0 / 3.0);
+	if (!(w > 0))
+		w = (hi - lo) / 20;
+	if (!(w > 0))
+		w = fabs(hi) > 0 ? fabs(hi) / 10 : 1;
+	w = numfmt_nice_ceil(w);
+	double start = floor(lo / w) * w;
+	while (ceil((hi - start) / w) + 1 > SUMMARY_MAX_BINS) {
+		w = numfmt_nice_ceil(w * 1.000001);
+		start = floor(lo / w) * w;
+	}
+	size_t nb = (size_t)floor((hi - start) / w) + 1;
+	h->start = start;
+	h->width = w;
+	h->nbins = nb;
+	h->counts = xcalloc(nb, sizeof(long));
+	/* The bin whose lower edge is 0: rounding must not move a value
+	 * across 0, so the sign decides the side. */
+	double zero = round(-start / w);
+	for (size_t i = 0; i < n; i++) {
+		double pos = floor((x[i] - start) / w);
+		if (x[i] < 0 && pos > zero - 1)
+			pos = zero - 1;
+		if (x[i] >= 0 && pos < zero)
+			pos = zero;
+		size_t b = pos < 0 ? 0 : (size_t)pos;
+		h->counts[b < nb ? b : nb - 1]++;
+	}
+}
+
+static void run_job(const struct ctx *c, const struct job *j, double *buf)
+{
+	struct summary *s = c->s;
+	size_t n = (size_t)c->res->trials;
+	fill(c, j, buf);
+	switch (j->kind) {
+	case JOB_MEASURE: {
+		size_t idx = (size_t)j->o * M_COUNT + (size_t)j->k;
+		describe(buf, n, &s->measure[idx]);
+		if (j->k == M_NET_PV) {
+			struct summary_cdf *cdf = &s->cdf[j->o];
+			cdf->point_rank =
+				stats_share_at_or_below(buf, n, s->point[idx]);
+			double p[SUMMARY_CDF_N];
+			for (int i = 0; i < SUMMARY_CDF_N; i++)
+				p[i] = i / 100.0;
+			stats_quantiles(buf, n, p, SUMMARY_CDF_N, cdf->q);
+		}
+		break;
+	}
+	case JOB_GROSS:
+		describe(buf, n, &s->gross[j->o * s->years + j->k - 1]);
+		break;
+	case JOB_NET:
+		describe(buf, n, &s->net[j->o * s->net_years + j->k - 1]);
+		break;
+	case JOB_CUM:
+		describe(buf, n, &s->cum_net[j->o * s->net_years + j->k - 1]);
+		break;
+	case JOB_DIFF: {
+		struct summary_cmp *cmp = &s->cmp[j->o * M_COUNT + j->k];
+		double p = stats_share_below(buf, n, 0.0);
+		cmp->p_cheaper = p;
+		cmp->p_cheaper_se = sqrt(p * (1 - p) / (double)n);
+		describe(buf, n, &cmp->diff);
+		if (j->k == M_NET_PV)
+			histogram(buf, n, &cmp->diff, &s->hist[j->o]);
+		break;
+	}
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct ctx *c = arg;
+	double *buf = xmalloc((size_t)c->res->trials * sizeof(double));
+	for (;;) {
+		size_t i = atomic_fetch_add(&c->next, 1);
+		if (i >= c->njobs)
+			break;
+		run_job(c, &c->jobs[i], buf);
+	}
+	free(buf);
+	return NULL;
+}
+
+static void add_job(struct ctx *c, size_t *cap, enum job_kind kind, int o,
+		    int k)
+{
+	GROW(c->jobs, *cap, c->njobs + 1);
+	c->jobs[c->njobs++] = (struct job){kind, o, k};
+}
+
+static void point_values(struct summary *s, const struct sim_result *res)
+{
+	const struct sim_flows *pt = &res->point;
+	int no = s->noptions;
+	for (int o = 0; o < no; o++) {
+		for (int k = 0; k < M_COUNT; k++)
+			s->point[o * M_COUNT + k] = pt->measure[o * M_COUNT + k];
+		for (int t = 1; t <= s->years; t++)
+			s->point_gross[o * s->years + t - 1] =
+				pt->gross[o * s->years + t - 1];
+		double cum = 0;
+		for (int t = 1; t <= s->net_years; t++) {
+			double v = pt->net[o * s->net_years + t - 1];
+			cum += v;
+			s->point_net[o * s->net_years + t - 1] = v;
+			s->point_cum_net[o * s->net_years + t - 1] = cum;
+		}
+	}
+}
+
+static void best_shares(struct summary *s, const struct sim_result *res)
+{
+	size_t n = (size_t)res->trials;
+	long *wins = xcalloc((size_t)s->noptions, sizeof(long));
+	for (size_t i = 0; i < n; i++) {
+		int best = 0;
+		double v = sim_measure(res, 0, M_NET_PV)[i];
+		for (int o = 1; o < s->noptions; o++) {
+			double w = sim_measure(res, o, M_NET_PV)[i];
+			if (w < v) {
+				v = w;
+				best = o;
+			}
+		}
+		wins[best]++;
+	}
+	for (int o = 0; o < s->noptions; o++)
+		s->p_best[o] = (double)wins[o] / (double)n;
+	free(wins);
+}
+
+void summary_compute(const struct model *m, const struct sim_result *res,
+		     int nthreads, struct summary *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	s->trials = res->trials;
+	s->noptions = res->noptions;
+	s->years = res->years;
+	s->net_years = res->net_years;
+	s->baseline = m->baseline;
+	s->has_students = res->has_students;
+	size_t no = (size_t)s->noptions;
+	s->measure = xcalloc(no * M_COUNT, sizeof(*s->measure));
+	s->point = xcalloc(no * M_COUNT, sizeof(double));
+	s->gross = xcalloc(no * (size_t)s->years, sizeof(*s->gross));
+	s->net = xcalloc(no * (size_t)s->net_years, sizeof(*s->net));
+	s->cum_net = xcalloc(no * (size_t)s->net_years, sizeof(*s->cum_net));
+	s->point_gross = xcalloc(no * (size_t)s->years, sizeof(double));
+	s->point_net = xcalloc(no * (size_t)s->net_years, sizeof(double));
+	s->point_cum_net = xcalloc(no * (size_t)s->net_years, sizeof(double));
+	s->cmp = xcalloc(no * M_COUNT, sizeof(*s->cmp));
+	s->cdf = xcalloc(no, sizeof(*s->cdf));
+	s->p_best = xcalloc(no, sizeof(double));
+	s->hist = xcalloc(no, sizeof(*s->hist));
+	point_values(s, res);
+
+	struct ctx c = {m, res, s, NULL, 0, 0};
+	size_t cap = 0;
+	int nk = s->has_students ? M_COUNT : M_COUNT - 1;
+	for (int o = 0; o < s->noptions; o++) {
+		for (int k = 0; k < nk; k++)
+			add_job(&c, &cap, JOB_MEASURE, o, k);
+		for (int t = 1; t <= s->years; t++)
+			add_job(&c, &cap, JOB_GROSS, o, t);
+		for (int t = 1; t <= s->net_years; t++) {
+			add_job(&c, &cap, JOB_NET, o, t);
+			add_job(&c, &cap, JOB_CUM, o, t);
+		}
+		if (o != s->baseline)
+			for (int k = 0; k < nk; k++)
+				add_job(&c, &cap, JOB_DIFF, o, k);
+	}
+	if (nthreads < 1)
+		nthreads = 1;
+	if ((size_t)nthreads > c.njobs)
+		nthreads = (int)c.njobs;
+	pthread_t *tid = xcalloc((size_t)nthreads + 1, sizeof(pthread_t));
+	int started = 0;
+	for (int i = 1; i < nthreads; i++)
+		if (pthread_create(&tid[i], NULL, worker, &c) == 0)
+			started = i;
+		else
+			break;
+	worker(&c);
+	for (int i = 1; i <= started; i++)
+		pthread_join(tid[i], NULL);
+	free(tid);
+	free(c.jobs);
+	best_shares(s, res);
+}
+
+void summary_free(struct summary *s)
+{
+	free(s->measure);
+	free(s->point);
+	free(s->gross);
+	free(s->net);
+	free(s->cum_net);
+	free(s->point_gross);
+	free(s->point_net);
+	free(s->point_cum_net);
+	free(s->cmp);
+	free(s->cdf);
+	free(s->p_best);
+	for (int o = 0; s->hist && o < s->noptions; o++)
+		free(s->hist[o].counts);
+	free(s->hist);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,85 @@
+/* Summaries of a run: the distributions of every measure and yearly flow,
+ * the paired comparison of each option with the baseline, and the budget.
+ *
+ * Every percentile here is of a per-trial quantity (a total, a year's
+ * flow, a difference computed trial by trial): percentiles do not add, so
+ * nothing is summed after it is summarised. */
+#ifndef EDTCO_ANALYSIS_SUMMARY_H
+#define EDTCO_ANALYSIS_SUMMARY_H
+
+#include <stddef.h>
+
+#include "model/model.h"
+#include "sim/sim.h"
+
+/* The reported percentiles: 5, 10, 25, 50, 75, 80, 90, 95. */
+#define SUMMARY_NQ 8
+extern const double summary_probs[SUMMARY_NQ];
+extern const char *const summary_qnames[SUMMARY_NQ]; /* "p5" .. "p95" */
+enum { Q5, Q10, Q25, Q50, Q75, Q80, Q90, Q95 };
+
+/* The distribution of one per-trial quantity. */
+struct summary_stat {
+	double mean, sd;
+	double q[SUMMARY_NQ];
+};
+
+/* The paired comparison of an option with the baseline on one measure:
+ * diff = measure(option) - measure(baseline), trial by trial. */
+struct summary_cmp {
+	struct summary_stat diff;
+	double p_cheaper;    /* share of trials with diff < 0 */
+	double p_cheaper_se; /* sqrt(p (1 - p) / trials) */
+};
+
+/* Points of the empirical distribution of the headline measure: the
+ * percentiles 0, 1, ..., 100 (type 7) and where the point estimate falls. */
+#define SUMMARY_CDF_N 101
+struct summary_cdf {
+	double q[SUMMARY_CDF_N];
+	double point_rank; /* share of trials at or below the point estimate */
+};
+
+/* A histogram of the per-trial difference of the headline measure between
+ * an option and the baseline.  Bins are [start + i w, start + (i + 1) w),
+ * with w a Freedman-Diaconis width (2 IQR n^(-1/3)) rounded up to 1, 2 or
+ * 5 times a power of ten, and start a multiple of w, so that 0 is always a
+ * bin edge and no bin straddles it.  At most SUMMARY_MAX_BINS bins: the
+ * width is widened to the next nice step until the range fits. */
+#define SUMMARY_MAX_BINS 400
+struct summary_hist {
+	double start, width;
+	size_t nbins;
+	long *counts;
+	long below, above; /* trials with diff < 0 and > 0 */
+};
+
+struct summary {
+	const struct model *m;
+	long trials;
+	int noptions, years, net_years, baseline;
+	int has_students;
+	/* [o * M_COUNT + k] */
+	struct summary_stat *measure;
+	double *point;               /* point estimate of each measure */
+	/* [o * years + t - 1] and [o * net_years + t - 1] */
+	struct summary_stat *gross, *net, *cum_net;
+	double *point_gross, *point_net, *point_cum_net;
+	/* [o * M_COUNT + k]; the baseline's own rows are unused */
+	struct summary_cmp *cmp;
+	/* the headline measure (net_pv) by option */
+	struct summary_cdf *cdf;
+	/* [o]: the difference histogram of net_pv against the baseline */
+	struct summary_hist *hist;
+	/* p_best[o]: share of trials in which option o has the lowest
+	 * net_pv (ties go to the first option in order) */
+	double *p_best;
+};
+
+/* Summarises res (a run of m) on nthreads threads.  The result does not
+ * depend on nthreads. */
+void summary_compute(const struct model *m, const struct sim_result *res,
+		     int nthreads, struct summary *s);
+void summary_free(struct summary *s);
+
+#endif

@@ -1,0 +1,163 @@
+/* Subcommand dispatch, --help, --version, and the shared helpers of the
+ * command line (see cli.h and common.h). */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <gsl/gsl_errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/common.h"
+#include "model/number.h"
+
+static const struct cli_command *const commands[] = {
+	&cli_run_command,
+	&cli_check_command,
+	NULL,
+};
+
+static void print_help(void)
+{
+	printf("Usage: edtco COMMAND [OPTION]... [ARG]...\n"
+	       "What a student-data service will cost over the years, and how "
+	       "sure anyone\ncan be of it: Monte Carlo cost comparisons of a "
+	       "cloud portal, BOCES shared\nservices and in-house operation.\n"
+	       "\nCommands:\n");
+	for (const struct cli_command *const *c = commands; *c; c++)
+		printf("  %-8s %s\n", (*c)->name, (*c)->summary);
+	printf("\nOptions:\n"
+	       "  -h, --help     show this help (or 'edtco COMMAND --help')\n"
+	       "  -V, --version  show the version\n"
+	       "\nExit status: 0 success, 1 invalid input, 2 wrong usage, "
+	       "3 a file could not be\nread or written.\n"
+	       "Example: edtco run models/ny-district.csv\n");
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("edtco: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(stderr, "\nTry 'edtco %s --help'.\n", cmd);
+	else
+		fputs("\nTry 'edtco --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int cli_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("edtco: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+void cli_print_diags(struct diags *d)
+{
+	diags_sort(d);
+	size_t errors = 0;
+	struct strbuf line = STRBUF_INIT;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		if (g->level == DIAG_ERROR && ++errors > DIAG_MAX_ERRORS)
+			continue;
+		strbuf_reset(&line);
+		diag_format(g, &line);
+		fprintf(stderr, "%s\n", strbuf_str(&line));
+	}
+	if (errors > DIAG_MAX_ERRORS)
+		fprintf(stderr,
+			"edtco: %zu errors in all; only the first %d are "
+			"shown\n",
+			errors, DIAG_MAX_ERRORS);
+	strbuf_free(&line);
+}
+
+int cli_parse_trials(const char *cmd, const char *s, long *out)
+{
+	double v;
+	const char *why;
+	if (number_parse(s, NUM_INTEGER, &v, &why) != 0 || v < 1 ||
+	    v > 10000000) {
+		cli_usage_error(cmd,
+				"invalid number of trials '%s' (a whole number "
+				"from 1 to 10,000,000)",
+				s);
+		return -1;
+	}
+	*out = (long)v;
+	return 0;
+}
+
+int cli_parse_seed(const char *cmd, const char *s, uint64_t *out)
+{
+	const char *why;
+	if (number_parse_u64(s, out, &why) != 0) {
+		cli_usage_error(cmd, "invalid seed '%s': %s", s, why);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_parse_threads(const char *cmd, const char *s, int *out)
+{
+	double v;
+	const char *why;
+	if (number_parse(s, NUM_INTEGER, &v, &why) != 0 || v < 1 || v > 1024) {
+		cli_usage_error(cmd,
+				"invalid number of threads '%s' (a whole "
+				"number from 1 to 1024)",
+				s);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+int cli_default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+int cli_load_model(const char *path, struct model *m)
+{
+	struct diags d = DIAGS_INIT;
+	int rc = model_load(path, m, &d);
+	cli_print_diags(&d);
+	diags_free(&d);
+	return rc == 0 ? EXIT_OK : rc == 3 ? EXIT_IO : EXIT_INPUT;
+}
+
+int cli_main(int argc, char **argv)
+{
+	/* GSL's default handler aborts; every GSL status is checked instead. */
+	gsl_set_error_handler_off();
+	if (argc < 2)
+		return cli_usage_error(NULL, "missing command (run, check)");
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+	    strcmp(cmd, "help") == 0) {
+		print_help();
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("edtco %s\n", EDTCO_VERSION);
+		return EXIT_OK;
+	}
+	for (const struct cli_command *const *c = commands; *c; c++)
+		if (strcmp((*c)->name, cmd) == 0)
+			return (*c)->run(argc - 1, argv + 1);
+	if (cmd[0] == '-')
+		return cli_usage_error(NULL, "unknown option '%s'", cmd);
+	return cli_usage_error(NULL, "unknown command '%s'", cmd);
+}

@@ -1,0 +1,204 @@
+/* edtco run: simulate a scenario and write its results. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/summary.h"
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "cli/common.h"
+#include "io/file.h"
+#include "io/outdir.h"
+#include "output/results.h"
+#include "output/text.h"
+#include "sim/rng.h"
+#include "sim/sim.h"
+#include "util/mem.h"
+
+static const char help[] =
+	"Usage: edtco run SCENARIO.csv [-o DIR] [-n TRIALS] [-s SEED] [-j N] "
+	"[-q]\n"
+	"Simulate a scenario and write its result tables into DIR, then "
+	"print a summary.\n"
+	"\n"
+	"  -o, --output DIR   where to write (default: out/<scenario name>/)\n"
+	"  -n, --trials N     number of trials (overrides the scenario's "
+	"'trials')\n"
+	"  -s, --seed S       random seed (overrides the scenario's 'seed')\n"
+	"  -j, --threads N    threads to use (default: all online CPUs); the "
+	"results\n"
+	"                     are the same for every N\n"
+	"  -q, --quiet        print nothing but errors\n"
+	"  -h, --help         show this help\n"
+	"\n"
+	"Files written: summary.csv years.csv compare.csv budget.csv "
+	"distribution.csv\nhistogram.csv categories.csv inputs.csv "
+	"provenance.csv (see README.md).\n"
+	"Nothing is written when the input has an error.\n"
+	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
+	"could not be\nread or written.\n";
+
+struct run_opts {
+	const char *scenario;
+	const char *outdir;
+	const char *trials_arg, *seed_arg;
+	long trials;
+	uint64_t seed;
+	int threads;
+	int quiet;
+};
+
+static int parse(int argc, char **argv, struct run_opts *o)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"trials", required_argument, NULL, 'n'},
+		{"seed", required_argument, NULL, 's'},
+		{"threads", required_argument, NULL, 'j'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	memset(o, 0, sizeof(*o));
+	o->threads = cli_default_threads();
+	args_reset();
+	int c;
+	while ((c = args_next("run", argc, argv, "o:n:s:j:qh", longopts)) !=
+	       -1) {
+		switch (c) {
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case 'n':
+			if (cli_parse_trials("run", optarg, &o->trials))
+				return EXIT_USAGE;
+			o->trials_arg = optarg;
+			break;
+		case 's':
+			if (cli_parse_seed("run", optarg, &o->seed))
+				return EXIT_USAGE;
+			o->seed_arg = optarg;
+			break;
+		case 'j':
+			if (cli_parse_threads("run", optarg, &o->threads))
+				return EXIT_USAGE;
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 'h':
+			fputs(help, stdout);
+			return -1;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("run", "missing SCENARIO.csv");
+	if (argc - optind > 1)
+		return cli_usage_error("run", "unexpected argument '%s'",
+				       argv[optind + 1]);
+	if (o->outdir && !*o->outdir)
+		return cli_usage_error("run", "empty output folder name");
+	o->scenario = argv[optind];
+	return EXIT_OK;
+}
+
+/* The command that reproduces the results: the options that change them,
+ * and none of those that cannot (-j, -q, -o). */
+static char *canonical_command(const struct run_opts *o)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "edtco run %s", o->scenario);
+	if (o->trials_arg)
+		strbuf_printf(&b, " -n %ld", o->trials);
+	if (o->seed_arg)
+		strbuf_printf(&b, " -s %llu", (unsigned long long)o->seed);
+	return strbuf_take(&b);
+}
+
+static int simulate_and_write(const struct run_opts *o, struct model *m,
+			      const char *dir)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct outdir od;
+	if (outdir_open(&od, dir, &err) != 0) {
+		int rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+		strbuf_free(&err);
+		return rc;
+	}
+	sim_plan *plan = sim_plan_new(m, &err);
+	if (!plan) {
+		outdir_abort(&od);
+		int rc = cli_fail(EXIT_INPUT, "%s", strbuf_str(&err));
+		strbuf_free(&err);
+		return rc;
+	}
+	struct sim_result res;
+	if (sim_run(plan, o->threads, NULL, &res, &err) != 0) {
+		outdir_abort(&od);
+		sim_plan_free(plan);
+		int rc = cli_fail(EXIT_INPUT, "%s", strbuf_str(&err));
+		strbuf_free(&err);
+		return rc;
+	}
+	struct summary s;
+	summary_compute(m, &res, o->threads, &s);
+	char *command = canonical_command(o);
+	struct run_info info = {EDTCO_VERSION, command, RNG_DESCRIPTION};
+	int rc = EXIT_OK;
+	if (results_write_all(&od, "", m, &res, &s, &info, &err) != 0) {
+		outdir_abort(&od);
+		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+	} else if (outdir_commit(&od, results_file_names, &err) != 0) {
+		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+	} else if (!o->quiet) {
+		struct strbuf text = STRBUF_INIT;
+		text_summary(m, &s, &text);
+		printf("%s\nResults written to %s/\n", strbuf_str(&text), dir);
+		strbuf_free(&text);
+	}
+	free(command);
+	summary_free(&s);
+	sim_result_free(&res);
+	sim_plan_free(plan);
+	strbuf_free(&err);
+	return rc;
+}
+
+static int run_main(int argc, char **argv)
+{
+	struct run_opts o;
+	int rc = parse(argc, argv, &o);
+	if (rc < 0)
+		return EXIT_OK; /* --help */
+	if (rc != EXIT_OK)
+		return rc;
+	struct model m;
+	rc = cli_load_model(o.scenario, &m);
+	if (rc != EXIT_OK)
+		return rc;
+	if (o.trials_arg)
+		m.trials = o.trials;
+	if (o.seed_arg)
+		m.seed = o.seed;
+	char *dir;
+	if (o.outdir) {
+		dir = xstrdup(o.outdir);
+	} else {
+		char *stem = file_stem(o.scenario);
+		struct strbuf b = STRBUF_INIT;
+		strbuf_printf(&b, "out/%s", stem);
+		dir = strbuf_take(&b);
+		free(stem);
+	}
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	rc = simulate_and_write(&o, &m, dir);
+	free(dir);
+	model_free(&m);
+	return rc;
+}
+
+const struct cli_command cli_run_command = {
+	"run", "simulate a scenario and write its results", help, run_main};

@@ -1,0 +1,218 @@
+/* CSV tables with cell positions, on top of libcsv (see csvin.h). */
+#include "io/csvin.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/mem.h"
+
+struct reader {
+	struct csvin_table *t;
+	const char *bytes;
+	size_t *line_starts; /* offset of the first byte of each line */
+	size_t nlines;
+	size_t off;          /* offset of the byte being fed */
+	size_t field_start;  /* offset where the current field may begin */
+	int at_row_start;    /* field_start follows a row end */
+	struct csvin_row row;
+	size_t row_cap;
+	int have_header;
+};
+
+static unsigned line_of(const struct reader *r, size_t off)
+{
+	size_t lo = 0, hi = r->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (r->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (unsigned)(lo + 1);
+}
+
+/* Where the current field really begins: after a row end, skip the line
+ * ends, blank lines and blanks that libcsv skips. */
+static size_t field_begin(const struct reader *r)
+{
+	size_t p = r->field_start;
+	const char *ws = r->at_row_start ? " \t\r\n" : " \t";
+	while (p < r->off && strchr(ws, r->bytes[p]) && r->bytes[p])
+		p++;
+	return p;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	GROW(r->row.cells, r->row_cap, r->row.n + 1);
+	struct csvin_cell *c = &r->row.cells[r->row.n++];
+	c->text = xstrndup(s ? s : "", s ? len : 0);
+	c->line = line_of(r, field_begin(r));
+	if (r->row.n == 1)
+		r->row.line = c->line;
+	r->field_start = r->off + 1;
+	r->at_row_start = 0;
+}
+
+static void free_row(struct csvin_row *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		free(row->cells[i].text);
+	free(row->cells);
+	memset(row, 0, sizeof(*row));
+}
+
+/* A row of empty cells only (",,,," as spreadsheets export empty rows). */
+static int row_is_blank(const struct csvin_row *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		if (row->cells[i].text[0])
+			return 0;
+	return 1;
+}
+
+static void on_row(int term, void *data)
+{
+	(void)term;
+	struct reader *r = data;
+	struct csvin_table *t = r->t;
+	struct csvin_row row = r->row;
+	memset(&r->row, 0, sizeof(r->row));
+	r->row_cap = 0;
+	r->field_start = r->off + 1;
+	r->at_row_start = 1;
+	if (row_is_blank(&row) || row.cells[0].text[0] == '#') {
+		free_row(&row);
+		return;
+	}
+	if (!r->have_header) {
+		t->header = row;
+		r->have_header = 1;
+		return;
+	}
+	GROW(t->rows, t->cap, t->nrows + 1);
+	t->rows[t->nrows++] = row;
+}
+
+static void index_lines(struct reader *r, const char *bytes, size_t len)
+{
+	size_t cap = 0;
+	r->nlines = 0;
+	GROW(r->line_starts, cap, 1);
+	r->line_starts[r->nlines++] = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (bytes[i] == '\n') {
+			GROW(r->line_starts, cap, r->nlines + 1);
+			r->line_starts[r->nlines++] = i + 1;
+		}
+	}
+}
+
+size_t csvin_parse(struct file_data *file, struct csvin_table *out,
+		   struct diags *diags)
+{
+	memset(out, 0, sizeof(*out));
+	out->file = *file;
+	memset(file, 0, sizeof(*file));
+	const char *bytes = out->file.bytes;
+	size_t len = out->file.len;
+	struct reader r = {.t = out, .bytes = bytes, .at_row_start = 1};
+	index_lines(&r, bytes, len);
+	size_t errors = 0;
+
+	size_t start = 0;
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;
+	r.field_start = start;
+
+	const char *nul = memchr(bytes, '\0', len);
+	size_t end = nul ? (size_t)(nul - bytes) : len;
+
+	struct csv_parser p;
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	int failed = 0;
+	for (r.off = start; r.off < end; r.off++) {
+		if (csv_parse(&p, bytes + r.off, 1, on_field, on_row, &r) != 1) {
+			struct loc at = {out->file.path, line_of(&r, r.off),
+					 (unsigned)r.row.n + 1};
+			diag_error(diags, at,
+				   "stray '\"' inside an unquoted field (quote "
+				   "the whole field and double any quote in "
+				   "it)");
+			errors++;
+			failed = 1;
+			break;
+		}
+	}
+	if (!failed && nul) {
+		struct loc at = {out->file.path, line_of(&r, end),
+				 (unsigned)r.row.n + 1};
+		diag_error(diags, at, "NUL byte in a text file (is it binary?)");
+		errors++;
+		failed = 1;
+	}
+	if (!failed && csv_fini(&p, on_field, on_row, &r) != 0) {
+		struct loc at = {out->file.path, line_of(&r, field_begin(&r)),
+				 (unsigned)r.row.n + 1};
+		diag_error(diags, at,
+			   "quoted field is never closed (a '\"' is missing)");
+		errors++;
+	}
+	csv_free(&p);
+	free_row(&r.row);
+	free(r.line_starts);
+	return errors;
+}
+
+int csvin_load(const char *path, struct csvin_table *out, struct diags *diags)
+{
+	struct file_data f;
+	int err = file_read(path, &f);
+	if (err) {
+		memset(out, 0, sizeof(*out));
+		return err;
+	}
+	csvin_parse(&f, out, diags);
+	return 0;
+}
+
+int csvin_column(const struct csvin_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->header.n; i++)
+		if (strcasecmp(t->header.cells[i].text, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *csvin_text(const struct csvin_row *row, int col)
+{
+	if (col < 0 || (size_t)col >= row->n)
+		return "";
+	return row->cells[col].text;
+}
+
+struct loc csvin_loc(const struct csvin_table *t, const struct csvin_row *row,
+		     int col)
+{
+	struct loc at = {t->file.path, row->line, (unsigned)(col + 1)};
+	if (col >= 0 && (size_t)col < row->n)
+		at.line = row->cells[col].line;
+	if (col < 0)
+		at.col = 0;
+	return at;
+}
+
+void csvin_free(struct csvin_table *t)
+{
+	free_row(&t->header);
+	for (size_t i = 0; i < t->nrows; i++)
+		free_row(&t->rows[i]);
+	free(t->rows);
+	file_data_free(&t->file);
+	memset(t, 0, sizeof(*t));
+}

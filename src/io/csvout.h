@@ -1,0 +1,29 @@
+/* Building CSV text (RFC 4180: CRLF line ends, fields quoted through libcsv
+ * when they hold a comma, a quote, a line end or outer blanks). */
+#ifndef EDTCO_IO_CSVOUT_H
+#define EDTCO_IO_CSVOUT_H
+
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+struct csvout {
+	struct strbuf text; /* the CSV so far */
+	size_t col;         /* fields written in the current row */
+};
+
+#define CSVOUT_INIT {STRBUF_INIT, 0}
+
+void csvout_text(struct csvout *w, const char *s);
+/* Money: rounded to cents (numfmt_cents). */
+void csvout_cents(struct csvout *w, double x);
+/* Any other number: the shortest text that reads back exactly. */
+void csvout_number(struct csvout *w, double x);
+void csvout_int(struct csvout *w, long long x);
+void csvout_empty(struct csvout *w);
+void csvout_end_row(struct csvout *w);
+/* Writes a whole row of text fields from a NULL-terminated list. */
+void csvout_row(struct csvout *w, const char *const *fields);
+void csvout_free(struct csvout *w);
+
+#endif

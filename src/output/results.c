@@ -1,0 +1,347 @@
+/* Writing the result tables (see results.h). */
+#include "output/results.h"
+
+#include <stdio.h>
+
+#include "util/numfmt.h"
+
+static void header(struct csvout *w, const char *const *lead,
+		   int quantiles, const char *const *tail)
+{
+	for (; *lead; lead++)
+		csvout_text(w, *lead);
+	for (int i = 0; quantiles && i < SUMMARY_NQ; i++)
+		csvout_text(w, summary_qnames[i]);
+	for (; tail && *tail; tail++)
+		csvout_text(w, *tail);
+	csvout_end_row(w);
+}
+
+static void quantiles(struct csvout *w, const struct summary_stat *st)
+{
+	for (int i = 0; i < SUMMARY_NQ; i++)
+		csvout_cents(w, st->q[i]);
+}
+
+static int measures(const struct summary *s)
+{
+	return s->has_students ? M_COUNT : M_COUNT - 1;
+}
+
+void results_summary(const struct model *m, const struct summary *s,
+		     struct csvout *w)
+{
+	static const char *const lead[] = {"option", "label", "measure",
+					   "point",  "mean",  "sd", NULL};
+	header(w, lead, 1, NULL);
+	for (int o = 0; o < s->noptions; o++) {
+		for (int k = 0; k < measures(s); k++) {
+			const struct summary_stat *st =
+				&s->measure[o * M_COUNT + k];
+			csvout_text(w, m->options[o].id);
+			csvout_text(w, m->options[o].label);
+			csvout_text(w, sim_measure_name((enum measure)k));
+			csvout_cents(w, s->point[o * M_COUNT + k]);
+			csvout_cents(w, st->mean);
+			csvout_cents(w, st->sd);
+			quantiles(w, st);
+			csvout_end_row(w);
+		}
+	}
+}
+
+static void year_row(struct csvout *w, const struct model *m, int o, int t,
+		     const char *flow, const struct summary_stat *st)
+{
+	char label[32];
+	csvout_text(w, m->options[o].id);
+	csvout_int(w, t);
+	csvout_text(w, model_year_label(m, t, label, sizeof(label)));
+	csvout_text(w, flow);
+	csvout_cents(w, st->mean);
+	quantiles(w, st);
+	csvout_end_row(w);
+}
+
+void results_years(const struct model *m, const struct summary *s,
+		   struct csvout *w)
+{
+	static const char *const lead[] = {"option", "year", "year_label",
+					   "flow",   "mean", NULL};
+	header(w, lead, 1, NULL);
+	for (int o = 0; o < s->noptions; o++) {
+		for (int t = 1; t <= s->years; t++)
+			year_row(w, m, o, t, "gross",
+				 &s->gross[o * s->years + t - 1]);
+		for (int t = 1; t <= s->net_years; t++)
+			year_row(w, m, o, t, "net",
+				 &s->net[o * s->net_years + t - 1]);
+		for (int t = 1; t <= s->net_years; t++)
+			year_row(w, m, o, t, "cumulative_net",
+				 &s->cum_net[o * s->net_years + t - 1]);
+	}
+}
+
+void results_compare(const struct model *m, const struct summary *s,
+		     struct csvout *w)
+{
+	static const char *const lead[] = {"option", "baseline", "measure",
+					   "mean_diff", NULL};
+	static const char *const tail[] = {"p_cheaper", "p_cheaper_se", NULL};
+	header(w, lead, 1, tail);
+	for (int o = 0; o < s->noptions; o++) {
+		if (o == s->baseline)
+			continue;
+		for (int k = 0; k < measures(s); k++) {
+			const struct summary_cmp *c = &s->cmp[o * M_COUNT + k];
+			csvout_text(w, m->options[o].id);
+			csvout_text(w, m->options[s->baseline].id);
+			csvout_text(w, sim_measure_name((enum measure)k));
+			csvout_cents(w, c->diff.mean);
+			quantiles(w, &c->diff);
+			csvout_number(w, c->p_cheaper);
+			csvout_number(w, c->p_cheaper_se);
+			csvout_end_row(w);
+		}
+	}
+}
+
+void results_budget(const struct model *m, const struct summary *s,
+		    struct csvout *w)
+{
+	static const char *const lead[] = {"option", "year", "year_label",
+					   "point",  "p50",  "p80",
+					   "p90",    "reserve_p80", NULL};
+	header(w, lead, 0, NULL);
+	char label[32];
+	for (int o = 0; o < s->noptions; o++) {
+		for (int t = 1; t <= s->net_years; t++) {
+			const struct summary_stat *st =
+				&s->net[o * s->net_years + t - 1];
+			double point = s->point_net[o * s->net_years + t - 1];
+			csvout_text(w, m->options[o].id);
+			csvout_int(w, t);
+			csvout_text(w,
+				    model_year_label(m, t, label, sizeof(label)));
+			csvout_cents(w, point);
+			csvout_cents(w, st->q[Q50]);
+			csvout_cents(w, st->q[Q80]);
+			csvout_cents(w, st->q[Q90]);
+			csvout_cents(w, st->q[Q80] - point);
+			csvout_end_row(w);
+		}
+	}
+}
+
+void results_distribution(const struct model *m, const struct summary *s,
+			  struct csvout *w)
+{
+	static const char *const lead[] = {"option", "measure", "percentile",
+					   "value", NULL};
+	header(w, lead, 0, NULL);
+	for (int o = 0; o < s->noptions; o++) {
+		for (int i = 0; i < SUMMARY_CDF_N; i++) {
+			csvout_text(w, m->options[o].id);
+			csvout_text(w, sim_measure_name(M_NET_PV));
+			csvout_int(w, i);
+			csvout_cents(w, s->cdf[o].q[i]);
+			csvout_end_row(w);
+		}
+	}
+}
+
+void results_categories(const struct model *m, const struct sim_result *r,
+			struct csvout *w)
+{
+	static const char *const lead[] = {
+		"option",         "category",    "gross_pv_mean",
+		"net_pv_mean",    "gross_pv_point", "net_pv_point", NULL};
+	header(w, lead, 0, NULL);
+	int nc = r->ncategories;
+	for (int o = 0; o < r->noptions; o++) {
+		for (int c = 0; c < nc; c++) {
+			int used = 0;
+			for (size_t i = 0; i < m->nitems; i++)
+				used |= m->items[i].option == o &&
+					m->items[i].category == c;
+			if (!used)
+				continue;
+			csvout_text(w, m->options[o].id);
+			csvout_text(w, m->categories[c]);
+			csvout_cents(w, r->cat_gross_pv_mean[o * nc + c]);
+			csvout_cents(w, r->cat_net_pv_mean[o * nc + c]);
+			csvout_cents(w, r->point.cat_gross_pv[o * nc + c]);
+			csvout_cents(w, r->point.cat_net_pv[o * nc + c]);
+			csvout_end_row(w);
+		}
+	}
+}
+
+void results_histogram(const struct model *m, const struct summary *s,
+		       struct csvout *w)
+{
+	static const char *const lead[] = {"option", "baseline", "measure",
+					   "bin_low", "bin_high", "count",
+					   "share",  NULL};
+	header(w, lead, 0, NULL);
+	for (int o = 0; o < s->noptions; o++) {
+		if (o == s->baseline)
+			continue;
+		const struct summary_hist *h = &s->hist[o];
+		for (size_t b = 0; b < h->nbins; b++) {
+			csvout_text(w, m->options[o].id);
+			csvout_text(w, m->options[s->baseline].id);
+			csvout_text(w, sim_measure_name(M_NET_PV));
+			/* Edges as multiples of the width, never accumulated. */
+			csvout_cents(w, h->start + (double)b * h->width);
+			csvout_cents(w, h->start + (double)(b + 1) * h->width);
+			csvout_int(w, h->counts[b]);
+			csvout_number(w, (double)h->counts[b] / (double)s->trials);
+			csvout_end_row(w);
+		}
+	}
+}
+
+static void dist_cells(struct csvout *w, const struct dist *d)
+{
+	csvout_text(w, dist_name(d->kind));
+	if (d->kind == DIST_FIXED) {
+		csvout_empty(w);
+		csvout_number(w, d->likely);
+		csvout_empty(w);
+		return;
+	}
+	csvout_number(w, d->low);
+	if (d->kind == DIST_TRIANGULAR || d->kind == DIST_PERT)
+		csvout_number(w, d->likely);
+	else
+		csvout_empty(w);
+	csvout_number(w, d->high);
+}
+
+static void ref_cell(struct csvout *w, const struct model *m,
+		     const struct model_ref *r)
+{
+	if (r->param >= 0)
+		csvout_text(w, m->params[r->param].name);
+	else
+		csvout_number(w, r->value);
+}
+
+void results_inputs(const struct model *m, struct csvout *w)
+{
+	static const char *const lead[] = {
+		"kind",  "option",     "name",        "category", "quantity",
+		"dist",  "low",        "likely",      "high",     "point",
+		"per",   "start",      "end",         "escalation",
+		"probability", "payer", "aid",        "group",    "source",
+		NULL};
+	header(w, lead, 0, NULL);
+	for (size_t i = 0; i < m->nparams; i++) {
+		const struct model_param *p = &m->params[i];
+		csvout_text(w, p->is_default ? "default" : "parameter");
+		csvout_empty(w);
+		csvout_text(w, p->name);
+		csvout_empty(w);
+		csvout_empty(w);
+		dist_cells(w, &p->dist);
+		csvout_number(w, dist_point(&p->dist));
+		for (int k = 0; k < 8; k++)
+			csvout_empty(w);
+		csvout_text(w, p->source);
+		csvout_end_row(w);
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		csvout_text(w, "item");
+		csvout_text(w, m->options[it->option].id);
+		csvout_text(w, it->name);
+		csvout_text(w, m->categories[it->category]);
+		if (it->qty == QTY_STUDENTS)
+			csvout_text(w, "students");
+		else
+			ref_cell(w, m, &it->quantity);
+		dist_cells(w, &it->cost);
+		csvout_number(w, dist_point(&it->cost));
+		csvout_text(w, it->once ? "once" : "year");
+		csvout_int(w, it->start);
+		csvout_int(w, it->once ? it->start : it->end);
+		ref_cell(w, m, &it->escalation);
+		ref_cell(w, m, &it->probability);
+		csvout_text(w, payer_name(it->payer));
+		csvout_number(w, it->aid);
+		csvout_text(w, it->group >= 0 ? m->groups[it->group].name : "");
+		csvout_text(w, it->source);
+		csvout_end_row(w);
+	}
+}
+
+static void kv(struct csvout *w, const char *k, const char *v)
+{
+	csvout_text(w, k);
+	csvout_text(w, v);
+	csvout_end_row(w);
+}
+
+void results_provenance(const struct model *m, const struct run_info *info,
+			struct csvout *w)
+{
+	char buf[64];
+	static const char *const lead[] = {"key", "value", NULL};
+	header(w, lead, 0, NULL);
+	kv(w, "program", "edtco");
+	kv(w, "version", info->version);
+	kv(w, "command", info->command);
+	kv(w, "title", m->title);
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)m->seed);
+	kv(w, "seed", buf);
+	snprintf(buf, sizeof(buf), "%ld", m->trials);
+	kv(w, "trials", buf);
+	kv(w, "generator", info->generator);
+	kv(w, "percentiles", "linear interpolation between order statistics "
+			     "(Hyndman-Fan type 7)");
+	kv(w, "discounting", "end of year: a flow of year t is divided by "
+			     "(1 + discount_rate)^t");
+	kv(w, "aid", "aid_ratio x aidable share x cost, paid aid_lag years "
+		     "later, counted even after the horizon");
+	kv(w, "baseline", m->options[m->baseline].id);
+	for (size_t i = 0; i < m->nfiles; i++) {
+		kv(w, "input_file", m->files[i].path);
+		kv(w, "input_sha256", m->files[i].sha256);
+	}
+}
+
+const char *const results_file_names[] = {
+	"summary.csv",      "years.csv",      "compare.csv", "budget.csv",
+	"distribution.csv", "histogram.csv",  "categories.csv",
+	"inputs.csv",       "provenance.csv", NULL};
+
+int results_write_all(struct outdir *od, const char *prefix,
+		      const struct model *m, const struct sim_result *r,
+		      const struct summary *s, const struct run_info *info,
+		      struct strbuf *err)
+{
+	int e = 0;
+	for (int i = 0; results_file_names[i] && !e; i++) {
+		const char *name = results_file_names[i];
+		struct csvout w = CSVOUT_INIT;
+		switch (i) {
+		case 0: results_summary(m, s, &w); break;
+		case 1: results_years(m, s, &w); break;
+		case 2: results_compare(m, s, &w); break;
+		case 3: results_budget(m, s, &w); break;
+		case 4: results_distribution(m, s, &w); break;
+		case 5: results_histogram(m, s, &w); break;
+		case 6: results_categories(m, r, &w); break;
+		case 7: results_inputs(m, &w); break;
+		default: results_provenance(m, info, &w); break;
+		}
+		struct strbuf path = STRBUF_INIT;
+		strbuf_printf(&path, "%s%s", prefix, name);
+		e = outdir_write(od, strbuf_str(&path), w.text.s, w.text.len,
+				 err);
+		strbuf_free(&path);
+		csvout_free(&w);
+	}
+	return e;
+}

@@ -1,0 +1,77 @@
+/* The result files of a run (SPEC 8): the CSV tables, as text.
+ *
+ * Each function appends one whole file to a struct csvout; the caller
+ * decides where it goes (the staging folder of an outdir).  Money is written
+ * to cents, shares and rates in their shortest exact form. */
+#ifndef EDTCO_OUTPUT_RESULTS_H
+#define EDTCO_OUTPUT_RESULTS_H
+
+#include "analysis/summary.h"
+#include "io/csvout.h"
+#include "io/outdir.h"
+#include "model/model.h"
+#include "sim/sim.h"
+
+/* What produced a run, for provenance.csv and chart footers. */
+struct run_info {
+	const char *version; /* "0.1.0" */
+	const char *command; /* the command, without options that cannot
+			      * change results (-j, -q, -o) */
+	const char *generator; /* RNG_DESCRIPTION */
+};
+
+/* summary.csv: option, label, measure, point, mean, sd, p5 .. p95. */
+void results_summary(const struct model *m, const struct summary *s,
+		     struct csvout *w);
+
+/* years.csv: option, year, year_label, flow, mean, p5 .. p95; flows gross
+ * (years 1..H), net and cumulative_net (1..H+L when there is aid). */
+void results_years(const struct model *m, const struct summary *s,
+		   struct csvout *w);
+
+/* compare.csv: option, baseline, measure, mean_diff, p5 .. p95,
+ * p_cheaper, p_cheaper_se; then the columns the decision analysis adds. */
+void results_compare(const struct model *m, const struct summary *s,
+		     struct csvout *w);
+
+/* budget.csv: option, year, year_label, point, p50, p80, p90,
+ * reserve_p80: the net cost of each year at each confidence level. */
+void results_budget(const struct model *m, const struct summary *s,
+		    struct csvout *w);
+
+/* distribution.csv: option, measure, percentile (0..100), value: the
+ * empirical distribution of net_pv, for the S-curve. */
+void results_distribution(const struct model *m, const struct summary *s,
+			  struct csvout *w);
+
+/* histogram.csv: option, baseline, measure, bin_low, bin_high, count,
+ * share: the per-trial difference of net_pv, bins aligned on 0. */
+void results_histogram(const struct model *m, const struct summary *s,
+		       struct csvout *w);
+
+/* categories.csv: option, category, gross_pv_mean, net_pv_mean,
+ * gross_pv_point, net_pv_point: the expected cost by category. */
+void results_categories(const struct model *m, const struct sim_result *r,
+			struct csvout *w);
+
+/* inputs.csv: every input as written (parameters, then cost items), with
+ * its distribution and source, for the assumptions page. */
+void results_inputs(const struct model *m, struct csvout *w);
+
+/* provenance.csv: key, value. */
+void results_provenance(const struct model *m, const struct run_info *info,
+			struct csvout *w);
+
+/* The names of every file results_write_all writes (NULL-terminated), so
+ * that a rerun can remove what an earlier run left. */
+extern const char *const results_file_names[];
+
+/* Writes every result table into od, each name prefixed by prefix (a
+ * subfolder such as "case-1/", or "").  Returns 0, or an errno value with a
+ * message in err. */
+int results_write_all(struct outdir *od, const char *prefix,
+		      const struct model *m, const struct sim_result *r,
+		      const struct summary *s, const struct run_info *info,
+		      struct strbuf *err);
+
+#endif

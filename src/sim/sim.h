@@ -1,0 +1,118 @@
+/* The Monte Carlo engine: trials of a model, and the point estimate.
+ *
+ * A plan (sim_plan_new) fixes everything a trial needs: the stream key of
+ * every input, the tables of correlated pert items, and the order in which
+ * items are summed (by option, then item name, so that reordering rows
+ * cannot change a sum in its last bit).  sim_run evaluates every trial on
+ * all threads and keeps, per trial, the five measures and the cash flows of
+ * every option and year, for the analysis layer.
+ *
+ * The arithmetic is SPEC sections 5 and 7; each step is commented where it
+ * is done (sim_evaluate). */
+#ifndef EDTCO_SIM_SIM_H
+#define EDTCO_SIM_SIM_H
+
+#include <gsl/gsl_rng.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/model.h"
+#include "util/strbuf.h"
+
+enum measure {
+	M_GROSS_NOMINAL,
+	M_NET_NOMINAL,
+	M_GROSS_PV,
+	M_NET_PV, /* the headline */
+	M_NET_PER_STUDENT_YEAR,
+	M_COUNT
+};
+
+/* "gross_nominal", ... */
+const char *sim_measure_name(enum measure k);
+
+typedef struct sim_plan sim_plan;
+
+/* Builds the plan of m (borrowed: it must outlive the plan).  Uses
+ * m->trials and m->seed.  Returns NULL only when two stream names hash to
+ * the same key (message in err). */
+sim_plan *sim_plan_new(const struct model *m, struct strbuf *err);
+void sim_plan_free(sim_plan *p);
+const struct model *sim_plan_model(const sim_plan *p);
+
+/* The values of every input in one evaluation. */
+struct sim_inputs {
+	double *param; /* per model parameter */
+	double *cost;  /* unit cost per model item (model order) */
+};
+
+/* The cash flows and measures of one evaluation, for every option.
+ * Years run 1..years for gross flows and 1..net_years for net flows;
+ * net_years = H + L when the model has aid (model_net_years). */
+struct sim_flows {
+	double *gross;       /* [o * years + t - 1] */
+	double *net;         /* [o * net_years + t - 1] */
+	double *measure;     /* [o * M_COUNT + k]; per-student is NAN when
+			      * the model has no students */
+	double *cat_gross_pv; /* [o * ncategories + c]: gross_pv by category */
+	double *cat_net_pv;   /* [o * ncategories + c]: net_pv by category */
+	double students_sum; /* sum of S_t over years 1..H */
+	double *scratch;     /* working space of sim_evaluate */
+};
+
+void sim_inputs_init(const sim_plan *p, struct sim_inputs *in);
+void sim_inputs_free(struct sim_inputs *in);
+void sim_flows_init(const sim_plan *p, struct sim_flows *f);
+void sim_flows_free(struct sim_flows *f);
+
+/* Every input at its point value (SPEC 5.8). */
+void sim_inputs_point(const sim_plan *p, struct sim_inputs *in);
+
+/* Every input as drawn in trial (0-based).  r must come from rng_type. */
+void sim_inputs_draw(const sim_plan *p, uint32_t trial, gsl_rng *r,
+		     struct sim_inputs *in);
+
+/* The value of one input in a trial, recomputed from its stream: a
+ * parameter (item < 0) or an item's unit cost (param < 0).  The same value
+ * sim_inputs_draw gives. */
+double sim_input_draw(const sim_plan *p, int param, int item, uint32_t trial,
+		      gsl_rng *r);
+
+/* Evaluates the cash flows of every option for the given inputs.  With
+ * trial >= 0 each risk item occurs or not by its draw for that trial and
+ * year; with trial < 0 it contributes probability times cost (the point
+ * estimate and the sensitivity analysis). */
+void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
+		  long trial, struct sim_flows *out);
+
+/* The results of a run: per-trial arrays, trial i at index i. */
+struct sim_result {
+	long trials;
+	int noptions, years, net_years, ncategories;
+	int has_students;
+	double *measure; /* [(o * M_COUNT + k) * trials + i] */
+	double *gross;   /* [(o * years + t - 1) * trials + i] */
+	double *net;     /* [(o * net_years + t - 1) * trials + i] */
+	double *cat_gross_pv_mean; /* [o * ncategories + c], over trials */
+	double *cat_net_pv_mean;
+	struct sim_flows point;    /* the point estimate */
+};
+
+/* Pointers into the per-trial arrays. */
+const double *sim_measure(const struct sim_result *r, int o, enum measure k);
+const double *sim_gross(const struct sim_result *r, int o, int t);
+const double *sim_net(const struct sim_result *r, int o, int t);
+
+/* Bytes sim_run allocates for a model and a trial count (for messages and
+ * for choosing how many runs fit in memory at once). */
+size_t sim_result_bytes(const struct model *m, long trials);
+
+/* Runs m->trials trials on nthreads threads (0: one).  progress, when not
+ * NULL, is increased by the trials done as they finish.  Returns 0, or -1
+ * when the arrays cannot be allocated (message in err). */
+int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
+	    struct sim_result *res, struct strbuf *err);
+void sim_result_free(struct sim_result *res);
+
+#endif

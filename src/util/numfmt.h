@@ -1,0 +1,40 @@
+/* Formatting numbers for people and for result files, independent of the
+ * locale (no printf grouping, always '.' as the decimal point). */
+#ifndef EDTCO_UTIL_NUMFMT_H
+#define EDTCO_UTIL_NUMFMT_H
+
+#include <stddef.h>
+
+/* Large enough for any number these functions write. */
+#define NUMFMT_MAX 400
+
+/* Writes x rounded to the given number of decimals, as a spreadsheet shows
+ * it: x is first read to 15 significant digits (so 6930.175 stored as
+ * 6930.17499999... still rounds to 6930.18), then rounded half away from
+ * zero.  Never writes "-0.00".  Returns buf. */
+char *numfmt_fixed(double x, int decimals, char buf[NUMFMT_MAX]);
+
+/* Money in result files: numfmt_fixed(x, 2). */
+char *numfmt_cents(double x, char buf[NUMFMT_MAX]);
+
+/* The shortest of %.1g .. %.17g that reads back as exactly x; for shares,
+ * rates and other non-money numbers in result files. */
+char *numfmt_shortest(double x, char buf[NUMFMT_MAX]);
+
+/* Money for people: "$1,250,000" or "-$3,400.50" with the given decimals and
+ * comma grouping; rounding as numfmt_fixed. */
+char *numfmt_money(double x, int decimals, char buf[NUMFMT_MAX]);
+
+/* Inserts comma thousands separators into a plain decimal number string
+ * ("-1234567.89" -> "-1,234,567.89"), in place in buf. */
+void numfmt_group(char buf[NUMFMT_MAX]);
+
+/* x rounded to sig significant figures (half away from zero, after the
+ * 15-digit reading of numfmt_fixed).  0 stays 0. */
+double numfmt_round_sig(double x, int sig);
+
+/* The smallest "nice" number 1, 2 or 5 times a power of ten that is at
+ * least x (x > 0): 0.37 -> 0.5, 1200 -> 2000, 5000 -> 5000. */
+double numfmt_nice_ceil(double x);
+
+#endif
