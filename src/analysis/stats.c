@@ -1,9 +1,9 @@
 /* Quantiles by multi-way selection; moments through GSL (see stats.h). */
 #include "analysis/stats.h"
 
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/mem.h"
 
@@ -85,8 +85,204 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-void stats_quantiles(double *x, size_t n, const double *p, size_t k,
-		     double *out)
+/* Selection through a sample, for large arrays.  An evenly strided sample
+ * of the values brackets each wanted rank with high probability; one pass
+ * over the data counts the values below each bracket and gathers the
+ * values inside it; the rank is then selected among the few gathered
+ * values.  The answer is the exact order statistic whatever the sample:
+ * when a bracket misses its rank (a sample far from typical), the full
+ * selection is used instead. */
+#define SAMPLE_MAX 65536
+#define SAMPLE_MIN_N 65536
+#define MAX_EDGES 64 /* two per bracket, a power of two */
+
+/* Running sums for the mean and standard deviation, taken in blocks of
+ * SUM_BLOCK values (the block sums then added in order), of the values
+ * minus a shift (the middle value of the array): one pass, a fixed order
+ * (the same array always gives the same bits), and no cancellation worth
+ * the name since the shift is a typical value. */
+#define SUM_BLOCK 256
+struct sums {
+	double shift, s1, s2;
+};
+
+struct bracket {
+	double lo, hi; /* closed interval of values */
+	size_t below;  /* values < lo */
+	double *v;     /* values in [lo, hi] */
+	size_t n, cap;
+};
+
+/* The sample's order statistics at the edges of each rank's bracket:
+ * about four standard errors of the sample quantile either side. */
+static size_t make_brackets(const double *x, size_t n, const size_t *ranks,
+			    size_t nr, struct bracket *br)
+{
+	size_t S = n / 16 < SAMPLE_MAX ? n / 16 : SAMPLE_MAX;
+	double *smp = xmalloc(S * sizeof(double));
+	for (size_t i = 0; i < S; i++)
+		smp[i] = x[(i * n + n / 2) / S];
+	size_t want[MAX_EDGES];
+	double lo_i[MAX_EDGES / 2], hi_i[MAX_EDGES / 2];
+	size_t nw = 0;
+	for (size_t j = 0; j < nr; j++) {
+		double q = (double)ranks[j] / (double)(n - 1);
+		double pos = q * (double)(S - 1);
+		double margin = 4 * sqrt((double)S * q * (1 - q)) + 8;
+		lo_i[j] = floor(pos - margin);
+		hi_i[j] = ceil(pos + margin);
+		if (lo_i[j] > 0)
+			want[nw++] = (size_t)lo_i[j];
+		if (hi_i[j] < (double)(S - 1))
+			want[nw++] = (size_t)hi_i[j];
+	}
+	qsort(want, nw, sizeof(size_t), cmp_size);
+	size_t u = 0;
+	for (size_t j = 0; j < nw; j++)
+		if (u == 0 || want[j] != want[u - 1])
+			want[u++] = want[j];
+	select_ranks(smp, 0, S, want, 0, u);
+	size_t nb = 0;
+	for (size_t j = 0; j < nr; j++) {
+		double lo = lo_i[j] <= 0 ? -INFINITY : smp[(size_t)lo_i[j]];
+		double up = hi_i[j] >= (double)(S - 1) ? INFINITY
+						     : smp[(size_t)hi_i[j]];
+		if (nb && lo <= br[nb - 1].hi) {
+			if (up > br[nb - 1].hi)
+				br[nb - 1].hi = up;
+			continue;
+		}
+		br[nb++] = (struct bracket){lo, up, 0, NULL, 0, 0};
+	}
+	free(smp);
+	return nb;
+}
+
+/* Fills vals[j] with the ranks[j]-th smallest value of x (ranks sorted,
+ * distinct, at most MAX_EDGES / 2), and acc (when not NULL) with the sums
+ * of the same pass.  Returns 0, or -1 when a bracket missed (x is never
+ * changed). */
+static int bracket_select(const double *x, size_t n, const size_t *ranks,
+			  size_t nr, double *vals, struct sums *acc)
+{
+	struct bracket br[MAX_EDGES / 2];
+	size_t nb = make_brackets(x, n, ranks, nr, br);
+	/* Edges, sorted: v's class is the number of edges at or below it,
+	 * with "above hi" written as "at or above the next double".  Odd
+	 * classes are inside bracket class / 2.  Padding with +inf keeps the
+	 * branch-free binary search at a fixed number of steps. */
+	double edge[MAX_EDGES];
+	for (size_t b = 0; b < nb; b++) {
+		edge[2 * b] = br[b].lo;
+		edge[2 * b + 1] = nextafter(br[b].hi, INFINITY);
+		br[b].cap = n / 32 + 16;
+		br[b].v = xmalloc(br[b].cap * sizeof(double));
+	}
+	size_t m = 1;
+	while (m < 2 * nb)
+		m *= 2;
+	for (size_t e = 2 * nb; e < MAX_EDGES; e++)
+		edge[e] = INFINITY;
+	size_t counts[MAX_EDGES + 1] = {0};
+	double sh = acc ? acc->shift : 0, s1 = 0, s2 = 0;
+	for (size_t i0 = 0; i0 < n; i0 += SUM_BLOCK) {
+		size_t end = i0 + SUM_BLOCK < n ? i0 + SUM_BLOCK : n;
+		double b1 = 0, b2 = 0;
+		for (size_t i = i0; i < end; i++) {
+			double v = x[i], d = v - sh;
+			b1 += d;
+			b2 += d * d;
+			size_t c = 0;
+			for (size_t half = m / 2; half; half /= 2)
+				c += edge[c + half - 1] <= v ? half : 0;
+			c += edge[c] <= v && c < 2 * nb;
+			counts[c]++;
+			if (c & 1) {
+				struct bracket *k = &br[c / 2];
+				GROW(k->v, k->cap, k->n + 1);
+				k->v[k->n++] = v;
+			}
+		}
+		s1 += b1;
+		s2 += b2;
+	}
+	if (acc) {
+		acc->s1 = s1;
+		acc->s2 = s2;
+	}
+	size_t below = 0;
+	for (size_t b = 0; b < nb; b++) {
+		below += counts[2 * b];
+		br[b].below = below;
+		below += counts[2 * b + 1];
+	}
+	/* Map each rank to its bracket; then one selection per bracket for
+	 * all of its ranks. */
+	size_t local[MAX_EDGES / 2], owner[MAX_EDGES / 2];
+	for (size_t j = 0, b = 0; j < nr; j++) {
+		while (b < nb && ranks[j] >= br[b].below + br[b].n)
+			b++;
+		if (b == nb || ranks[j] < br[b].below) {
+			for (size_t k = 0; k < nb; k++)
+				free(br[k].v);
+			return -1;
+		}
+		owner[j] = b;
+		local[j] = ranks[j] - br[b].below;
+	}
+	for (size_t j = 0; j < nr;) {
+		size_t e = j;
+		while (e < nr && owner[e] == owner[j])
+			e++;
+		struct bracket *k = &br[owner[j]];
+		select_ranks(k->v, 0, k->n, local, j, e);
+		for (size_t i = j; i < e; i++)
+			vals[i] = k->v[local[i]];
+		j = e;
+	}
+	for (size_t b = 0; b < nb; b++)
+		free(br[b].v);
+	return 0;
+}
+
+static void sums_pass(const double *x, size_t n, struct sums *acc)
+{
+	double s1 = 0, s2 = 0;
+	for (size_t i0 = 0; i0 < n; i0 += SUM_BLOCK) {
+		size_t end = i0 + SUM_BLOCK < n ? i0 + SUM_BLOCK : n;
+		double b1 = 0, b2 = 0;
+		for (size_t i = i0; i < end; i++) {
+			double d = x[i] - acc->shift;
+			b1 += d;
+			b2 += d * d;
+		}
+		s1 += b1;
+		s2 += b2;
+	}
+	acc->s1 = s1;
+	acc->s2 = s2;
+}
+
+static void sums_result(const struct sums *acc, size_t n, double *mean,
+			double *sd)
+{
+	double dn = (double)n;
+	*mean = acc->shift + acc->s1 / dn;
+	double ss = acc->s2 - acc->s1 * (acc->s1 / dn);
+	*sd = n > 1 && ss > 0 ? sqrt(ss / (dn - 1)) : 0.0;
+}
+
+void stats_moments(const double *x, size_t n, double *mean, double *sd)
+{
+	struct sums acc = {x[n / 2], 0, 0};
+	sums_pass(x, n, &acc);
+	sums_result(&acc, n, mean, sd);
+}
+
+/* Quantiles, and the moments when mean is not NULL (in the same pass over
+ * the data when the sample path is taken). */
+static void describe(const double *x, size_t n, const double *p, size_t k,
+		     double *out, double *scratch, double *mean, double *sd)
 {
 	size_t *ranks = xmalloc((2 * k + 1) * sizeof(size_t));
 	size_t nr = 0;
@@ -102,27 +298,56 @@ void stats_quantiles(double *x, size_t n, const double *p, size_t k,
 	for (size_t j = 0; j < nr; j++)
 		if (u == 0 || ranks[j] != ranks[u - 1])
 			ranks[u++] = ranks[j];
-	select_ranks(x, 0, n, ranks, 0, u);
-	free(ranks);
+	double *vals = xmalloc((u + 1) * sizeof(double));
+	struct sums acc = {x[n / 2], 0, 0};
+	int summed = 0;
+	/* Many ranks (a whole distribution) go through the sample in groups,
+	 * one pass over the data per group. */
+	int ok = n >= SAMPLE_MIN_N;
+	for (size_t j = 0; ok && j < u; j += MAX_EDGES / 2) {
+		size_t m = u - j < MAX_EDGES / 2 ? u - j : MAX_EDGES / 2;
+		ok = bracket_select(x, n, ranks + j, m, vals + j,
+				    mean && !summed ? &acc : NULL) == 0;
+		summed |= ok;
+	}
+	if (!ok) {
+		if (scratch != x)
+			memcpy(scratch, x, n * sizeof(double));
+		select_ranks(scratch, 0, n, ranks, 0, u);
+		for (size_t j = 0; j < u; j++)
+			vals[j] = scratch[ranks[j]];
+	}
+	if (mean) {
+		if (!summed)
+			sums_pass(x, n, &acc);
+		sums_result(&acc, n, mean, sd);
+	}
 	for (size_t j = 0; j < k; j++) {
 		double h = (double)(n - 1) * p[j];
 		size_t f = (size_t)floor(h);
 		double delta = h - (double)f;
+		size_t a = 0;
+		while (ranks[a] != f)
+			a++;
 		/* GSL's form of the interpolation, to the last bit. */
 		out[j] = f + 1 < n && delta > 0
-				 ? (1 - delta) * x[f] + delta * x[f + 1]
-				 : x[f];
+				 ? (1 - delta) * vals[a] + delta * vals[a + 1]
+				 : vals[a];
 	}
+	free(vals);
+	free(ranks);
 }
 
-double stats_mean(const double *x, size_t n)
+void stats_quantiles(const double *x, size_t n, const double *p, size_t k,
+		     double *out, double *scratch)
 {
-	return gsl_stats_mean(x, 1, n);
+	describe(x, n, p, k, out, scratch, NULL, NULL);
 }
 
-double stats_sd(const double *x, size_t n, double mean)
+void stats_describe(const double *x, size_t n, const double *p, size_t k,
+		    double *out, double *scratch, double *mean, double *sd)
 {
-	return n > 1 ? gsl_stats_sd_m(x, 1, n, mean) : 0.0;
+	describe(x, n, p, k, out, scratch, mean, sd);
 }
 
 double stats_share_below(const double *x, size_t n, double v)

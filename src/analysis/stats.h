@@ -8,14 +8,20 @@
  * linear interpolation between order statistics (Hyndman and Fan type 7,
  * as R's default, numpy.percentile and gsl_stats_quantile_from_sorted_data):
  * h = (n - 1) p, Q = x(floor h) + (h - floor h)(x(floor h + 1) - x(floor h))
- * on the sorted values.  x is reordered (a multi-way selection, not a full
- * sort).  n must be at least 1. */
-void stats_quantiles(double *x, size_t n, const double *p, size_t k,
-		     double *out);
+ * on the sorted values.  x is not changed; scratch (n doubles, or x itself
+ * when x may be reordered) is the working space of a selection.  n must be
+ * at least 1. */
+void stats_quantiles(const double *x, size_t n, const double *p, size_t k,
+		     double *out, double *scratch);
 
-/* Mean and sample standard deviation (n - 1; 0 when n == 1), through GSL. */
-double stats_mean(const double *x, size_t n);
-double stats_sd(const double *x, size_t n, double mean);
+/* Mean and sample standard deviation (n - 1; 0 when n == 1), from sums of
+ * the values minus the middle one, taken in a fixed order. */
+void stats_moments(const double *x, size_t n, double *mean, double *sd);
+
+/* stats_quantiles and stats_moments at once: one pass over a large array
+ * instead of three.  The same bits as the two calls. */
+void stats_describe(const double *x, size_t n, const double *p, size_t k,
+		    double *out, double *scratch, double *mean, double *sd);
 
 /* Share of x that is below v (strictly), and at or below v. */
 double stats_share_below(const double *x, size_t n, double v);

@@ -35,22 +35,20 @@ struct ctx {
 	atomic_size_t next;
 };
 
-/* Copies the array a job summarises into buf (n doubles). */
-static void fill(const struct ctx *c, const struct job *j, double *buf)
+/* The array a job summarises: the run's own array when there is one,
+ * otherwise computed into buf (n doubles). */
+static const double *job_data(const struct ctx *c, const struct job *j,
+			      double *buf)
 {
 	const struct sim_result *r = c->res;
 	size_t n = (size_t)r->trials;
 	switch (j->kind) {
 	case JOB_MEASURE:
-		memcpy(buf, sim_measure(r, j->o, (enum measure)j->k),
-		       n * sizeof(double));
-		break;
+		return sim_measure(r, j->o, (enum measure)j->k);
 	case JOB_GROSS:
-		memcpy(buf, sim_gross(r, j->o, j->k), n * sizeof(double));
-		break;
+		return sim_gross(r, j->o, j->k);
 	case JOB_NET:
-		memcpy(buf, sim_net(r, j->o, j->k), n * sizeof(double));
-		break;
+		return sim_net(r, j->o, j->k);
 	case JOB_CUM:
 		/* Cumulative net cost to year k, trial by trial, summed in
 		 * year order. */
@@ -60,23 +58,24 @@ static void fill(const struct ctx *c, const struct job *j, double *buf)
 			for (size_t i = 0; i < n; i++)
 				buf[i] += y[i];
 		}
-		break;
+		return buf;
 	case JOB_DIFF: {
 		const double *a = sim_measure(r, j->o, (enum measure)j->k);
 		const double *b = sim_measure(r, c->s->baseline,
 					      (enum measure)j->k);
 		for (size_t i = 0; i < n; i++)
 			buf[i] = a[i] - b[i];
-		break;
+		return buf;
 	}
 	}
+	return buf;
 }
 
-static void describe(double *buf, size_t n, struct summary_stat *st)
+static void describe(const double *x, size_t n, double *scratch,
+		     struct summary_stat *st)
 {
-	st->mean = stats_mean(buf, n);
-	st->sd = stats_sd(buf, n, st->mean);
-	stats_quantiles(buf, n, summary_probs, SUMMARY_NQ, st->q);
+	stats_describe(x, n, summary_probs, SUMMARY_NQ, st->q, scratch,
+		       &st->mean, &st->sd);
 }
 
 static void histogram(const double *x, size_t n, const struct summary_stat *st,
@@ -127,39 +126,39 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf)
 {
 	struct summary *s = c->s;
 	size_t n = (size_t)c->res->trials;
-	fill(c, j, buf);
+	const double *x = job_data(c, j, buf);
 	switch (j->kind) {
 	case JOB_MEASURE: {
 		size_t idx = (size_t)j->o * M_COUNT + (size_t)j->k;
-		describe(buf, n, &s->measure[idx]);
+		describe(x, n, buf, &s->measure[idx]);
 		if (j->k == M_NET_PV) {
 			struct summary_cdf *cdf = &s->cdf[j->o];
 			cdf->point_rank =
-				stats_share_at_or_below(buf, n, s->point[idx]);
+				stats_share_at_or_below(x, n, s->point[idx]);
 			double p[SUMMARY_CDF_N];
 			for (int i = 0; i < SUMMARY_CDF_N; i++)
 				p[i] = i / 100.0;
-			stats_quantiles(buf, n, p, SUMMARY_CDF_N, cdf->q);
+			stats_quantiles(x, n, p, SUMMARY_CDF_N, cdf->q, buf);
 		}
 		break;
 	}
 	case JOB_GROSS:
-		describe(buf, n, &s->gross[j->o * s->years + j->k - 1]);
+		describe(x, n, buf, &s->gross[j->o * s->years + j->k - 1]);
 		break;
 	case JOB_NET:
-		describe(buf, n, &s->net[j->o * s->net_years + j->k - 1]);
+		describe(x, n, buf, &s->net[j->o * s->net_years + j->k - 1]);
 		break;
 	case JOB_CUM:
-		describe(buf, n, &s->cum_net[j->o * s->net_years + j->k - 1]);
+		describe(x, n, buf, &s->cum_net[j->o * s->net_years + j->k - 1]);
 		break;
 	case JOB_DIFF: {
 		struct summary_cmp *cmp = &s->cmp[j->o * M_COUNT + j->k];
-		double p = stats_share_below(buf, n, 0.0);
+		double p = stats_share_below(x, n, 0.0);
 		cmp->p_cheaper = p;
 		cmp->p_cheaper_se = sqrt(p * (1 - p) / (double)n);
-		describe(buf, n, &cmp->diff);
+		describe(x, n, buf, &cmp->diff);
 		if (j->k == M_NET_PV)
-			histogram(buf, n, &cmp->diff, &s->hist[j->o]);
+			histogram(x, n, &cmp->diff, &s->hist[j->o]);
 		break;
 	}
 	}
@@ -202,6 +201,25 @@ static void point_values(struct summary *s, const struct sim_result *res)
 			cum += v;
 			s->point_net[o * s->net_years + t - 1] = v;
 			s->point_cum_net[o * s->net_years + t - 1] = cum;
+		}
+	}
+}
+
+/* Net flows equal to gross flows, then zero after the horizon. */
+static void copy_mirrored(struct summary *s, const struct sim_result *res)
+{
+	for (int o = 0; o < s->noptions; o++) {
+		if (res->net_slot[o] >= 0)
+			continue;
+		for (int t = 1; t <= s->net_years; t++) {
+			struct summary_stat *st = &s->net[o * s->net_years + t - 1];
+			if (t <= s->years)
+				*st = s->gross[o * s->years + t - 1];
+			else
+				memset(st, 0, sizeof(*st));
+			if (t > s->years)
+				s->cum_net[o * s->net_years + t - 1] =
+					s->cum_net[o * s->net_years + s->years - 1];
 		}
 	}
 }
@@ -261,9 +279,14 @@ void summary_compute(const struct model *m, const struct sim_result *res,
 			add_job(&c, &cap, JOB_MEASURE, o, k);
 		for (int t = 1; t <= s->years; t++)
 			add_job(&c, &cap, JOB_GROSS, o, t);
+		/* An option whose net flows are its gross flows needs no
+		 * separate work: they are copied below. */
+		int mirror = res->net_slot[o] < 0;
 		for (int t = 1; t <= s->net_years; t++) {
-			add_job(&c, &cap, JOB_NET, o, t);
-			add_job(&c, &cap, JOB_CUM, o, t);
+			if (!mirror)
+				add_job(&c, &cap, JOB_NET, o, t);
+			if (!mirror || t <= s->years)
+				add_job(&c, &cap, JOB_CUM, o, t);
 		}
 		if (o != s->baseline)
 			for (int k = 0; k < nk; k++)
@@ -285,6 +308,7 @@ void summary_compute(const struct model *m, const struct sim_result *res,
 		pthread_join(tid[i], NULL);
 	free(tid);
 	free(c.jobs);
+	copy_mirrored(s, res);
 	best_shares(s, res);
 }
 

@@ -841,7 +841,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		bad = 1;
 
 	/* per, start, end */
-	const char *per = trimmed(f[IC_PER].text, buf, sizeof(buf));
+	char perbuf[64];
+	const char *per = trimmed(f[IC_PER].text, perbuf, sizeof(perbuf));
 	if (!*per || strcasecmp(per, "year") == 0) {
 		it.once = 0;
 	} else if (strcasecmp(per, "once") == 0) {
@@ -890,7 +891,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	note_use(pp, pp ? &pp->as_probability : NULL, f[IC_PROBABILITY].at);
 
 	/* payer and aid */
-	const char *payer = trimmed(f[IC_PAYER].text, buf, sizeof(buf));
+	char pbuf[64];
+	const char *payer = trimmed(f[IC_PAYER].text, pbuf, sizeof(pbuf));
 	it.payer = PAYER_DISTRICT;
 	if (*payer) {
 		int k = 0;
@@ -925,7 +927,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	}
 
 	/* group */
-	const char *group = trimmed(f[IC_GROUP].text, buf, sizeof(buf));
+	char gbuf[256];
+	const char *group = trimmed(f[IC_GROUP].text, gbuf, sizeof(gbuf));
 	if (*group && !valid_name(group, "_")) {
 		ERR(b, f[IC_GROUP].at,
 		    "invalid group name '%s' (lower-case letters, digits and "

@@ -95,3 +95,13 @@ double rng_uniform_at(uint64_t key, uint64_t seed, uint32_t trial,
 	unsigned w = (index % 2) * 2;
 	return to_double(out.v[w], out.v[w + 1]);
 }
+
+void rng_uniform_pair(uint64_t key, uint64_t seed, uint32_t trial,
+		      uint32_t block, double out[2])
+{
+	struct rng_state s;
+	position(&s, key, seed, trial, block);
+	philox4x32_ctr_t o = philox4x32(s.ctr, s.key);
+	out[0] = to_double(o.v[0], o.v[1]);
+	out[1] = to_double(o.v[2], o.v[3]);
+}

@@ -39,6 +39,11 @@ void rng_seek(gsl_rng *r, uint64_t key, uint64_t seed, uint32_t trial);
 double rng_uniform_at(uint64_t key, uint64_t seed, uint32_t trial,
 		      uint32_t index);
 
+/* The doubles of index 2 * block and 2 * block + 1 of a stream (one Philox
+ * block), as rng_uniform_at gives them one at a time. */
+void rng_uniform_pair(uint64_t key, uint64_t seed, uint32_t trial,
+		      uint32_t block, double out[2]);
+
 /* Documentation of the generator and key derivation, for provenance. */
 #define RNG_DESCRIPTION                                                       \
 	"Philox4x32-10 (Random123); key = FNV-1a-64(stream name); counter = " \

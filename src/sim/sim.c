@@ -19,6 +19,16 @@
 /* Years of a scratch row: the longest horizon plus the longest aid lag. */
 #define MAX_YEARS (100 + 10 + 1)
 
+/* x^n for a whole n >= 0 by repeated multiplication, in a fixed order:
+ * a pow() per year and item costs more than the rest of a trial. */
+static double ipow(double x, int n)
+{
+	double r = 1;
+	for (int i = 0; i < n; i++)
+		r *= x;
+	return r;
+}
+
 static const char *const measure_names[M_COUNT] = {
 	"gross_nominal", "net_nominal", "gross_pv", "net_pv",
 	"net_per_student_year"};
@@ -125,7 +135,7 @@ static void plan_escalation(sim_plan *p)
 		if (pi->escalation.param < 0) {
 			double *f = p->esc_tables + k * (size_t)(H + 1);
 			for (int t = 1; t <= H; t++)
-				f[t] = pow(1 + pi->escalation.value, t - 1);
+				f[t] = ipow(1 + pi->escalation.value, t - 1);
 			pi->esc = f;
 			pi->esc_slot = -1;
 			continue;
@@ -360,20 +370,22 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 	const double *param = in->param;
 
 	/* 5.3: enrollment S_t = students * (1 + g)^(t - 1). */
-	double S[MAX_YEARS], disc[MAX_YEARS];
+	double S[MAX_YEARS], disc[MAX_YEARS], inv[MAX_YEARS];
 	double students = m->p_students >= 0 ? param[m->p_students] : 0;
 	double g = param[m->p_growth];
 	double a = param[m->p_aid_ratio];
 	double r = param[m->p_discount];
 	double ssum = 0;
 	for (int t = 1; t <= H; t++) {
-		S[t] = students * pow(1 + g, t - 1);
+		S[t] = students * ipow(1 + g, t - 1);
 		ssum += S[t];
 	}
 	/* 5.6: end-of-year discounting, a flow of year t divided by
 	 * (1 + r)^t, as a spreadsheet's NPV does. */
-	for (int t = 1; t <= NY; t++)
-		disc[t] = pow(1 + r, t);
+	for (int t = 1; t <= NY; t++) {
+		disc[t] = ipow(1 + r, t);
+		inv[t] = 1 / disc[t]; /* for the breakdown by category only */
+	}
 
 	memset(out->gross, 0, sizeof(double) * (size_t)(no * H));
 	memset(out->net, 0, sizeof(double) * (size_t)(no * NY));
@@ -382,11 +394,12 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 	/* net holds the district-paid costs first; aid is taken off below. */
 	double *aidv = out->scratch;
 	double *escf = out->scratch + (size_t)no * MAX_YEARS;
-	memset(aidv, 0, sizeof(double) * (size_t)no * MAX_YEARS);
+	for (int o = 0; o < no; o++)
+		memset(aidv + o * MAX_YEARS, 0, sizeof(double) * (size_t)(NY + 1));
 	for (int j = 0; j < p->nesc; j++)
 		for (int t = 1; t <= H; t++)
 			escf[j * (H + 1) + t] =
-				pow(1 + param[p->esc_params[j]], t - 1);
+				ipow(1 + param[p->esc_params[j]], t - 1);
 
 	for (size_t k = 0; k < p->nitems; k++) {
 		const struct plan_item *pi = &p->items[k];
@@ -399,9 +412,12 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 						 : ref_value(&pi->quantity, param);
 		double *cg = &out->cat_gross_pv[o * nc + pi->category];
 		double *cn = &out->cat_net_pv[o * nc + pi->category];
+		double u[2];
+		int ublock = -1;
 		for (int t = pi->first; t <= pi->last; t++) {
 			/* 5.4: occurs with probability p, drawn afresh each
-			 * year; the point estimate takes p times the cost. */
+			 * year (the (t-1)-th uniform of the item's occurrence
+			 * stream); the point estimate takes p times the cost. */
 			double occurs;
 			if (trial < 0)
 				occurs = prob;
@@ -409,27 +425,32 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 				occurs = 1;
 			else if (prob <= 0)
 				occurs = 0;
-			else
-				occurs = rng_uniform_at(pi->key_occurs, m->seed,
-							(uint32_t)trial,
-							(uint32_t)(t - 1)) < prob;
+			else {
+				if ((t - 1) / 2 != ublock) {
+					ublock = (t - 1) / 2;
+					rng_uniform_pair(pi->key_occurs, m->seed,
+							 (uint32_t)trial,
+							 (uint32_t)ublock, u);
+				}
+				occurs = u[(t - 1) % 2] < prob;
+			}
 			if (occurs == 0)
 				continue;
 			double qt = pi->qty == QTY_STUDENTS ? S[t] : q;
 			double cost = occurs * qt * c * ef[t];
 			/* 5.5: gross counts every payer. */
 			out->gross[o * H + t - 1] += cost;
-			*cg += cost / disc[t];
+			*cg += cost * inv[t];
 			if (!pi->district)
 				continue;
 			out->net[o * NY + t - 1] += cost;
-			*cn += cost / disc[t];
+			*cn += cost * inv[t];
 			if (pi->aid > 0) {
 				/* Aid of a * share * cost arrives L years
 				 * later, after the horizon if need be. */
 				double av = a * pi->aid * cost;
 				aidv[o * MAX_YEARS + t + L] += av;
-				*cn -= av / disc[t + L];
+				*cn -= av * inv[t + L];
 			}
 		}
 	}
@@ -476,16 +497,39 @@ const double *sim_gross(const struct sim_result *r, int o, int t)
 
 const double *sim_net(const struct sim_result *r, int o, int t)
 {
+	int slot = r->net_slot[o];
+	if (slot < 0)
+		return t <= r->years ? sim_gross(r, o, t) : r->zeros;
 	return r->net +
-	       ((size_t)o * (size_t)r->net_years + (size_t)(t - 1)) *
+	       ((size_t)slot * (size_t)r->net_years + (size_t)(t - 1)) *
 		       (size_t)r->trials;
+}
+
+int sim_net_is_gross(const struct model *m, int o)
+{
+	int aid = model_has_aid(m);
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		if (it->option == o &&
+		    (it->payer != PAYER_DISTRICT || (aid && it->aid > 0)))
+			return 0;
+	}
+	return 1;
+}
+
+static size_t net_options(const struct model *m)
+{
+	size_t k = 0;
+	for (size_t o = 0; o < m->noptions; o++)
+		k += !sim_net_is_gross(m, (int)o);
+	return k;
 }
 
 static size_t arrays_per_trial(const struct model *m)
 {
 	size_t no = m->noptions;
 	return no * M_COUNT + no * (size_t)m->years +
-	       no * (size_t)model_net_years(m);
+	       net_options(m) * (size_t)model_net_years(m) + 1;
 }
 
 size_t sim_result_bytes(const struct model *m, long trials)
@@ -534,8 +578,9 @@ static void *work(void *arg)
 				for (int t = 0; t < H; t++)
 					res->gross[((size_t)o * H + t) * (size_t)n + (size_t)i] =
 						f.gross[o * H + t];
-				for (int t = 0; t < NY; t++)
-					res->net[((size_t)o * NY + t) * (size_t)n + (size_t)i] =
+				int slot = res->net_slot[o];
+				for (int t = 0; slot >= 0 && t < NY; t++)
+					res->net[((size_t)slot * NY + t) * (size_t)n + (size_t)i] =
 						f.net[o * NY + t];
 			}
 			for (size_t c = 0; c < ncat; c++) {
@@ -568,8 +613,13 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 	res->measure = bytes == SIZE_MAX ? NULL
 					 : malloc(no * M_COUNT * n * sizeof(double));
 	res->gross = malloc(no * (size_t)p->years * n * sizeof(double) + 1);
-	res->net = malloc(no * (size_t)p->net_years * n * sizeof(double) + 1);
-	if (!res->measure || !res->gross || !res->net) {
+	res->net_slot = xcalloc(no + 1, sizeof(int));
+	size_t nnet = 0;
+	for (size_t o = 0; o < no; o++)
+		res->net_slot[o] = sim_net_is_gross(m, (int)o) ? -1 : (int)nnet++;
+	res->net = malloc(nnet * (size_t)p->net_years * n * sizeof(double) + 1);
+	res->zeros = calloc(n + 1, sizeof(double));
+	if (!res->measure || !res->gross || !res->net || !res->zeros) {
 		strbuf_printf(err,
 			      "not enough memory for %ld trials (%zu MB); use "
 			      "fewer trials",
@@ -629,6 +679,8 @@ void sim_result_free(struct sim_result *res)
 	free(res->measure);
 	free(res->gross);
 	free(res->net);
+	free(res->net_slot);
+	free(res->zeros);
 	free(res->cat_gross_pv_mean);
 	free(res->cat_net_pv_mean);
 	if (res->point.gross)

@@ -93,7 +93,12 @@ struct sim_result {
 	int has_students;
 	double *measure; /* [(o * M_COUNT + k) * trials + i] */
 	double *gross;   /* [(o * years + t - 1) * trials + i] */
-	double *net;     /* [(o * net_years + t - 1) * trials + i] */
+	double *net;     /* net flows of the options that need them; read
+			  * them through sim_net() */
+	int *net_slot;   /* [o]: row block of option o in net, or -1 when its
+			  * net flows are its gross flows (every item paid
+			  * by the district, no aid) and 0 after the horizon */
+	double *zeros;   /* trials zeros, for those years after the horizon */
 	double *cat_gross_pv_mean; /* [o * ncategories + c], over trials */
 	double *cat_net_pv_mean;
 	struct sim_flows point;    /* the point estimate */
@@ -107,6 +112,10 @@ const double *sim_net(const struct sim_result *r, int o, int t);
 /* Bytes sim_run allocates for a model and a trial count (for messages and
  * for choosing how many runs fit in memory at once). */
 size_t sim_result_bytes(const struct model *m, long trials);
+
+/* Whether option o's net flows are its gross flows (then 0 after year H):
+ * every item paid by the district and none aided. */
+int sim_net_is_gross(const struct model *m, int o);
 
 /* Runs m->trials trials on nthreads threads (0: one).  progress, when not
  * NULL, is increased by the trials done as they finish.  Returns 0, or -1
