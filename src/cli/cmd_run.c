@@ -3,16 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/summary.h"
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "cli/pipeline.h"
 #include "io/file.h"
 #include "io/outdir.h"
 #include "output/results.h"
 #include "output/text.h"
-#include "sim/rng.h"
-#include "sim/sim.h"
 #include "util/mem.h"
 
 static const char help[] =
@@ -126,41 +124,25 @@ static int simulate_and_write(const struct run_opts *o, struct model *m,
 		strbuf_free(&err);
 		return rc;
 	}
-	sim_plan *plan = sim_plan_new(m, &err);
-	if (!plan) {
-		outdir_abort(&od);
-		int rc = cli_fail(EXIT_INPUT, "%s", strbuf_str(&err));
-		strbuf_free(&err);
-		return rc;
-	}
-	struct sim_result res;
-	if (sim_run(plan, o->threads, NULL, &res, &err) != 0) {
-		outdir_abort(&od);
-		sim_plan_free(plan);
-		int rc = cli_fail(EXIT_INPUT, "%s", strbuf_str(&err));
-		strbuf_free(&err);
-		return rc;
-	}
-	struct summary s;
-	summary_compute(m, &res, o->threads, &s);
 	char *command = canonical_command(o);
-	struct run_info info = {EDTCO_VERSION, command, RNG_DESCRIPTION};
-	int rc = EXIT_OK;
-	if (results_write_all(&od, "", m, &res, &s, &info, &err) != 0) {
+	struct pipeline p;
+	pipeline_init(&p, m, o->threads, command);
+	int rc = pipeline_simulate(&p, &err);
+	if (rc == EXIT_OK)
+		rc = pipeline_write(&p, &od, "", &err);
+	if (rc != EXIT_OK) {
 		outdir_abort(&od);
-		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+		cli_fail(rc, "%s", strbuf_str(&err));
 	} else if (outdir_commit(&od, results_file_names, &err) != 0) {
 		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 	} else if (!o->quiet) {
 		struct strbuf text = STRBUF_INIT;
-		text_summary(m, &s, &text);
+		text_summary(m, &p.sum, &text);
 		printf("%s\nResults written to %s/\n", strbuf_str(&text), dir);
 		strbuf_free(&text);
 	}
+	pipeline_free(&p);
 	free(command);
-	summary_free(&s);
-	sim_result_free(&res);
-	sim_plan_free(plan);
 	strbuf_free(&err);
 	return rc;
 }
