@@ -43,7 +43,7 @@ endif
 BUILD_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libcairo2-dev \
              libcmocka-dev librandom123-dev nettle-dev libpng-dev \
              fonts-dejavu-core
-CHECK_PKGS = poppler-utils qpdf parallel bsdutils
+CHECK_PKGS = poppler-utils qpdf parallel bsdutils time
 PKGS_STAMP = $(BUILD)/.pkgs-ok
 
 LIB_SRCS  := $(sort $(wildcard src/*/*.c))
