@@ -90,7 +90,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/helpers.h $(LIB) | $(PKGS_STAMP)
 	$(Q)mkdir -p $(@D)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) \
-	    -Itests/unit -o $@ $< $(LIB) $(ALL_LDFLAGS) \
+	    -Itests/unit -DSOURCE_ROOT="\"$(CURDIR)\"" -o $@ $< $(LIB) \
+	    $(ALL_LDFLAGS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka) $(DEP_LIBS)
 
 run: $(PROG)

@@ -33,6 +33,7 @@ struct ctx {
 	struct job *jobs;
 	size_t njobs;
 	atomic_size_t next;
+	int full; /* 0: the headline only */
 };
 
 /* The array a job summarises: the run's own array when there is one,
@@ -131,7 +132,7 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf)
 	case JOB_MEASURE: {
 		size_t idx = (size_t)j->o * M_COUNT + (size_t)j->k;
 		describe(x, n, buf, &s->measure[idx]);
-		if (j->k == M_NET_PV) {
+		if (j->k == M_NET_PV && c->full) {
 			struct summary_cdf *cdf = &s->cdf[j->o];
 			cdf->point_rank =
 				stats_share_at_or_below(x, n, s->point[idx]);
@@ -157,7 +158,7 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf)
 		cmp->p_cheaper = p;
 		cmp->p_cheaper_se = sqrt(p * (1 - p) / (double)n);
 		describe(x, n, buf, &cmp->diff);
-		if (j->k == M_NET_PV)
+		if (j->k == M_NET_PV && c->full)
 			histogram(x, n, &cmp->diff, &s->hist[j->o]);
 		break;
 	}
@@ -245,8 +246,9 @@ static void best_shares(struct summary *s, const struct sim_result *res)
 	free(wins);
 }
 
-void summary_compute(const struct model *m, const struct sim_result *res,
-		     int nthreads, struct summary *s)
+/* full = 0: the headline only (see summary_compute_headline). */
+static void compute(const struct model *m, const struct sim_result *res,
+		    int nthreads, int full, struct summary *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->m = m;
@@ -271,18 +273,24 @@ void summary_compute(const struct model *m, const struct sim_result *res,
 	s->hist = xcalloc(no, sizeof(*s->hist));
 	point_values(s, res);
 
-	struct ctx c = {m, res, s, NULL, 0, 0};
+	struct ctx c = {m, res, s, NULL, 0, 0, full};
 	size_t cap = 0;
 	int nk = s->has_students ? M_COUNT : M_COUNT - 1;
+	/* The headline: gross_pv, net_pv, net_per_student_year, and the
+	 * comparison on net_pv. */
+	unsigned want = full ? ~0u
+			     : 1u << M_GROSS_PV | 1u << M_NET_PV |
+				       1u << M_NET_PER_STUDENT_YEAR;
 	for (int o = 0; o < s->noptions; o++) {
 		for (int k = 0; k < nk; k++)
-			add_job(&c, &cap, JOB_MEASURE, o, k);
-		for (int t = 1; t <= s->years; t++)
+			if (want >> k & 1)
+				add_job(&c, &cap, JOB_MEASURE, o, k);
+		for (int t = 1; full && t <= s->years; t++)
 			add_job(&c, &cap, JOB_GROSS, o, t);
 		/* An option whose net flows are its gross flows needs no
 		 * separate work: they are copied below. */
 		int mirror = res->net_slot[o] < 0;
-		for (int t = 1; t <= s->net_years; t++) {
+		for (int t = 1; full && t <= s->net_years; t++) {
 			if (!mirror)
 				add_job(&c, &cap, JOB_NET, o, t);
 			if (!mirror || t <= s->years)
@@ -290,7 +298,8 @@ void summary_compute(const struct model *m, const struct sim_result *res,
 		}
 		if (o != s->baseline)
 			for (int k = 0; k < nk; k++)
-				add_job(&c, &cap, JOB_DIFF, o, k);
+				if (full || k == M_NET_PV)
+					add_job(&c, &cap, JOB_DIFF, o, k);
 	}
 	if (nthreads < 1)
 		nthreads = 1;
@@ -308,8 +317,22 @@ void summary_compute(const struct model *m, const struct sim_result *res,
 		pthread_join(tid[i], NULL);
 	free(tid);
 	free(c.jobs);
-	copy_mirrored(s, res);
+	if (full)
+		copy_mirrored(s, res);
 	best_shares(s, res);
+}
+
+void summary_compute(const struct model *m, const struct sim_result *res,
+		     int nthreads, struct summary *s)
+{
+	compute(m, res, nthreads, 1, s);
+}
+
+void summary_compute_headline(const struct model *m,
+			      const struct sim_result *res, int nthreads,
+			      struct summary *s)
+{
+	compute(m, res, nthreads, 0, s);
 }
 
 void summary_free(struct summary *s)

@@ -80,6 +80,15 @@ struct summary {
  * depend on nthreads. */
 void summary_compute(const struct model *m, const struct sim_result *res,
 		     int nthreads, struct summary *s);
+/* The headline only, for the rows of a batch sweep: the point estimate of
+ * every measure; the distributions of gross_pv, net_pv and
+ * net_per_student_year; the comparison with the baseline on net_pv; and
+ * p_best: the same bits as summary_compute gives them.  Everything else
+ * (other measures and comparisons, yearly flows, cdf, hist) is left zero,
+ * with hist[o].counts NULL.  Free with summary_free. */
+void summary_compute_headline(const struct model *m,
+			      const struct sim_result *res, int nthreads,
+			      struct summary *s);
 void summary_free(struct summary *s);
 
 #endif

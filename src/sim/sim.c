@@ -153,7 +153,37 @@ static void plan_escalation(sim_plan *p)
 			 (size_t)p->nesc * (size_t)(H + 1);
 }
 
+/* Whether two pert distributions are the same, so share a table. */
+static int same_pert(const struct dist *a, const struct dist *b)
+{
+	return a->kind == DIST_PERT && b->kind == DIST_PERT &&
+	       a->low == b->low && a->likely == b->likely &&
+	       a->high == b->high;
+}
+
+/* A table for the pert d already built: by an earlier item of p (items
+ * before k), or by like (may be NULL); NULL when there is none.  A table
+ * depends on the distribution alone, so sharing it changes no draw. */
+static const struct draw_table *built_table(const sim_plan *p, size_t k,
+					    const sim_plan *like,
+					    const struct dist *d)
+{
+	for (size_t j = 0; j < k; j++)
+		if (p->items[j].table && same_pert(&p->items[j].cost, d))
+			return p->items[j].table;
+	for (size_t j = 0; like && j < like->nitems; j++)
+		if (like->items[j].table && same_pert(&like->items[j].cost, d))
+			return like->items[j].table;
+	return NULL;
+}
+
 sim_plan *sim_plan_new(const struct model *m, struct strbuf *err)
+{
+	return sim_plan_new_like(m, NULL, err);
+}
+
+sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
+			    struct strbuf *err)
 {
 	sim_plan *p = xcalloc(1, sizeof(*p));
 	p->m = m;
@@ -208,8 +238,11 @@ sim_plan *sim_plan_new(const struct model *m, struct strbuf *err)
 		pi->key_cost = stream_key("cost", opt, it->name);
 		pi->key_occurs = stream_key("occurs", opt, it->name);
 		if (pi->group >= 0 && it->cost.kind == DIST_PERT) {
-			draw_table_init(&p->tables[k], &it->cost);
-			pi->table = &p->tables[k];
+			pi->table = built_table(p, k, like, &it->cost);
+			if (!pi->table) {
+				draw_table_init(&p->tables[k], &it->cost);
+				pi->table = &p->tables[k];
+			}
 		}
 	}
 	free(order);

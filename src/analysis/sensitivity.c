@@ -1,0 +1,381 @@
+/* One-at-a-time swings and rank correlations of every uncertain input (see
+ * sensitivity.h). */
+#include "analysis/sensitivity.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/draw.h"
+#include "sim/rng.h"
+#include "util/mem.h"
+#include "util/strbuf.h"
+
+/* ---- ranks ---------------------------------------------------------- */
+
+/* The order of doubles as unsigned integers: flip every bit of a negative
+ * number, only the sign bit of a positive one.  -0 is first made +0. */
+static uint64_t order_key(double x)
+{
+	uint64_t u;
+	x += 0.0;
+	memcpy(&u, &x, sizeof(u));
+	return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
+}
+
+/* Least-significant-digit radix sort of (key, index) pairs by key, six
+ * passes of 11 bits; a pass in which every key has the same digit is
+ * skipped.  About 15 ns per element for a million: a comparison sort
+ * costs several times that. */
+#define RADIX_BITS 11
+#define RADIX_SIZE (1u << RADIX_BITS)
+#define RADIX_PASSES 6
+
+void sensitivity_ranks(const double *x, size_t n, double *rank, void *work)
+{
+	uint64_t *key = work, *key2 = key + n;
+	uint32_t *idx = (uint32_t *)(key2 + n), *idx2 = idx + n;
+	static const size_t hsize = RADIX_PASSES * RADIX_SIZE;
+	size_t *hist = xcalloc(hsize, sizeof(size_t));
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = order_key(x[i]);
+		key[i] = k;
+		idx[i] = (uint32_t)i;
+		for (int p = 0; p < RADIX_PASSES; p++)
+			hist[p * RADIX_SIZE +
+			     ((k >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+	}
+	for (int p = 0; p < RADIX_PASSES; p++) {
+		size_t *h = hist + p * RADIX_SIZE;
+		int shift = p * RADIX_BITS;
+		if (n == 0 || h[(key[0] >> shift) & (RADIX_SIZE - 1)] == n)
+			continue; /* one digit for every key */
+		size_t sum = 0;
+		for (size_t d = 0; d < RADIX_SIZE; d++) {
+			size_t c = h[d];
+			h[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++) {
+			size_t d = (key[i] >> shift) & (RADIX_SIZE - 1);
+			size_t to = h[d]++;
+			key2[to] = key[i];
+			idx2[to] = idx[i];
+		}
+		uint64_t *tk = key;
+		key = key2;
+		key2 = tk;
+		uint32_t *ti = idx;
+		idx = idx2;
+		idx2 = ti;
+	}
+	free(hist);
+	/* A run of equal keys at sorted positions a .. b-1 has the average
+	 * 1-based rank (a + 1 + b) / 2; centred, (a + b - n) / 2. */
+	for (size_t a = 0; a < n;) {
+		size_t b = a + 1;
+		while (b < n && key[b] == key[a])
+			b++;
+		double r = ((double)a + (double)b - (double)n) / 2;
+		for (size_t j = a; j < b; j++)
+			rank[idx[j]] = r;
+		a = b;
+	}
+}
+
+double sensitivity_rank_corr(const double *a, const double *b, size_t n)
+{
+	if (n < 2)
+		return NAN;
+	double sab = 0, saa = 0, sbb = 0;
+	for (size_t i = 0; i < n; i++) {
+		sab += a[i] * b[i];
+		saa += a[i] * a[i];
+		sbb += b[i] * b[i];
+	}
+	if (!(saa > 0 && sbb > 0))
+		return NAN;
+	return sab / sqrt(saa * sbb);
+}
+
+/* ---- inputs and outputs --------------------------------------------- */
+
+int sensitivity_enters(const struct model *m,
+		       const struct sensitivity_input *in,
+		       const struct sensitivity_output *out)
+{
+	if (in->option < 0)
+		return 1;
+	if (in->option == out->option)
+		return 1;
+	return out->diff && in->option == m->baseline;
+}
+
+static void list_inputs(const struct model *m, struct sensitivity *s)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < m->nparams; i++) {
+		if (!model_param_uncertain(m, (int)i))
+			continue;
+		GROW(s->inputs, cap, s->ninputs + 1);
+		s->inputs[s->ninputs++] = (struct sensitivity_input){
+			(int)i, -1, -1, xstrdup(m->params[i].name),
+			m->params[i].dist, 0, 0};
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		if (it->cost.kind == DIST_FIXED)
+			continue;
+		struct strbuf name = STRBUF_INIT;
+		strbuf_printf(&name, "%s/%s", m->options[it->option].id,
+			      it->name);
+		GROW(s->inputs, cap, s->ninputs + 1);
+		s->inputs[s->ninputs++] = (struct sensitivity_input){
+			-1, (int)i, it->option, strbuf_take(&name), it->cost,
+			0, 0};
+	}
+	for (size_t k = 0; k < s->ninputs; k++) {
+		s->inputs[k].p10 = draw_quantile(&s->inputs[k].dist, 0.10);
+		s->inputs[k].p90 = draw_quantile(&s->inputs[k].dist, 0.90);
+	}
+}
+
+static void list_outputs(const struct model *m, struct sensitivity *s)
+{
+	size_t no = m->noptions, b = (size_t)m->baseline;
+	s->outputs = xcalloc(2 * no, sizeof(*s->outputs));
+	for (size_t o = 0; o < no; o++)
+		s->outputs[s->noutputs++] = (struct sensitivity_output){
+			(int)o, 0, xstrdup(m->options[o].id), 0};
+	for (size_t o = 0; o < no; o++) {
+		if (o == b)
+			continue;
+		struct strbuf name = STRBUF_INIT;
+		strbuf_printf(&name, "%s-%s", m->options[o].id,
+			      m->options[b].id);
+		s->outputs[s->noutputs++] = (struct sensitivity_output){
+			(int)o, 1, strbuf_take(&name), 0};
+	}
+}
+
+static double output_value(const struct model *m,
+			   const struct sensitivity_output *out,
+			   const struct sim_flows *f)
+{
+	double v = f->measure[out->option * M_COUNT + M_NET_PV];
+	if (out->diff)
+		v -= f->measure[m->baseline * M_COUNT + M_NET_PV];
+	return v;
+}
+
+static void set_input(struct sim_inputs *in,
+		      const struct sensitivity_input *x, double v)
+{
+	if (x->param >= 0)
+		in->param[x->param] = v;
+	else
+		in->cost[x->item] = v;
+}
+
+/* The one-at-a-time part: two deterministic evaluations per input. */
+static void one_at_a_time(const sim_plan *p, struct sensitivity *s)
+{
+	const struct model *m = sim_plan_model(p);
+	struct sim_inputs point, in;
+	struct sim_flows f;
+	sim_inputs_init(p, &point);
+	sim_inputs_init(p, &in);
+	sim_flows_init(p, &f);
+	sim_inputs_point(p, &point);
+	sim_evaluate(p, &point, -1, &f);
+	for (size_t o = 0; o < s->noutputs; o++)
+		s->outputs[o].point = output_value(m, &s->outputs[o], &f);
+
+	size_t cap = 0;
+	double *lo = xcalloc(s->noutputs, sizeof(double));
+	for (size_t k = 0; k < s->ninputs; k++) {
+		const struct sensitivity_input *x = &s->inputs[k];
+		memcpy(in.param, point.param, m->nparams * sizeof(double));
+		memcpy(in.cost, point.cost, m->nitems * sizeof(double));
+		set_input(&in, x, x->p10);
+		sim_evaluate(p, &in, -1, &f);
+		for (size_t o = 0; o < s->noutputs; o++)
+			lo[o] = output_value(m, &s->outputs[o], &f);
+		set_input(&in, x, x->p90);
+		sim_evaluate(p, &in, -1, &f);
+		for (size_t o = 0; o < s->noutputs; o++) {
+			if (!sensitivity_enters(m, x, &s->outputs[o]))
+				continue;
+			double hi = output_value(m, &s->outputs[o], &f);
+			GROW(s->rows, cap, s->nrows + 1);
+			s->rows[s->nrows++] = (struct sensitivity_row){
+				(int)k, (int)o, lo[o], hi, fabs(hi - lo[o]), NAN};
+		}
+	}
+	free(lo);
+	sim_flows_free(&f);
+	sim_inputs_free(&in);
+	sim_inputs_free(&point);
+}
+
+static const struct sensitivity *sort_s; /* for cmp_rows only */
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+	const struct sensitivity_row *a = pa, *b = pb;
+	if (a->output != b->output)
+		return a->output < b->output ? -1 : 1;
+	if (a->swing != b->swing)
+		return a->swing > b->swing ? -1 : 1;
+	return strcmp(sort_s->inputs[a->input].name,
+		      sort_s->inputs[b->input].name);
+}
+
+/* ---- rank correlations ---------------------------------------------- */
+
+struct rank_ctx {
+	const sim_plan *p;
+	const struct sim_result *res;
+	struct sensitivity *s;
+	size_t n;          /* trials used */
+	double *out_rank;  /* [output * n + i] */
+	atomic_size_t next;
+	int phase;         /* 0: rank the outputs; 1: the inputs */
+};
+
+/* Ranks output j: its per-trial values, then their ranks. */
+static void rank_output(struct rank_ctx *c, size_t j, double *x, void *work)
+{
+	const struct sensitivity_output *out = &c->s->outputs[j];
+	const struct model *m = sim_plan_model(c->p);
+	const double *a = sim_measure(c->res, out->option, M_NET_PV);
+	const double *b = sim_measure(c->res, m->baseline, M_NET_PV);
+	for (size_t i = 0; i < c->n; i++)
+		x[i] = out->diff ? a[i] - b[i] : a[i];
+	sensitivity_ranks(x, c->n, c->out_rank + j * c->n, work);
+}
+
+/* Draws input k in every trial used, ranks the draws, and correlates them
+ * with each output the input enters.  Each row is written by one job
+ * only. */
+static void rank_input(struct rank_ctx *c, size_t k, double *x, double *r,
+		       void *work, gsl_rng *rng)
+{
+	const struct sensitivity_input *in = &c->s->inputs[k];
+	for (size_t i = 0; i < c->n; i++)
+		x[i] = sim_input_draw(c->p, in->param, in->item, (uint32_t)i,
+				      rng);
+	sensitivity_ranks(x, c->n, r, work);
+	for (size_t q = 0; q < c->s->nrows; q++) {
+		struct sensitivity_row *row = &c->s->rows[q];
+		if ((size_t)row->input == k)
+			row->rank_corr = sensitivity_rank_corr(
+				r, c->out_rank + (size_t)row->output * c->n,
+				c->n);
+	}
+}
+
+static void *rank_worker(void *arg)
+{
+	struct rank_ctx *c = arg;
+	size_t n = c->n;
+	double *x = xmalloc(n * sizeof(double) + 1);
+	double *r = xmalloc(n * sizeof(double) + 1);
+	void *work = xmalloc(SENSITIVITY_RANK_WORK(n));
+	gsl_rng *rng = gsl_rng_alloc(rng_type);
+	size_t njobs = c->phase == 0 ? c->s->noutputs : c->s->ninputs;
+	for (;;) {
+		size_t j = atomic_fetch_add(&c->next, 1);
+		if (j >= njobs)
+			break;
+		if (c->phase == 0)
+			rank_output(c, j, x, work);
+		else
+			rank_input(c, j, x, r, work, rng);
+	}
+	gsl_rng_free(rng);
+	free(work);
+	free(r);
+	free(x);
+	return NULL;
+}
+
+static void run_phase(struct rank_ctx *c, int phase, int nthreads)
+{
+	c->phase = phase;
+	atomic_store(&c->next, 0);
+	size_t njobs = phase == 0 ? c->s->noutputs : c->s->ninputs;
+	if ((size_t)nthreads > njobs)
+		nthreads = (int)njobs;
+	if (nthreads < 1)
+		nthreads = 1;
+	pthread_t *tid = xcalloc((size_t)nthreads, sizeof(pthread_t));
+	int started = 0;
+	for (int i = 1; i < nthreads; i++)
+		if (pthread_create(&tid[i], NULL, rank_worker, c) == 0)
+			started = i;
+		else
+			break;
+	rank_worker(c);
+	for (int i = 1; i <= started; i++)
+		pthread_join(tid[i], NULL);
+	free(tid);
+}
+
+static void rank_correlations(const sim_plan *p, const struct sim_result *res,
+			      int nthreads, struct sensitivity *s)
+{
+	long n = res->trials < SENSITIVITY_RANK_TRIALS ? res->trials
+						       : SENSITIVITY_RANK_TRIALS;
+	s->rank_trials = n;
+	if (n < 2 || s->ninputs == 0)
+		return;
+	struct rank_ctx c = {p, res, s, (size_t)n, NULL, 0, 0};
+	c.out_rank = xmalloc(s->noutputs * (size_t)n * sizeof(double));
+	run_phase(&c, 0, nthreads);
+	run_phase(&c, 1, nthreads);
+	free(c.out_rank);
+}
+
+void sensitivity_compute(const sim_plan *p, const struct sim_result *res,
+			 int nthreads, struct sensitivity *s)
+{
+	const struct model *m = sim_plan_model(p);
+	memset(s, 0, sizeof(*s));
+	list_inputs(m, s);
+	list_outputs(m, s);
+	one_at_a_time(p, s);
+	if (res)
+		rank_correlations(p, res, nthreads, s);
+	sort_s = s;
+	qsort(s->rows, s->nrows, sizeof(*s->rows), cmp_rows);
+	sort_s = NULL;
+}
+
+void sensitivity_output_rows(const struct sensitivity *s, size_t output,
+			     size_t *first, size_t *count)
+{
+	size_t a = 0;
+	while (a < s->nrows && (size_t)s->rows[a].output < output)
+		a++;
+	size_t b = a;
+	while (b < s->nrows && (size_t)s->rows[b].output == output)
+		b++;
+	*first = a;
+	*count = b - a;
+}
+
+void sensitivity_free(struct sensitivity *s)
+{
+	for (size_t k = 0; k < s->ninputs; k++)
+		free(s->inputs[k].name);
+	for (size_t o = 0; o < s->noutputs; o++)
+		free(s->outputs[o].name);
+	free(s->inputs);
+	free(s->outputs);
+	free(s->rows);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,95 @@
+/* A display list: the drawing of one page as plain primitives in points.
+ *
+ * The layout code (everything in chart/ but render.c) computes every
+ * position and writes it here; render.c walks the list with cairo, the same
+ * way for PNG, PDF and SVG.  So the list is the whole difference between the
+ * numbers and the picture, and tests can inspect it without cairo.
+ * Coordinates are in points (1/72 inch) from the top-left corner, y down. */
+#ifndef EDTCO_CHART_DLIST_H
+#define EDTCO_CHART_DLIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Colours are 0xRRGGBB; DL_NONE means "no fill" or "no stroke". */
+#define DL_NONE 0xFF000000u
+
+enum dl_kind {
+	DL_RECT, /* x, y, w, h */
+	DL_PATH, /* pts: npts points; closed or open */
+	DL_TEXT, /* text at x, y (the baseline), anchored */
+	DL_MARK, /* a marker of size w (diameter) centred on x, y */
+	DL_LINK  /* a clickable area x, y, w, h to the page in text ("page=3") */
+};
+
+enum dl_dash { DASH_SOLID, DASH_DASHED, DASH_DOTTED, DASH_DASHDOT, DASH_LONG };
+enum dl_anchor { ANCHOR_LEFT, ANCHOR_CENTER, ANCHOR_RIGHT };
+enum dl_font { FONT_REGULAR, FONT_BOLD };
+enum dl_shape { SHAPE_CIRCLE, SHAPE_DIAMOND, SHAPE_SQUARE, SHAPE_TRIANGLE };
+
+struct dl_item {
+	enum dl_kind kind;
+	uint32_t fill;      /* DL_NONE or a colour (text: the text colour) */
+	uint32_t stroke;    /* DL_NONE or a colour */
+	double lw;          /* stroke width, points */
+	enum dl_dash dash;
+	int closed;         /* DL_PATH: close the path */
+	int snap;           /* on raster output, snap to device pixels */
+	double x, y, w, h;
+	double *pts;        /* DL_PATH: x0, y0, x1, y1, ...; owned */
+	size_t npts;        /* number of points (pts holds 2 npts values) */
+	char *text;         /* DL_TEXT: UTF-8; DL_LINK: target; owned */
+	double size;        /* DL_TEXT: font size, points */
+	enum dl_font font;
+	enum dl_anchor anchor;
+	int vertical;       /* DL_TEXT: rotated 90 degrees counter-clockwise */
+	enum dl_shape shape;
+};
+
+struct dlist {
+	struct dl_item *v;
+	size_t n, cap;
+	double width, height; /* the page, points */
+};
+
+/* An empty list for a page of width x height points. */
+void dlist_init(struct dlist *d, double width, double height);
+void dlist_free(struct dlist *d);
+
+/* Appends an item and returns it for further settings; the pointer is
+ * valid until the next append. */
+struct dl_item *dlist_add(struct dlist *d, enum dl_kind kind);
+
+/* A filled (fill != DL_NONE) and/or stroked rectangle. */
+struct dl_item *dl_rect(struct dlist *d, double x, double y, double w,
+			double h, uint32_t fill, uint32_t stroke, double lw);
+
+/* A straight line from (x0, y0) to (x1, y1). */
+struct dl_item *dl_line(struct dlist *d, double x0, double y0, double x1,
+			double y1, uint32_t colour, double lw,
+			enum dl_dash dash);
+
+/* A path through n points (xy holds 2 n values, copied). */
+struct dl_item *dl_path(struct dlist *d, const double *xy, size_t n,
+			int closed, uint32_t fill, uint32_t stroke, double lw,
+			enum dl_dash dash);
+
+/* Text with its baseline at y, anchored at x (text copied). */
+struct dl_item *dl_text(struct dlist *d, double x, double y, const char *text,
+			enum dl_font font, double size, uint32_t colour,
+			enum dl_anchor anchor);
+
+/* A marker of diameter size centred on (x, y). */
+struct dl_item *dl_mark(struct dlist *d, double x, double y, double size,
+			enum dl_shape shape, uint32_t fill, uint32_t stroke,
+			double lw);
+
+/* A link area to target ("page=N"). */
+struct dl_item *dl_link(struct dlist *d, double x, double y, double w,
+			double h, const char *target);
+
+/* Appends every item of src to d, moved by (dx, dy); src is unchanged. */
+void dlist_append(struct dlist *d, const struct dlist *src, double dx,
+		  double dy);
+
+#endif

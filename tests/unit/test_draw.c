@@ -1,0 +1,207 @@
+/* The six distributions: sample moments against their closed forms, exact
+ * quantiles, and the tabulated normal-score transform of pert. */
+#include "helpers.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+
+#include "sim/draw.h"
+#include "sim/rng.h"
+
+#define N 200000
+
+struct moments {
+	double mean, var, se_mean, se_var;
+};
+
+/* Draws N values exactly as the engine does (one keyed stream per trial)
+ * and returns the sample mean and variance with their standard errors,
+ * the latter from the sample's own fourth central moment. */
+static struct moments sample(const struct dist *d, const char *name)
+{
+	gsl_rng *r = gsl_rng_alloc(rng_type);
+	double *x = malloc(N * sizeof(double));
+	uint64_t key = rng_key(name);
+	double sum = 0;
+	for (int i = 0; i < N; i++) {
+		rng_seek(r, key, 20141121, (uint32_t)i);
+		x[i] = draw_sample(d, r);
+		sum += x[i];
+	}
+	struct moments m;
+	m.mean = sum / N;
+	double m2 = 0, m4 = 0;
+	for (int i = 0; i < N; i++) {
+		double e = x[i] - m.mean;
+		m2 += e * e;
+		m4 += e * e * e * e;
+	}
+	m2 /= N;
+	m4 /= N;
+	m.var = m2 * N / (N - 1);
+	m.se_mean = sqrt(m.var / N);
+	m.se_var = sqrt((m4 - m2 * m2) / N);
+	free(x);
+	gsl_rng_free(r);
+	return m;
+}
+
+static void check(const struct dist *d, const char *name, double mean,
+		  double var)
+{
+	struct moments m = sample(d, name);
+	assert_double_within(m.mean, mean, 5 * m.se_mean);
+	assert_double_within(m.var, var, 5 * m.se_var);
+}
+
+static void test_fixed_is_constant(void **state)
+{
+	(void)state;
+	struct dist d = {DIST_FIXED, NAN, 2.385, NAN};
+	gsl_rng *r = gsl_rng_alloc(rng_type);
+	for (uint32_t i = 0; i < 1000; i++) {
+		rng_seek(r, rng_key("fixed"), 1, i);
+		assert_true(draw_sample(&d, r) == 2.385);
+	}
+	gsl_rng_free(r);
+}
+
+static void test_uniform_moments(void **state)
+{
+	(void)state;
+	struct dist d = {DIST_UNIFORM, -1.25, NAN, 3.75};
+	check(&d, "uniform", 1.25, 5.0 * 5.0 / 12);
+}
+
+static void test_triangular_moments(void **state)
+{
+	(void)state;
+	double a = 2, c = 3.5, b = 5.75;
+	struct dist d = {DIST_TRIANGULAR, a, c, b};
+	check(&d, "triangular", (a + b + c) / 3,
+	      (a * a + b * b + c * c - a * b - a * c - b * c) / 18);
+	/* A mode at an end. */
+	struct dist e = {DIST_TRIANGULAR, 10, 10, 40};
+	check(&e, "triangular-left", 20, (100 + 1600 + 100 - 400 - 100 - 400) / 18.0);
+}
+
+static void test_pert_moments(void **state)
+{
+	(void)state;
+	/* PERT (lambda = 4): mean (a + 4m + b) / 6, variance
+	 * (mean - a)(b - mean) / 7. */
+	double a = 10000, m = 21000, b = 75000;
+	struct dist d = {DIST_PERT, a, m, b};
+	double mu = (a + 4 * m + b) / 6;
+	check(&d, "pert", mu, (mu - a) * (b - mu) / 7);
+	struct dist s = {DIST_PERT, 0, 0, 1}; /* Beta(1, 5) */
+	check(&s, "pert-edge", 1.0 / 6, (1.0 / 6) * (5.0 / 6) / 7);
+}
+
+static void test_normal_moments(void **state)
+{
+	(void)state;
+	struct dist d = {DIST_NORMAL, 7500, NAN, 12500};
+	double sd = 5000 / (2 * DRAW_Z95);
+	check(&d, "normal", 10000, sd * sd);
+}
+
+static void test_lognormal_moments(void **state)
+{
+	(void)state;
+	double lo = 141, hi = 300;
+	struct dist d = {DIST_LOGNORMAL, lo, NAN, hi};
+	double mu = (log(lo) + log(hi)) / 2;
+	double s = (log(hi) - log(lo)) / (2 * DRAW_Z95);
+	check(&d, "lognormal", exp(mu + s * s / 2),
+	      (exp(s * s) - 1) * exp(2 * mu + s * s));
+}
+
+static void test_quantiles_closed_forms(void **state)
+{
+	(void)state;
+	struct dist u = {DIST_UNIFORM, 2, NAN, 6};
+	assert_double_near(draw_quantile(&u, 0.3), 3.2, 1e-15);
+	struct dist t = {DIST_TRIANGULAR, 2, 3.5, 5};
+	/* The mode sits at u = (c - a) / (b - a). */
+	assert_double_near(draw_quantile(&t, 0.5), 3.5, 1e-15);
+	assert_double_near(draw_quantile(&t, 0.125), 2 + sqrt(0.125 * 3 * 1.5),
+			   1e-15);
+	assert_double_near(draw_quantile(&t, 0.9), 5 - sqrt(0.1 * 3 * 1.5),
+			   1e-15);
+	/* low and high are the 5th and 95th percentiles. */
+	struct dist n = {DIST_NORMAL, 7500, NAN, 12500};
+	assert_double_near(draw_quantile(&n, 0.05), 7500, 1e-7);
+	assert_double_near(draw_quantile(&n, 0.95), 12500, 1e-7);
+	assert_double_near(draw_quantile(&n, 0.5), 10000, 1e-15);
+	struct dist l = {DIST_LOGNORMAL, 141, NAN, 300};
+	assert_double_near(draw_quantile(&l, 0.05), 141, 1e-7);
+	assert_double_near(draw_quantile(&l, 0.95), 300, 1e-7);
+	assert_double_near(draw_quantile(&l, 0.5), sqrt(141.0 * 300), 1e-12);
+	/* pert: the beta CDF at the quantile gives u back. */
+	struct dist p = {DIST_PERT, 10, 21, 75};
+	for (double q = 0.05; q < 1; q += 0.15) {
+		double x = (draw_quantile(&p, q) - 10) / 65;
+		double a = 1 + 4 * 11.0 / 65, b = 1 + 4 * 54.0 / 65;
+		assert_double_near(gsl_cdf_beta_P(x, a, b), q, 1e-9);
+	}
+	/* The point values of SPEC 5.8. */
+	assert_double_near(dist_point(&u), 4, 1e-15);
+	assert_double_near(dist_point(&t), 3.5, 1e-15);
+	assert_double_near(dist_point(&l), sqrt(141.0 * 300), 1e-15);
+}
+
+/* X = F^-1(Phi(z)): exact for most kinds, tabulated for pert with an
+ * error below 1e-6 of the range, checked between the nodes too. */
+static void test_normal_score_transform(void **state)
+{
+	(void)state;
+	struct dist kinds[] = {
+		{DIST_PERT, 10000, 21000, 75000},
+		{DIST_PERT, 0, 0, 1},
+		{DIST_PERT, 0, 1, 1},
+		{DIST_PERT, 4.7, 10, 24},
+	};
+	static struct draw_table t;
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
+		const struct dist *d = &kinds[k];
+		draw_table_init(&t, d);
+		double worst = 0;
+		double a = 1 + 4 * (d->likely - d->low) / (d->high - d->low);
+		double b = 1 + 4 * (d->high - d->likely) / (d->high - d->low);
+		for (double z = -7.9; z < 7.9; z += 0.00731) {
+			/* The reference works in the nearer tail, where
+			 * 1 - Phi(z) would lose every digit. */
+			double x = z <= 0
+				   ? gsl_cdf_beta_Pinv(gsl_cdf_ugaussian_P(z), a, b)
+				   : gsl_cdf_beta_Qinv(gsl_cdf_ugaussian_Q(z), a, b);
+			double exact = d->low + (d->high - d->low) * x;
+			double err = fabs(draw_from_score(d, &t, z) - exact);
+			worst = err > worst ? err : worst;
+		}
+		assert_true(worst < 1e-6 * (d->high - d->low));
+	}
+	struct dist n = {DIST_NORMAL, 1, NAN, 3};
+	assert_double_near(draw_from_score(&n, NULL, 1.6448536), 3, 1e-15);
+	struct dist u = {DIST_UNIFORM, 1, NAN, 3};
+	assert_double_near(draw_from_score(&u, NULL, 0), 2, 1e-15);
+	struct dist l = {DIST_LOGNORMAL, 1, NAN, 100};
+	assert_double_near(draw_from_score(&l, NULL, 0), 10, 1e-14);
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixed_is_constant),
+		cmocka_unit_test(test_uniform_moments),
+		cmocka_unit_test(test_triangular_moments),
+		cmocka_unit_test(test_pert_moments),
+		cmocka_unit_test(test_normal_moments),
+		cmocka_unit_test(test_lognormal_moments),
+		cmocka_unit_test(test_quantiles_closed_forms),
+		cmocka_unit_test(test_normal_score_transform),
+	};
+	return cmocka_run_group_tests_name("draw", tests, NULL, NULL);
+}
