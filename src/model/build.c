@@ -41,6 +41,12 @@ struct builder {
 	struct prow *rows;
 	size_t nrows, rows_cap;
 	int *label_rows; /* prow index of label.<option> per option, or -1 */
+	/* Option ids and group names of every row, valid or not: a name that
+	 * only rows with errors use is not reported again as unknown. */
+	char **seen;
+	size_t nseen, seen_cap;
+	size_t rows_total;  /* data rows of the cost tables */
+	int tables_ok;      /* every cost table had its required columns */
 };
 
 #define ERR(b, at, ...) diag_error((b)->d, (at), __VA_ARGS__)
@@ -520,7 +526,7 @@ static void int_param(struct builder *b, struct prow *p, const char *name)
 			continue;
 		if (v < (double)r->lo || v > (double)r->hi) {
 			ERR(b, p->f[SC_VALUE].at,
-			    "%s must be from %lld to %lld, got %g", name,
+			    "%s must be from %lld to %lld, got %.15g", name,
 			    r->lo, r->hi, v);
 			return;
 		}
@@ -695,6 +701,25 @@ static int parse_ref(struct builder *b, const struct cell *c,
 	return parse_num(b, c, col, kind, &ref->value);
 }
 
+static void note_seen(struct builder *b, const char *kind, const char *name)
+{
+	struct strbuf s = STRBUF_INIT;
+	strbuf_printf(&s, "%s:%s", kind, name);
+	GROW(b->seen, b->seen_cap, b->nseen + 1);
+	b->seen[b->nseen++] = strbuf_take(&s);
+}
+
+static int was_seen(const struct builder *b, const char *kind,
+		    const char *name)
+{
+	size_t k = strlen(kind);
+	for (size_t i = 0; i < b->nseen; i++)
+		if (strncmp(b->seen[i], kind, k) == 0 && b->seen[i][k] == ':' &&
+		    strcmp(b->seen[i] + k + 1, name) == 0)
+			return 1;
+	return 0;
+}
+
 static int intern_category(struct model *m, const char *name)
 {
 	for (size_t i = 0; i < m->ncategories; i++)
@@ -773,6 +798,10 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		apply_patch(&f[i], find_patch(b, opt, name, i));
 	struct loc rowloc = csvin_loc(&mt->t, row, 0);
 	size_t before = b->d->nerrors;
+	char seen_buf[256];
+	note_seen(b, "option", opt);
+	note_seen(b, "group",
+		  trimmed(f[IC_GROUP].text, seen_buf, sizeof(seen_buf)));
 
 	if (!*opt) {
 		ERR(b, f[IC_OPTION].at, "missing required cell: option");
@@ -971,8 +1000,11 @@ static void cost_tables(struct builder *b)
 		memcpy(m->files[m->nfiles].sha256, mt->t.file.sha256, 65);
 		int file = (int)m->nfiles++;
 		if (mt->col[IC_OPTION] < 0 || mt->col[IC_ITEM] < 0 ||
-		    mt->col[IC_CATEGORY] < 0)
-			continue; /* reported with the header */
+		    mt->col[IC_CATEGORY] < 0) {
+			b->tables_ok = 0; /* reported with the header */
+			continue;
+		}
+		b->rows_total += mt->t.nrows;
 		for (size_t r = 0; r < mt->t.nrows; r++)
 			item_row(b, file, mt, &mt->t.rows[r]);
 	}
@@ -1009,7 +1041,7 @@ static void check_uses(struct builder *b)
 			check_bounds(b, &dc, d, &esc, strbuf_str(&ctx));
 		if (p->as_quantity)
 			check_bounds(b, &dc, d, &qty, strbuf_str(&ctx));
-		if (!p->use.file && p->line)
+		if (!p->use.file && p->line && b->d->nerrors == 0)
 			diags_add(b->d, DIAG_WARNING, p->f[SC_PARAMETER].at,
 				  "parameter '%s' is not used by any cost item",
 				  name);
@@ -1038,7 +1070,10 @@ static void resolve_names(struct builder *b)
 		const struct cell *vc = &p->f[SC_VALUE];
 		if (strcmp(name, "baseline") == 0 && *v) {
 			m->baseline = model_find_option(m, v);
-			if (m->baseline < 0) {
+			if (m->baseline < 0 &&
+			    (was_seen(b, "option", v) || b->src->incomplete)) {
+				m->baseline = 0; /* its rows have errors */
+			} else if (m->baseline < 0) {
 				ERR(b, vc->at,
 				    "baseline '%s' is not an option of the "
 				    "cost files",
@@ -1047,7 +1082,10 @@ static void resolve_names(struct builder *b)
 			}
 		} else if (starts_with(name, "label.") && *v) {
 			int o = model_find_option(m, name + 6);
-			if (o < 0) {
+			if (o < 0 && (was_seen(b, "option", name + 6) ||
+				      b->src->incomplete)) {
+				continue;
+			} else if (o < 0) {
 				ERR(b, p->f[SC_PARAMETER].at,
 				    "'%s' labels option '%s', which no cost "
 				    "item uses",
@@ -1070,7 +1108,8 @@ static void resolve_names(struct builder *b)
 			int found = 0;
 			for (size_t g = 0; g < m->ngroups; g++)
 				found |= strcmp(m->groups[g].name, name + 12) == 0;
-			if (!found)
+			if (!found && !was_seen(b, "group", name + 12) &&
+			    !b->src->incomplete)
 				ERR(b, p->f[SC_PARAMETER].at,
 				    "'%s' sets the correlation of group '%s', "
 				    "but no cost item is in that group",
@@ -1167,7 +1206,17 @@ int model_build(const struct model_source *src,
 	m->seed = 1;
 	m->aid_lag = 1;
 	m->p_students = m->p_growth = m->p_aid_ratio = m->p_discount = -1;
-	struct builder b = {src, patches, npatches, m, diags, NULL, 0, 0, NULL};
+	struct builder b;
+	memset(&b, 0, sizeof(b));
+	b.src = src;
+	b.patches = patches;
+	b.npatches = npatches;
+	b.m = m;
+	b.d = diags;
+	b.tables_ok = 1;
+	for (size_t i = 0; i < src->ncosts; i++)
+		if (src->costs[i].t.header.n == 0)
+			b.tables_ok = 0; /* an empty file: reported already */
 	size_t before = diags->nerrors;
 
 	m->files = xmalloc(sizeof(*m->files));
@@ -1185,8 +1234,7 @@ int model_build(const struct model_source *src,
 		m->title = file_stem(src->path);
 	defaults(m);
 	cost_tables(&b);
-	if (m->nitems == 0 && src->nmissing == 0 && src->ncosts > 0 &&
-	    diags->nerrors == before) {
+	if (b.rows_total == 0 && !src->incomplete && src->ncosts > 0) {
 		struct loc at = {src->path, 0, 0};
 		diag_error(diags, at, "the cost files hold no cost items");
 	} else if (src->ncosts == 0 && src->nmissing == 0) {
@@ -1201,6 +1249,9 @@ int model_build(const struct model_source *src,
 	order_categories(m);
 	free(b.rows);
 	free(b.label_rows);
+	for (size_t i = 0; i < b.nseen; i++)
+		free(b.seen[i]);
+	free(b.seen);
 	if (diags->nerrors > before) {
 		model_free(m);
 		return 1;

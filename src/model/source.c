@@ -104,10 +104,16 @@ static int load_table(const char *path, struct model_table *mt,
 		      const char *const *names, size_t nnames,
 		      size_t required, struct diags *d)
 {
+	size_t before = d->nerrors;
 	int err = csvin_load(path, &mt->t, d);
 	if (err)
 		return err;
+	mt->broken = d->nerrors > before;
+	before = d->nerrors;
 	locate_columns(mt, names, nnames, required, d);
+	for (size_t k = 0; k < required; k++)
+		mt->broken |= mt->col[k] < 0;
+	mt->broken |= mt->t.header.n == 0;
 	return 0;
 }
 
@@ -116,6 +122,7 @@ int model_source_load(const char *path, struct model_source *src,
 {
 	memset(src, 0, sizeof(*src));
 	src->path = xstrdup(path);
+	diags_note_file(diags, path);
 	size_t before = diags->nerrors;
 	int err = load_table(path, &src->scen, model_scen_cols, SC_COUNT, 2,
 			     diags);
@@ -146,6 +153,7 @@ int model_source_load(const char *path, struct model_source *src,
 			free(p);
 			continue;
 		}
+		diags_note_file(diags, p);
 		src->costs = xreallocarray(src->costs, src->ncosts + 1,
 					   sizeof(*src->costs));
 		struct model_table *mt = &src->costs[src->ncosts];
@@ -156,7 +164,9 @@ int model_source_load(const char *path, struct model_source *src,
 				   p, strerror(err));
 			csvin_free(&mt->t);
 			src->nmissing++;
+			src->incomplete = 1;
 		} else {
+			src->incomplete |= mt->broken;
 			src->ncosts++;
 		}
 		free(p);

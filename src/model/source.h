@@ -31,6 +31,8 @@ extern const char *const model_item_cols[IC_COUNT];
 struct model_table {
 	struct csvin_table t;
 	int col[IC_COUNT]; /* column index of each field, or -1 */
+	int broken;        /* not read whole: a syntax error, no header or a
+			    * missing required column (already reported) */
 };
 
 struct model_source {
@@ -39,6 +41,8 @@ struct model_source {
 	struct model_table *costs; /* one per `costs` row, in order */
 	size_t ncosts;
 	size_t nmissing;           /* `costs` rows whose file was unreadable */
+	int incomplete;            /* a cost file missing or broken: names it
+				    * would define cannot be checked */
 };
 
 /* A replacement for one cell: a scenario parameter's field (item == NULL,

@@ -17,6 +17,11 @@ static unsigned file_order(struct diags *d, const char *file)
 	return (unsigned)d->nfiles++;
 }
 
+void diags_note_file(struct diags *d, const char *file)
+{
+	file_order(d, file);
+}
+
 void diags_vadd(struct diags *d, enum diag_level level, struct loc at,
 		const char *fmt, va_list ap)
 {

@@ -49,6 +49,11 @@ void diags_add(struct diags *d, enum diag_level level, struct loc at,
 	       const char *fmt, ...) EDTCO_PRINTF(4, 5);
 void diags_vadd(struct diags *d, enum diag_level level, struct loc at,
 		const char *fmt, va_list ap) EDTCO_PRINTF(4, 0);
+/* Registers file in the order of files, so that its diagnostics print
+ * after those of files registered before it (the scenario, then its cost
+ * files in order), whichever is found first. */
+void diags_note_file(struct diags *d, const char *file);
+
 /* Shorthand for an error. */
 void diag_error(struct diags *d, struct loc at, const char *fmt, ...)
 	EDTCO_PRINTF(3, 4);
