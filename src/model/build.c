@@ -1139,6 +1139,8 @@ static void order_options(struct builder *b)
 	for (size_t o = 0; o < n; o++)
 		if (b->label_rows[o] < 0)
 			return;
+	if (n == 0)
+		return;
 	int *perm = xmalloc(n * sizeof(int));
 	for (size_t o = 0; o < n; o++)
 		perm[o] = (int)o;
@@ -1173,6 +1175,8 @@ static int cmp_str(const void *a, const void *b)
 /* Categories are kept in alphabetical order, the same in every exhibit. */
 static void order_categories(struct model *m)
 {
+	if (m->ncategories == 0)
+		return;
 	char **old = xmalloc((m->ncategories + 1) * sizeof(char *));
 	memcpy(old, m->categories, m->ncategories * sizeof(char *));
 	qsort(m->categories, m->ncategories, sizeof(char *), cmp_str);
