@@ -25,8 +25,8 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wpointer-arith -Wwrite-strings -Wformat=2 \
        -Wvla -Wcast-qual
 # Recursive on purpose: pkg-config runs only after the packages are present.
-DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags gsl cairo nettle libpng)
-DEP_LIBS   = $(shell $(PKG_CONFIG) --libs gsl cairo nettle libpng) -lcsv \
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags gsl cairo freetype2 nettle libpng)
+DEP_LIBS   = $(shell $(PKG_CONFIG) --libs gsl cairo freetype2 nettle libpng) -lcsv \
              -lpthread -lm
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -ffp-contract=off $(WARN) \
              -Isrc -DEDTCO_VERSION='"$(VERSION)"' $(SAN_FLAGS) $(DEP_CFLAGS) \
@@ -42,7 +42,7 @@ endif
 # script(1) for the pseudo-terminal test).
 BUILD_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libcairo2-dev \
              libcmocka-dev librandom123-dev nettle-dev libpng-dev \
-             fonts-dejavu-core
+             libfreetype-dev fonts-dejavu-core
 CHECK_PKGS = poppler-utils qpdf parallel bsdutils time
 PKGS_STAMP = $(BUILD)/.pkgs-ok
 

@@ -121,9 +121,14 @@ static void list_inputs(const struct model *m, struct sensitivity *s)
 		if (!model_param_uncertain(m, (int)i))
 			continue;
 		GROW(s->inputs, cap, s->ninputs + 1);
-		s->inputs[s->ninputs++] = (struct sensitivity_input){
-			(int)i, -1, -1, xstrdup(m->params[i].name),
-			m->params[i].dist, 0, 0};
+		s->inputs[s->ninputs++] =
+			(struct sensitivity_input){(int)i,
+						   -1,
+						   -1,
+						   xstrdup(m->params[i].name),
+						   m->params[i].dist,
+						   0,
+						   0};
 	}
 	for (size_t i = 0; i < m->nitems; i++) {
 		const struct model_item *it = &m->items[i];
@@ -134,8 +139,8 @@ static void list_inputs(const struct model *m, struct sensitivity *s)
 			      it->name);
 		GROW(s->inputs, cap, s->ninputs + 1);
 		s->inputs[s->ninputs++] = (struct sensitivity_input){
-			-1, (int)i, it->option, strbuf_take(&name), it->cost,
-			0, 0};
+			-1,       (int)i, it->option, strbuf_take(&name),
+			it->cost, 0,      0};
 	}
 	for (size_t k = 0; k < s->ninputs; k++) {
 		s->inputs[k].p10 = draw_quantile(&s->inputs[k].dist, 0.10);
@@ -171,8 +176,8 @@ static double output_value(const struct model *m,
 	return v;
 }
 
-static void set_input(struct sim_inputs *in,
-		      const struct sensitivity_input *x, double v)
+static void set_input(struct sim_inputs *in, const struct sensitivity_input *x,
+		      double v)
 {
 	if (x->param >= 0)
 		in->param[x->param] = v;
@@ -212,7 +217,8 @@ static void one_at_a_time(const sim_plan *p, struct sensitivity *s)
 			double hi = output_value(m, &s->outputs[o], &f);
 			GROW(s->rows, cap, s->nrows + 1);
 			s->rows[s->nrows++] = (struct sensitivity_row){
-				(int)k, (int)o, lo[o], hi, fabs(hi - lo[o]), NAN};
+				(int)k, (int)o,           lo[o],
+				hi,     fabs(hi - lo[o]), NAN};
 		}
 	}
 	free(lo);
@@ -221,17 +227,34 @@ static void one_at_a_time(const sim_plan *p, struct sensitivity *s)
 	sim_inputs_free(&point);
 }
 
-static const struct sensitivity *sort_s; /* for cmp_rows only */
+/* A row with its input's name, so that rows sort without a global. */
+struct named_row {
+	struct sensitivity_row row;
+	const char *name;
+};
 
 static int cmp_rows(const void *pa, const void *pb)
 {
-	const struct sensitivity_row *a = pa, *b = pb;
-	if (a->output != b->output)
-		return a->output < b->output ? -1 : 1;
-	if (a->swing != b->swing)
-		return a->swing > b->swing ? -1 : 1;
-	return strcmp(sort_s->inputs[a->input].name,
-		      sort_s->inputs[b->input].name);
+	const struct named_row *a = pa, *b = pb;
+	if (a->row.output != b->row.output)
+		return a->row.output < b->row.output ? -1 : 1;
+	if (a->row.swing != b->row.swing)
+		return a->row.swing > b->row.swing ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* Sorts the rows by output, then swing descending, then input name: no
+ * two rows have the same output and input, so the order is total. */
+static void sort_rows(struct sensitivity *s)
+{
+	struct named_row *t = xcalloc(s->nrows + 1, sizeof(*t));
+	for (size_t q = 0; q < s->nrows; q++)
+		t[q] = (struct named_row){s->rows[q],
+					  s->inputs[s->rows[q].input].name};
+	qsort(t, s->nrows, sizeof(*t), cmp_rows);
+	for (size_t q = 0; q < s->nrows; q++)
+		s->rows[q] = t[q].row;
+	free(t);
 }
 
 /* ---- rank correlations ---------------------------------------------- */
@@ -240,10 +263,10 @@ struct rank_ctx {
 	const sim_plan *p;
 	const struct sim_result *res;
 	struct sensitivity *s;
-	size_t n;          /* trials used */
-	double *out_rank;  /* [output * n + i] */
+	size_t n;         /* trials used */
+	double *out_rank; /* [output * n + i] */
 	atomic_size_t next;
-	int phase;         /* 0: rank the outputs; 1: the inputs */
+	int phase; /* 0: rank the outputs; 1: the inputs */
 };
 
 /* Ranks output j: its per-trial values, then their ranks. */
@@ -328,8 +351,9 @@ static void run_phase(struct rank_ctx *c, int phase, int nthreads)
 static void rank_correlations(const sim_plan *p, const struct sim_result *res,
 			      int nthreads, struct sensitivity *s)
 {
-	long n = res->trials < SENSITIVITY_RANK_TRIALS ? res->trials
-						       : SENSITIVITY_RANK_TRIALS;
+	long n = res->trials < SENSITIVITY_RANK_TRIALS
+			 ? res->trials
+			 : SENSITIVITY_RANK_TRIALS;
 	s->rank_trials = n;
 	if (n < 2 || s->ninputs == 0)
 		return;
@@ -350,9 +374,7 @@ void sensitivity_compute(const sim_plan *p, const struct sim_result *res,
 	one_at_a_time(p, s);
 	if (res)
 		rank_correlations(p, res, nthreads, s);
-	sort_s = s;
-	qsort(s->rows, s->nrows, sizeof(*s->rows), cmp_rows);
-	sort_s = NULL;
+	sort_rows(s);
 }
 
 void sensitivity_output_rows(const struct sensitivity *s, size_t output,

@@ -29,10 +29,13 @@
 #include "sim/sim.h"
 
 /* The most trials the rank correlations use: the first this many trials of
- * a run.  Its sampling error, about 1/sqrt(200,000) = 0.0022, is far below
- * any difference between inputs that matters, and it keeps the analysis
- * of a run of a million trials to a fraction of the simulation's time. */
-#define SENSITIVITY_RANK_TRIALS 200000
+ * a run.  Recomputing every input's draws costs about 37 ns per input and
+ * trial (more than the ranking), so at a million trials and 34 inputs all
+ * trials would add 0.9 s to a 1.3 s run on two cores; 100,000 trials add
+ * 0.09 s.  Their sampling error, at most about 1/sqrt(100,000) = 0.003,
+ * is below the 0.01 to which findings show a correlation from that many
+ * trials, and far below any difference between inputs that matters. */
+#define SENSITIVITY_RANK_TRIALS 100000
 
 /* An uncertain input. */
 struct sensitivity_input {
@@ -47,14 +50,14 @@ struct sensitivity_input {
 /* An output: net_pv of an option, or its difference from the baseline. */
 struct sensitivity_output {
 	int option;
-	int diff;   /* 1: net_pv(option) - net_pv(baseline) */
-	char *name; /* "cloud" or "cloud-boces" */
+	int diff;     /* 1: net_pv(option) - net_pv(baseline) */
+	char *name;   /* "cloud" or "cloud-boces" */
 	double point; /* at the point estimate */
 };
 
 /* One row of sensitivity.csv. */
 struct sensitivity_row {
-	int input, output; /* indices into inputs and outputs */
+	int input, output;     /* indices into inputs and outputs */
 	double at_p10, at_p90; /* the output with the input at P10, P90 */
 	double swing;          /* |at_p90 - at_p10| */
 	double rank_corr;      /* Spearman; NAN when undefined (fewer than
@@ -94,7 +97,7 @@ void sensitivity_output_rows(const struct sensitivity *s, size_t output,
  * given their average rank) - (n + 1) / 2, so that they sum to 0.  Every
  * value is a multiple of 1/2, exact.  work must hold
  * SENSITIVITY_RANK_WORK(n) bytes.  -0 ranks with 0; x must hold no NaN. */
-#define SENSITIVITY_RANK_WORK(n) ((size_t)(n) * 24 + 64)
+#define SENSITIVITY_RANK_WORK(n) ((size_t)(n)*24 + 64)
 void sensitivity_ranks(const double *x, size_t n, double *rank, void *work);
 
 /* The Pearson correlation of two arrays of centred ranks (as

@@ -12,6 +12,8 @@
 #include "model/model.h"
 #include "sim/sim.h"
 
+struct decision;
+
 /* The reported percentiles: 5, 10, 25, 50, 75, 80, 90, 95. */
 #define SUMMARY_NQ 8
 extern const double summary_probs[SUMMARY_NQ];
@@ -74,6 +76,10 @@ struct summary {
 	/* p_best[o]: share of trials in which option o has the lowest
 	 * net_pv (ties go to the first option in order) */
 	double *p_best;
+	/* The decision analysis of the same run (analysis/decision.h) when
+	 * one was made, else NULL: the result writers and the terminal text
+	 * read it from here.  Borrowed: summary_free does not free it. */
+	const struct decision *decision;
 };
 
 /* Summarises res (a run of m) on nthreads threads.  The result does not

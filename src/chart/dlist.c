@@ -103,18 +103,6 @@ struct dl_item *dl_mark(struct dlist *d, double x, double y, double size,
 	return it;
 }
 
-struct dl_item *dl_link(struct dlist *d, double x, double y, double w,
-			double h, const char *target)
-{
-	struct dl_item *it = dlist_add(d, DL_LINK);
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-	it->text = xstrdup(target);
-	return it;
-}
-
 void dlist_append(struct dlist *d, const struct dlist *src, double dx,
 		  double dy)
 {

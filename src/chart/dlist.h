@@ -18,8 +18,7 @@ enum dl_kind {
 	DL_RECT, /* x, y, w, h */
 	DL_PATH, /* pts: npts points; closed or open */
 	DL_TEXT, /* text at x, y (the baseline), anchored */
-	DL_MARK, /* a marker of size w (diameter) centred on x, y */
-	DL_LINK  /* a clickable area x, y, w, h to the page in text ("page=3") */
+	DL_MARK  /* a marker of size w (diameter) centred on x, y */
 };
 
 enum dl_dash { DASH_SOLID, DASH_DASHED, DASH_DOTTED, DASH_DASHDOT, DASH_LONG };
@@ -38,7 +37,7 @@ struct dl_item {
 	double x, y, w, h;
 	double *pts;        /* DL_PATH: x0, y0, x1, y1, ...; owned */
 	size_t npts;        /* number of points (pts holds 2 npts values) */
-	char *text;         /* DL_TEXT: UTF-8; DL_LINK: target; owned */
+	char *text;         /* DL_TEXT: UTF-8; owned */
 	double size;        /* DL_TEXT: font size, points */
 	enum dl_font font;
 	enum dl_anchor anchor;
@@ -83,10 +82,6 @@ struct dl_item *dl_text(struct dlist *d, double x, double y, const char *text,
 struct dl_item *dl_mark(struct dlist *d, double x, double y, double size,
 			enum dl_shape shape, uint32_t fill, uint32_t stroke,
 			double lw);
-
-/* A link area to target ("page=N"). */
-struct dl_item *dl_link(struct dlist *d, double x, double y, double w,
-			double h, const char *target);
 
 /* Appends every item of src to d, moved by (dx, dy); src is unchanged. */
 void dlist_append(struct dlist *d, const struct dlist *src, double dx,

@@ -11,9 +11,11 @@
 #include <stddef.h>
 
 #include "chart/dlist.h"
+#include "util/numfmt.h"
 
-/* Room for any label these functions write. */
-#define LAYOUT_LABEL_MAX 64
+/* Room for any label these functions write (a number of numfmt and a
+ * sign and unit). */
+#define LAYOUT_LABEL_MAX (NUMFMT_MAX + 16)
 
 /* U+2212 MINUS SIGN, as UTF-8. */
 #define LAYOUT_MINUS "\xE2\x88\x92"
@@ -86,8 +88,14 @@ char *layout_money_tick(const struct money_axis *ax, double v,
 /* A data label to three significant figures: "$1.53M", "$850K", "$12.5K",
  * "$1,250", "$32", "$3.50", "\u2212$0.3M" style; with plus, positive
  * amounts get "+".  Below $10 two decimals, below $10,000 whole dollars
- * with a comma, then K, M and B with trailing zeros dropped.  Returns buf. */
+ * with a comma, then K, M and B with trailing zeros dropped (but M and B
+ * below 100 keep one decimal: "$1.0M").  Returns buf. */
 char *layout_money_short(double x, int plus, char buf[LAYOUT_LABEL_MAX]);
+
+/* Money in full for tables: "$1,250,000", "\u2212$3,400", rounded to
+ * whole dollars (to cents below $10); with plus, "+" on positive amounts.
+ * Returns buf. */
+char *layout_money_full(double x, int plus, char buf[LAYOUT_LABEL_MAX]);
 
 /* A whole percentage of a share p in 0..1: "17%"; "<1%" for 0 < p < 0.005
  * and ">99%" for 0.995 <= p < 1, so that a share is never rounded to an

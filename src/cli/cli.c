@@ -16,6 +16,9 @@
 static const struct cli_command *const commands[] = {
 	&cli_run_command,
 	&cli_check_command,
+	&cli_chart_command,
+	&cli_batch_command,
+	&cli_merge_command,
 	NULL,
 };
 

@@ -16,6 +16,7 @@
 static const char help[] =
 	"Usage: edtco run SCENARIO.csv [-o DIR] [-n TRIALS] [-s SEED] [-j N] "
 	"[-q]\n"
+	"                 [--no-charts | -f FORMATS] [--dpi N]\n"
 	"Simulate a scenario and write its result tables into DIR, then "
 	"print a summary.\n"
 	"\n"
@@ -27,11 +28,18 @@ static const char help[] =
 	"results\n"
 	"                     are the same for every N\n"
 	"  -q, --quiet        print nothing but errors\n"
+	"      --no-charts    write the result tables only, no exhibits\n"
+	"  -f, --formats LIST exhibit formats, comma-separated: png, pdf, "
+	"svg, report\n"
+	"                     (report.pdf), all (the default)\n"
+	"      --dpi N        resolution of the PNG exhibits (default 300)\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"Files written: summary.csv years.csv compare.csv budget.csv "
 	"distribution.csv\nhistogram.csv categories.csv inputs.csv "
 	"provenance.csv (see README.md).\n"
+	"Then the exhibits: charts as PNG, PDF and SVG, and the packet "
+	"report.pdf\n(see 'edtco chart --help').\n"
 	"Nothing is written when the input has an error.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
 	"could not be\nread or written.\n";
@@ -44,10 +52,13 @@ struct run_opts {
 	uint64_t seed;
 	int threads;
 	int quiet;
+	int no_charts;
+	struct chart_opts charts;
 };
 
 static int parse(int argc, char **argv, struct run_opts *o)
 {
+	enum { OPT_NO_CHARTS = 256, OPT_DPI };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"trials", required_argument, NULL, 'n'},
@@ -55,12 +66,16 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		{"threads", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
+		{"no-charts", no_argument, NULL, OPT_NO_CHARTS},
+		{"formats", required_argument, NULL, 'f'},
+		{"dpi", required_argument, NULL, OPT_DPI},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
 	o->threads = cli_default_threads();
+	chart_opts_default(&o->charts);
 	args_reset();
 	int c;
-	while ((c = args_next("run", argc, argv, "o:n:s:j:qh", longopts)) !=
+	while ((c = args_next("run", argc, argv, "o:n:s:j:qhf:", longopts)) !=
 	       -1) {
 		switch (c) {
 		case 'o':
@@ -83,6 +98,18 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		case 'q':
 			o->quiet = 1;
 			break;
+		case OPT_NO_CHARTS:
+			o->no_charts = 1;
+			break;
+		case 'f':
+			if (cli_parse_formats("run", optarg,
+					      &o->charts.formats))
+				return EXIT_USAGE;
+			break;
+		case OPT_DPI:
+			if (cli_parse_dpi("run", optarg, &o->charts.dpi))
+				return EXIT_USAGE;
+			break;
 		case 'h':
 			fputs(help, stdout);
 			return -1;
@@ -98,6 +125,8 @@ static int parse(int argc, char **argv, struct run_opts *o)
 	if (o->outdir && !*o->outdir)
 		return cli_usage_error("run", "empty output folder name");
 	o->scenario = argv[optind];
+	if (!o->no_charts && cli_chart_env(&o->charts) != 0)
+		return EXIT_USAGE;
 	return EXIT_OK;
 }
 
@@ -114,6 +143,16 @@ static char *canonical_command(const struct run_opts *o)
 	return strbuf_take(&b);
 }
 
+/* Moves the run's files into dir, removing the result and exhibit files
+ * of an earlier run that this one did not write. */
+static int commit(struct outdir *od, const char *dir, struct strbuf *err)
+{
+	char **stale = pipeline_stale_names(dir, "");
+	int e = outdir_commit(od, (const char *const *)stale, err);
+	chart_names_free(stale);
+	return e;
+}
+
 static int simulate_and_write(const struct run_opts *o, struct model *m,
 			      const char *dir)
 {
@@ -127,13 +166,17 @@ static int simulate_and_write(const struct run_opts *o, struct model *m,
 	char *command = canonical_command(o);
 	struct pipeline p;
 	pipeline_init(&p, m, o->threads, command);
+	if (!o->no_charts) {
+		p.charts = o->charts;
+		p.charts.threads = o->threads;
+	}
 	int rc = pipeline_simulate(&p, &err);
 	if (rc == EXIT_OK)
 		rc = pipeline_write(&p, &od, "", &err);
 	if (rc != EXIT_OK) {
 		outdir_abort(&od);
 		cli_fail(rc, "%s", strbuf_str(&err));
-	} else if (outdir_commit(&od, results_file_names, &err) != 0) {
+	} else if (commit(&od, dir, &err) != 0) {
 		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 	} else if (!o->quiet) {
 		struct strbuf text = STRBUF_INIT;

@@ -22,6 +22,9 @@ struct cli_command {
 
 extern const struct cli_command cli_run_command;
 extern const struct cli_command cli_check_command;
+extern const struct cli_command cli_batch_command;
+extern const struct cli_command cli_merge_command;
+extern const struct cli_command cli_chart_command;
 
 /* "edtco: MESSAGE" on stderr, then "Try 'edtco CMD --help'."; returns
  * EXIT_USAGE. */
@@ -39,6 +42,15 @@ void cli_print_diags(struct diags *d);
 int cli_parse_trials(const char *cmd, const char *s, long *out);
 int cli_parse_seed(const char *cmd, const char *s, uint64_t *out);
 int cli_parse_threads(const char *cmd, const char *s, int *out);
+
+/* Chart options of `run` and `chart` (cmd_chart.c): -f/--formats and
+ * --dpi values (usage error and -1 on failure), and cli_chart_env, which
+ * sets o->date from SOURCE_DATE_EPOCH and o->font_dir from EDTCO_FONT_DIR
+ * (-1 after an error message when SOURCE_DATE_EPOCH is malformed). */
+struct chart_opts;
+int cli_parse_formats(const char *cmd, const char *s, unsigned *out);
+int cli_parse_dpi(const char *cmd, const char *s, int *out);
+int cli_chart_env(struct chart_opts *o);
 
 /* The number of online CPUs (at least 1). */
 int cli_default_threads(void);

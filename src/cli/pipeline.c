@@ -1,11 +1,13 @@
 /* From a validated model to its result files (see pipeline.h). */
 #include "cli/pipeline.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "sim/rng.h"
+#include "util/mem.h"
 
 void pipeline_init(struct pipeline *p, const struct model *m, int threads,
 		   const char *command)
@@ -20,12 +22,20 @@ void pipeline_init(struct pipeline *p, const struct model *m, int threads,
 
 int pipeline_simulate(struct pipeline *p, struct strbuf *err)
 {
-	p->plan = sim_plan_new(p->m, err);
+	p->plan = sim_plan_new_like(p->m, p->like, err);
 	if (!p->plan)
 		return EXIT_INPUT;
 	if (sim_run(p->plan, p->threads, p->progress, &p->res, err) != 0)
 		return EXIT_INPUT;
+	if (p->headline_only) {
+		summary_compute_headline(p->m, &p->res, p->threads, &p->sum);
+		p->simulated = 1;
+		return EXIT_OK;
+	}
 	summary_compute(p->m, &p->res, p->threads, &p->sum);
+	p->dec = xcalloc(1, sizeof(*p->dec));
+	decision_compute(p->plan, &p->res, &p->sum, p->threads, p->dec);
+	p->sum.decision = p->dec;
 	p->simulated = 1;
 	return EXIT_OK;
 }
@@ -36,11 +46,63 @@ int pipeline_write(struct pipeline *p, struct outdir *od, const char *prefix,
 	if (results_write_all(od, prefix, p->m, &p->res, &p->sum, &p->info,
 			      err) != 0)
 		return EXIT_IO;
-	return EXIT_OK;
+	if (!p->charts.formats)
+		return EXIT_OK;
+	/* Read back from the staging folder: od->stage/prefix. */
+	struct strbuf src = STRBUF_INIT;
+	strbuf_printf(&src, "%s/%s", od->stage, prefix);
+	while (src.len > 1 && src.s[src.len - 1] == '/')
+		src.s[--src.len] = '\0';
+	struct diags d = DIAGS_INIT;
+	int rc = pipeline_charts(strbuf_str(&src), od, prefix, &p->charts, &d,
+				 err);
+	/* The files were written by this run: a problem is a bug, reported
+	 * as it is. */
+	for (size_t i = 0; i < d.n; i++) {
+		strbuf_puts(err, i ? "\n" : "cannot draw the exhibits: ");
+		diag_format(&d.v[i], err);
+	}
+	diags_free(&d);
+	strbuf_free(&src);
+	return rc;
+}
+
+int pipeline_charts(const char *src, struct outdir *od, const char *prefix,
+		    const struct chart_opts *o, struct diags *diags,
+		    struct strbuf *err)
+{
+	switch (chart_draw(src, od, prefix, o, diags, err)) {
+	case CHART_OK: return EXIT_OK;
+	case CHART_EINPUT: return EXIT_INPUT;
+	default: return EXIT_IO;
+	}
+}
+
+char **pipeline_stale_names(const char *dir, const char *prefix)
+{
+	char **charts = chart_stale_names(dir, prefix);
+	size_t n = 0, k = 0;
+	while (results_file_names[n])
+		n++;
+	while (charts[k])
+		k++;
+	char **v = xcalloc(n + k + 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf s = STRBUF_INIT;
+		strbuf_printf(&s, "%s%s", prefix, results_file_names[i]);
+		v[i] = strbuf_take(&s);
+	}
+	memcpy(v + n, charts, k * sizeof(char *));
+	free(charts); /* the names now belong to v */
+	return v;
 }
 
 void pipeline_free(struct pipeline *p)
 {
+	if (p->dec) {
+		decision_free(p->dec);
+		free(p->dec);
+	}
 	if (p->simulated) {
 		summary_free(&p->sum);
 		sim_result_free(&p->res);

@@ -5,7 +5,9 @@
 
 #include <stdatomic.h>
 
+#include "analysis/decision.h"
 #include "analysis/summary.h"
+#include "chart/chart.h"
 #include "io/outdir.h"
 #include "model/model.h"
 #include "output/results.h"
@@ -16,10 +18,20 @@ struct pipeline {
 	const struct model *m; /* borrowed */
 	int threads;
 	atomic_long *progress; /* trials done, or NULL */
+	const sim_plan *like;  /* a plan whose tables to borrow (batch), or
+				* NULL; see sim_plan_new_like */
+	int headline_only;     /* batch rows only: summary_compute_headline,
+				* no further analysis; nothing can be
+				* written with pipeline_write */
 	struct run_info info;  /* for provenance.csv and chart footers */
 	sim_plan *plan;
 	struct sim_result res;
 	struct summary sum;
+	struct decision *dec; /* the decision analysis (not for
+			       * headline_only); sum.decision points to it */
+	struct chart_opts charts; /* exhibits pipeline_write draws after the
+				   * result files; formats 0 (the default
+				   * of pipeline_init): none */
 	int simulated;
 };
 
@@ -31,10 +43,25 @@ void pipeline_init(struct pipeline *p, const struct model *m, int threads,
  * err). */
 int pipeline_simulate(struct pipeline *p, struct strbuf *err);
 
-/* Writes every result file into od under prefix ("" or "case/").
- * Returns 0, or an exit status (message in err). */
+/* Writes every result file into od under prefix ("" or "case/"), then,
+ * when p->charts.formats is set, the exhibits drawn from the files just
+ * written (read back from od's staging folder, as `edtco chart` reads a
+ * result folder).  Returns 0, or an exit status (message in err). */
 int pipeline_write(struct pipeline *p, struct outdir *od, const char *prefix,
 		   struct strbuf *err);
+
+/* Draws the exhibits of the result files in folder src into od under
+ * prefix (the one drawing path of `run`, `batch --charts` and `chart`).
+ * Problems with the files go to diags.  Returns 0, or an exit status
+ * (EXIT_INPUT with diags, EXIT_IO with a message in err or diags). */
+int pipeline_charts(const char *src, struct outdir *od, const char *prefix,
+		    const struct chart_opts *o, struct diags *diags,
+		    struct strbuf *err);
+
+/* The stale list for outdir_commit of a run into dir: every result file,
+ * and the exhibit files dir/prefix holds now.  Free with
+ * chart_names_free. */
+char **pipeline_stale_names(const char *dir, const char *prefix);
 
 void pipeline_free(struct pipeline *p);
 

@@ -378,14 +378,15 @@ static void gather_rows(struct builder *b)
 			trimmed(p->f[SC_PARAMETER].text, buf, sizeof(buf));
 		if (strcmp(name, "costs") == 0)
 			continue;
-		/* Patches replace the first definition only. */
+		/* Patches replace the first definition only.  (Each earlier
+		 * name is trimmed into its own buffer: name lives in buf.) */
 		int first = 1;
+		char other[256];
 		for (size_t i = 0; i + 1 < b->nrows; i++)
 			if (strcmp(trimmed(b->rows[i].f[SC_PARAMETER].text,
-					   buf, sizeof(buf)),
+					   other, sizeof(other)),
 				   name) == 0)
 				first = 0;
-		name = trimmed(p->f[SC_PARAMETER].text, buf, sizeof(buf));
 		for (int f = SC_VALUE; first && f < SC_COUNT; f++)
 			apply_patch(&p->f[f], find_patch(b, name, NULL, f));
 	}

@@ -2,7 +2,10 @@
 #include "output/results.h"
 
 #include <stdio.h>
+#include <string.h>
 
+#include "analysis/decision.h"
+#include "output/decision_out.h"
 #include "util/numfmt.h"
 
 static void header(struct csvout *w, const char *const *lead,
@@ -82,13 +85,42 @@ void results_years(const struct model *m, const struct summary *s,
 	}
 }
 
+/* The columns the decision analysis adds to compare.csv (empty without
+ * one): the break-even year of the cumulative net cost (nominal, the same
+ * on every row of an option) and its label, or "none"; and the shares of
+ * trials in which the option, and the baseline, have the lowest value of
+ * the row's measure among all options. */
+static void compare_decision(struct csvout *w, const struct model *m,
+			     const struct decision *d, int o, int k)
+{
+	if (!d) {
+		for (int i = 0; i < 4; i++)
+			csvout_empty(w);
+		return;
+	}
+	char label[32];
+	int be = d->break_even[o];
+	if (be > 0) {
+		csvout_int(w, be);
+		csvout_text(w, model_year_label(m, be, label, sizeof(label)));
+	} else {
+		csvout_text(w, "none");
+		csvout_text(w, "none");
+	}
+	csvout_number(w, d->p_best[o * M_COUNT + k]);
+	csvout_number(w, d->p_best[d->baseline * M_COUNT + k]);
+}
+
 void results_compare(const struct model *m, const struct summary *s,
 		     struct csvout *w)
 {
 	static const char *const lead[] = {"option", "baseline", "measure",
 					   "mean_diff", NULL};
-	static const char *const tail[] = {"p_cheaper", "p_cheaper_se", NULL};
+	static const char *const tail[] = {
+		"p_cheaper",        "p_cheaper_se", "break_even_year",
+		"break_even_label", "p_best",       "p_best_baseline", NULL};
 	header(w, lead, 1, tail);
+	const struct decision *d = s->decision;
 	for (int o = 0; o < s->noptions; o++) {
 		if (o == s->baseline)
 			continue;
@@ -101,6 +133,7 @@ void results_compare(const struct model *m, const struct summary *s,
 			quantiles(w, &c->diff);
 			csvout_number(w, c->p_cheaper);
 			csvout_number(w, c->p_cheaper_se);
+			compare_decision(w, m, d, o, k);
 			csvout_end_row(w);
 		}
 	}
@@ -109,11 +142,12 @@ void results_compare(const struct model *m, const struct summary *s,
 void results_budget(const struct model *m, const struct summary *s,
 		    struct csvout *w)
 {
-	static const char *const lead[] = {"option", "year", "year_label",
-					   "point",  "p50",  "p80",
-					   "p90",    "reserve_p80", NULL};
+	static const char *const lead[] = {
+		"option",      "year",        "year_label",  "point",
+		"p50",         "p80",         "p90",         "reserve_p80",
+		"reserve_p50", "reserve_p90", NULL};
 	header(w, lead, 0, NULL);
-	char label[32];
+	char label[32], last[32];
 	for (int o = 0; o < s->noptions; o++) {
 		for (int t = 1; t <= s->net_years; t++) {
 			const struct summary_stat *st =
@@ -128,8 +162,35 @@ void results_budget(const struct model *m, const struct summary *s,
 			csvout_cents(w, st->q[Q80]);
 			csvout_cents(w, st->q[Q90]);
 			csvout_cents(w, st->q[Q80] - point);
+			csvout_cents(w, st->q[Q50] - point);
+			csvout_cents(w, st->q[Q90] - point);
 			csvout_end_row(w);
 		}
+		/* The total over the horizon: the percentiles of each trial's
+		 * total (net_nominal, aid after the horizon included), not
+		 * sums of the yearly percentiles. */
+		const struct summary_stat *st = &s->measure[o * M_COUNT +
+							    M_NET_NOMINAL];
+		double point = s->point[o * M_COUNT + M_NET_NOMINAL];
+		struct strbuf span = STRBUF_INIT;
+		model_year_label(m, 1, label, sizeof(label));
+		model_year_label(m, s->net_years, last, sizeof(last));
+		if (s->net_years > 1)
+			strbuf_printf(&span, "%s to %s", label, last);
+		else
+			strbuf_puts(&span, label);
+		csvout_text(w, m->options[o].id);
+		csvout_text(w, "total");
+		csvout_text(w, strbuf_str(&span));
+		csvout_cents(w, point);
+		csvout_cents(w, st->q[Q50]);
+		csvout_cents(w, st->q[Q80]);
+		csvout_cents(w, st->q[Q90]);
+		csvout_cents(w, st->q[Q80] - point);
+		csvout_cents(w, st->q[Q50] - point);
+		csvout_cents(w, st->q[Q90] - point);
+		csvout_end_row(w);
+		strbuf_free(&span);
 	}
 }
 
@@ -311,10 +372,24 @@ void results_provenance(const struct model *m, const struct run_info *info,
 	}
 }
 
+/* sensitivity.csv (findings 0) or findings.csv (1), from s->decision. */
+static void results_decision_csv(const struct summary *s, int findings,
+				 struct csvout *w)
+{
+	struct decision empty;
+	memset(&empty, 0, sizeof(empty));
+	const struct decision *d = s->decision ? s->decision : &empty;
+	if (findings)
+		decision_out_findings_csv(d, w);
+	else
+		decision_out_sensitivity(d, w);
+}
+
 const char *const results_file_names[] = {
 	"summary.csv",      "years.csv",      "compare.csv", "budget.csv",
 	"distribution.csv", "histogram.csv",  "categories.csv",
-	"inputs.csv",       "provenance.csv", NULL};
+	"inputs.csv",       "provenance.csv", "sensitivity.csv",
+	"findings.txt",     "findings.csv",   NULL};
 
 int results_write_all(struct outdir *od, const char *prefix,
 		      const struct model *m, const struct sim_result *r,
@@ -334,7 +409,14 @@ int results_write_all(struct outdir *od, const char *prefix,
 		case 5: results_histogram(m, s, &w); break;
 		case 6: results_categories(m, r, &w); break;
 		case 7: results_inputs(m, &w); break;
-		default: results_provenance(m, info, &w); break;
+		case 8: results_provenance(m, info, &w); break;
+		/* The decision analysis; headers only without one. */
+		case 9: results_decision_csv(s, 0, &w); break;
+		case 10:
+			if (s->decision)
+				decision_out_findings_txt(s->decision, &w.text);
+			break;
+		default: results_decision_csv(s, 1, &w); break;
 		}
 		struct strbuf path = STRBUF_INIT;
 		strbuf_printf(&path, "%s%s", prefix, name);

@@ -30,12 +30,22 @@ void results_years(const struct model *m, const struct summary *s,
 		   struct csvout *w);
 
 /* compare.csv: option, baseline, measure, mean_diff, p5 .. p95,
- * p_cheaper, p_cheaper_se; then the columns the decision analysis adds. */
+ * p_cheaper, p_cheaper_se; then the columns the decision analysis adds
+ * (s->decision; empty without one): break_even_year (a program year, or
+ * "none") and break_even_label, of the cumulative net cost in nominal
+ * dollars, the same on every row of an option (decision_break_even);
+ * p_best and p_best_baseline, the shares of trials in which the option and
+ * the baseline have the lowest value of the row's measure of all
+ * options. */
 void results_compare(const struct model *m, const struct summary *s,
 		     struct csvout *w);
 
 /* budget.csv: option, year, year_label, point, p50, p80, p90,
- * reserve_p80: the net cost of each year at each confidence level. */
+ * reserve_p80, reserve_p50, reserve_p90: the net cost of each year at each
+ * confidence level, and each level minus the point estimate.  After an
+ * option's years, a row with year "total" and year_label "FIRST to LAST":
+ * the same for the total over every net year, net_nominal (percentiles of
+ * each trial's total, not sums of yearly percentiles). */
 void results_budget(const struct model *m, const struct summary *s,
 		    struct csvout *w);
 
@@ -63,7 +73,10 @@ void results_provenance(const struct model *m, const struct run_info *info,
 			struct csvout *w);
 
 /* The names of every file results_write_all writes (NULL-terminated), so
- * that a rerun can remove what an earlier run left. */
+ * that a rerun can remove what an earlier run left.  sensitivity.csv,
+ * findings.txt and findings.csv come from s->decision (output/
+ * decision_out.h), and hold only their header (findings.txt: nothing)
+ * without one. */
 extern const char *const results_file_names[];
 
 /* Writes every result table into od, each name prefixed by prefix (a

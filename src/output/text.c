@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output/decision_out.h"
 #include "util/mem.h"
 #include "util/numfmt.h"
 
@@ -151,4 +152,9 @@ void text_summary(const struct model *m, const struct summary *s,
 		for (int c = 0; c < TABLE_COLS; c++)
 			free(t.cell[r][c]);
 	strbuf_free(&h);
+	/* The findings of the decision analysis, when there is one. */
+	if (s->decision) {
+		strbuf_putc(out, '\n');
+		decision_out_findings_text(s->decision, out);
+	}
 }

@@ -13,7 +13,8 @@ void text_describe(const struct model *m, const char *path,
 		   struct strbuf *out);
 
 /* The summary table of a run: per option the point estimate, mean, P10-P90
- * range of net_pv and P(cheaper than the baseline). */
+ * range of net_pv and P(cheaper than the baseline); then, when s has a
+ * decision analysis, its findings (decision_out_findings_text). */
 void text_summary(const struct model *m, const struct summary *s,
 		  struct strbuf *out);
 

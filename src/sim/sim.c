@@ -77,12 +77,13 @@ const struct model *sim_plan_model(const sim_plan *p)
 
 /* ---- the plan ------------------------------------------------------- */
 
-static const struct model *sort_model; /* for cmp_items only */
-
+/* Orders items by option, then name.  The array sorted holds pointers,
+ * not indices, so that no global is needed: plans may be built on several
+ * threads at once (a batch sweep). */
 static int cmp_items(const void *a, const void *b)
 {
-	const struct model_item *x = &sort_model->items[*(const int *)a];
-	const struct model_item *y = &sort_model->items[*(const int *)b];
+	const struct model_item *x = *(const struct model_item *const *)a;
+	const struct model_item *y = *(const struct model_item *const *)b;
 	if (x->option != y->option)
 		return x->option < y->option ? -1 : 1;
 	return strcmp(x->name, y->name);
@@ -207,12 +208,15 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 		p->group_b[g] = sqrt(1 - m->groups[g].rho);
 	}
 
+	const struct model_item **sorted =
+		xmalloc((m->nitems + 1) * sizeof(*sorted));
+	for (size_t i = 0; i < m->nitems; i++)
+		sorted[i] = &m->items[i];
+	qsort(sorted, m->nitems, sizeof(*sorted), cmp_items);
 	int *order = xmalloc((m->nitems + 1) * sizeof(int));
 	for (size_t i = 0; i < m->nitems; i++)
-		order[i] = (int)i;
-	sort_model = m;
-	qsort(order, m->nitems, sizeof(int), cmp_items);
-	sort_model = NULL;
+		order[i] = (int)(sorted[i] - m->items);
+	free(sorted);
 
 	p->items = xcalloc(m->nitems + 1, sizeof(*p->items));
 	p->tables = xcalloc(m->nitems + 1, sizeof(*p->tables));

@@ -1,0 +1,171 @@
+/* Break-even years, shares of trials where each option is cheapest, and the
+ * assembly of the decision analysis (see decision.h). */
+#include "analysis/decision.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/stats.h"
+#include "util/mem.h"
+
+static int sign(double x)
+{
+	return (x > 0) - (x < 0);
+}
+
+int decision_break_even(const double *c, int n)
+{
+	if (n < 1)
+		return 0;
+	int final = sign(c[n - 1]);
+	if (final == 0)
+		return 0;
+	int last_other = 0; /* the last year whose sign is not final's */
+	int crossed = 0;    /* some year has the opposite sign */
+	for (int t = 1; t <= n; t++) {
+		int st = sign(c[t - 1]);
+		if (st != final)
+			last_other = t;
+		if (st == -final)
+			crossed = 1;
+	}
+	return crossed ? last_other + 1 : 0;
+}
+
+/* ---- medians of the cumulative differences, one option per job ------- */
+
+struct cum_ctx {
+	const struct sim_result *res;
+	struct decision *d;
+	atomic_int next;
+};
+
+static void cum_job(const struct cum_ctx *c, int o, double *cum,
+		    double *scratch)
+{
+	const struct sim_result *r = c->res;
+	struct decision *d = c->d;
+	size_t n = (size_t)r->trials;
+	static const double half = 0.5;
+	memset(cum, 0, n * sizeof(double));
+	for (int t = 1; t <= d->net_years; t++) {
+		const double *a = sim_net(r, o, t);
+		const double *b = sim_net(r, d->baseline, t);
+		for (size_t i = 0; i < n; i++)
+			cum[i] += a[i] - b[i];
+		stats_quantiles(cum, n, &half, 1,
+				&d->cum_diff_median[o * d->net_years + t - 1],
+				scratch);
+	}
+	d->break_even[o] = decision_break_even(
+		&d->cum_diff_median[o * d->net_years], d->net_years);
+}
+
+static void *cum_worker(void *arg)
+{
+	struct cum_ctx *c = arg;
+	size_t n = (size_t)c->res->trials;
+	double *cum = xmalloc(n * sizeof(double) + 1);
+	double *scratch = xmalloc(n * sizeof(double) + 1);
+	for (;;) {
+		int o = atomic_fetch_add(&c->next, 1);
+		if (o >= c->d->noptions)
+			break;
+		if (o != c->d->baseline)
+			cum_job(c, o, cum, scratch);
+	}
+	free(scratch);
+	free(cum);
+	return NULL;
+}
+
+static void cumulative_medians(const struct sim_result *res, int nthreads,
+			       struct decision *d)
+{
+	struct cum_ctx c = {res, d, 0};
+	if (nthreads > d->noptions)
+		nthreads = d->noptions;
+	if (nthreads < 1)
+		nthreads = 1;
+	pthread_t *tid = xcalloc((size_t)nthreads, sizeof(pthread_t));
+	int started = 0;
+	for (int i = 1; i < nthreads; i++)
+		if (pthread_create(&tid[i], NULL, cum_worker, &c) == 0)
+			started = i;
+		else
+			break;
+	cum_worker(&c);
+	for (int i = 1; i <= started; i++)
+		pthread_join(tid[i], NULL);
+	free(tid);
+}
+
+/* ---- cheapest of all, by measure -------------------------------------- */
+
+static void best_shares(const struct sim_result *res, const struct summary *s,
+			struct decision *d)
+{
+	size_t n = (size_t)res->trials, no = (size_t)d->noptions;
+	int nk = res->has_students ? M_COUNT : M_COUNT - 1;
+	long *wins = xcalloc(no, sizeof(long));
+	for (int k = 0; k < nk; k++) {
+		if (k == M_NET_PV) {
+			for (size_t o = 0; o < no; o++)
+				d->p_best[o * M_COUNT + k] = s->p_best[o];
+			continue;
+		}
+		memset(wins, 0, no * sizeof(long));
+		const double *first = sim_measure(res, 0, (enum measure)k);
+		for (size_t i = 0; i < n; i++) {
+			size_t best = 0;
+			double v = first[i];
+			for (size_t o = 1; o < no; o++) {
+				double w = sim_measure(res, (int)o,
+						       (enum measure)k)[i];
+				if (w < v) {
+					v = w;
+					best = o;
+				}
+			}
+			wins[best]++;
+		}
+		for (size_t o = 0; o < no; o++)
+			d->p_best[o * M_COUNT + k] =
+				(double)wins[o] / (double)n;
+	}
+	free(wins);
+}
+
+void decision_compute(const sim_plan *p, const struct sim_result *res,
+		      const struct summary *s, int nthreads, struct decision *d)
+{
+	const struct model *m = sim_plan_model(p);
+	memset(d, 0, sizeof(*d));
+	d->m = m;
+	d->trials = res->trials;
+	d->noptions = res->noptions;
+	d->years = res->years;
+	d->net_years = res->net_years;
+	d->baseline = m->baseline;
+	size_t no = (size_t)d->noptions;
+	d->cum_diff_median =
+		xcalloc(no * (size_t)d->net_years + 1, sizeof(double));
+	d->break_even = xcalloc(no + 1, sizeof(int));
+	d->p_best = xcalloc(no * M_COUNT + 1, sizeof(double));
+	cumulative_medians(res, nthreads, d);
+	best_shares(res, s, d);
+	sensitivity_compute(p, res, nthreads, &d->sens);
+	findings_compose(m, res, s, d, &d->findings);
+}
+
+void decision_free(struct decision *d)
+{
+	free(d->cum_diff_median);
+	free(d->break_even);
+	free(d->p_best);
+	sensitivity_free(&d->sens);
+	findings_free(&d->findings);
+	memset(d, 0, sizeof(*d));
+}

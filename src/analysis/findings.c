@@ -1,0 +1,181 @@
+/* The rules of the findings: rounding and wording of money, shares and
+ * correlations, option names (see findings.h).  The sentences themselves
+ * are composed in findings_compose.c. */
+#include "analysis/findings.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+
+#define MINUS "\xe2\x88\x92" /* U+2212 */
+
+/* ---- the rules ------------------------------------------------------ */
+
+/* Removes trailing zeros after a decimal point, and the point itself. */
+static void strip_zeros(char *s)
+{
+	if (!strchr(s, '.'))
+		return;
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == '0')
+		s[--n] = '\0';
+	if (n > 0 && s[n - 1] == '.')
+		s[--n] = '\0';
+}
+
+char *findings_money(double x, char buf[FINDINGS_NUM])
+{
+	double r = numfmt_round_sig(x, 3);
+	double a = fabs(r);
+	char num[NUMFMT_MAX];
+	const char *sign = r < 0 ? MINUS : "";
+	if (a >= 1e6) {
+		int big = a >= 1e9;
+		double v = a / (big ? 1e9 : 1e6);
+		int decimals = 2 - (int)floor(log10(v));
+		numfmt_fixed(v, decimals < 0 ? 0 : decimals, num);
+		strip_zeros(num);
+		snprintf(buf, FINDINGS_NUM, "%s$%s %s", sign, num,
+			 big ? "billion" : "million");
+		return buf;
+	}
+	int decimals = a > 0 ? 2 - (int)floor(log10(a)) : 0;
+	numfmt_money(a, decimals < 0 ? 0 : decimals, num);
+	snprintf(buf, FINDINGS_NUM, "%s%s", sign, num);
+	return buf;
+}
+
+double findings_percent_step(double se)
+{
+	static const double steps[] = {0.01, 0.1, 1, 10};
+	double need = 2 * se * 100 * (1 - 1e-9);
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i] >= need)
+			return steps[i];
+	return 10;
+}
+
+static int step_decimals(double step)
+{
+	return step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3;
+}
+
+char *findings_percent(double p, double se, char buf[FINDINGS_NUM])
+{
+	char num[NUMFMT_MAX];
+	if (p <= 0 || p >= 1) {
+		snprintf(buf, FINDINGS_NUM, "%s", p <= 0 ? "0%" : "100%");
+		return buf;
+	}
+	double step = findings_percent_step(se);
+	int dec = step_decimals(step);
+	double v = step > 1
+			   ? step * strtod(numfmt_fixed(p * 100 / step, 0, num),
+					   NULL)
+			   : strtod(numfmt_fixed(p * 100, dec, num), NULL);
+	if (v <= 0 || v >= 100) {
+		numfmt_fixed(v <= 0 ? step : 100 - step, dec, num);
+		snprintf(buf, FINDINGS_NUM, "%s %s%%",
+			 v <= 0 ? "under" : "over", num);
+		return buf;
+	}
+	numfmt_fixed(v, dec, num);
+	snprintf(buf, FINDINGS_NUM, "%s%%", num);
+	return buf;
+}
+
+char *findings_pm(double se, char buf[FINDINGS_NUM])
+{
+	char num[NUMFMT_MAX];
+	numfmt_shortest(numfmt_round_sig(se * 100, 1), num);
+	snprintf(buf, FINDINGS_NUM, "\xc2\xb1%s%%", num);
+	return buf;
+}
+
+int findings_tossup(double p, double se)
+{
+	return fabs(p - 0.5) < fmax(0.05, 2 * se);
+}
+
+char *findings_corr(double r, long n, char buf[FINDINGS_NUM])
+{
+	if (isnan(r) || n < 1) {
+		snprintf(buf, FINDINGS_NUM, "n/a");
+		return buf;
+	}
+	double need = 2 / sqrt((double)n) * (1 - 1e-9);
+	int dec = need <= 0.001 ? 3 : need <= 0.01 ? 2 : 1;
+	char num[NUMFMT_MAX];
+	numfmt_fixed(r, dec, num);
+	if (num[0] == '-')
+		snprintf(buf, FINDINGS_NUM, MINUS "%s", num + 1);
+	else
+		snprintf(buf, FINDINGS_NUM, "%s", num);
+	return buf;
+}
+
+char *findings_option_name(const struct model *m, int o)
+{
+	const char *label = m->options[o].label;
+	struct strbuf b = STRBUF_INIT;
+	int depth = 0;
+	for (const char *c = label; *c; c++) {
+		if (*c == '(')
+			depth++;
+		else if (*c == ')' && depth > 0)
+			depth--;
+		else if (depth == 0 &&
+			 !(*c == ' ' && (b.len == 0 || b.s[b.len - 1] == ' ')))
+			strbuf_putc(&b, *c);
+	}
+	while (b.len > 0 && b.s[b.len - 1] == ' ')
+		b.s[--b.len] = '\0';
+	if (b.len == 0)
+		strbuf_puts(&b, m->options[o].id);
+	return strbuf_take(&b);
+}
+
+int findings_words(const char *s)
+{
+	int n = 0;
+	for (int in = 0; *s; s++) {
+		int blank = isspace((unsigned char)*s);
+		n += !blank && !in;
+		in = !blank;
+	}
+	return n;
+}
+
+static void free_all(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+}
+
+void findings_free(struct findings *f)
+{
+	free_all(f->sentence, f->n);
+	free_all(f->basis, f->n);
+	free(f->sentence);
+	free(f->basis);
+	for (size_t i = 0; i < f->ntitles; i++) {
+		free(f->titles[i].key);
+		free(f->titles[i].text);
+	}
+	free(f->titles);
+	memset(f, 0, sizeof(*f));
+}
+
+const char *findings_title(const struct findings *f, const char *key)
+{
+	for (size_t i = 0; i < f->ntitles; i++)
+		if (strcmp(f->titles[i].key, key) == 0)
+			return f->titles[i].text;
+	return NULL;
+}

@@ -1,0 +1,199 @@
+/* The exhibits: which ones a result folder supports, their words (title,
+ * subtitle, notes, footer), the frame every exhibit shares, and the layout
+ * of each chart and of its data table into display lists.
+ *
+ * Internal to chart/.  Everything here is layout (no cairo): text widths
+ * come from a struct text_measure. */
+#ifndef EDTCO_CHART_EXHIBIT_H
+#define EDTCO_CHART_EXHIBIT_H
+
+#include <stddef.h>
+
+#include "chart/data.h"
+#include "chart/dlist.h"
+#include "chart/layout.h"
+#include "chart/style.h"
+
+enum exhibit_kind {
+	EX_FAN,
+	EX_SCURVE,
+	EX_TORNADO,
+	EX_HISTOGRAM,
+	EX_BREAKDOWN,
+	EX_PER_STUDENT
+};
+
+struct exhibit {
+	enum exhibit_kind kind;
+	int option;     /* EX_TORNADO, EX_HISTOGRAM: the option compared with
+			 * the baseline; -1 otherwise */
+	int number;     /* 1-based, as in the packet */
+	char *name;     /* file stem: "fan", "tornado-cloud" */
+	char *caption;  /* what it shows, for bookmarks and the contents */
+	char *title;    /* the finding */
+	char *subtitle; /* measure, dollar basis, horizon, perspective */
+	char *notes;    /* how to read it, N, conventions */
+	char *howto;    /* a longer "how to read this exhibit" paragraph */
+};
+
+/* The exhibits d supports, numbered in packet order: the fan chart, the
+ * S-curve, a tornado per option (with sensitivity.csv), a difference
+ * histogram per option, the breakdown, and the cost per student (with
+ * students).  Returns the count; free with exhibit_list_free. */
+size_t exhibit_list(const struct chart_data *d, struct exhibit **out);
+void exhibit_list_free(struct exhibit *v, size_t n);
+
+/* Everything an exhibit's layout needs. */
+struct exhibit_ctx {
+	const struct chart_data *d;
+	const struct text_measure *tm;
+	const struct exhibit *ex;
+};
+
+/* Lays out exhibit ex as a standalone chart of STYLE_CHART_W x
+ * STYLE_CHART_H points into dl (initialised here). */
+void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl);
+
+/* ---- Words (words.c) ---- */
+
+/* The title of an exhibit: findings.csv's title.<key> when present,
+ * otherwise a finding computed from the numbers.  Caller frees. */
+char *words_title(const struct chart_data *d, enum exhibit_kind kind,
+		  int option);
+char *words_subtitle(const struct chart_data *d, enum exhibit_kind kind,
+		     int option);
+char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
+		  int option);
+char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
+		  int option);
+
+/* "edtco 0.1.0 · seed 1 · 10,000 trials · tiny.csv 0123456789ab · ..." */
+char *words_source(const struct chart_data *d);
+
+/* The horizon, "2015-16 to 2019-20" or "years 1 to 5": through year H,
+ * or with through_aid through the last year of net flows (aid paid after
+ * the horizon).  Caller frees. */
+char *words_span(const struct chart_data *d, int through_aid);
+
+/* "present value at 3%" / "nominal dollars" etc. */
+char *words_pv_basis(const struct chart_data *d);
+
+/* ", net of state aid" when the scenario has aid, else "". */
+const char *words_aid(const struct chart_data *d);
+
+/* The trial count with grouping: "10,000". */
+char *words_trials(const struct chart_data *d);
+
+/* The label of a sensitivity input: "enrollment_growth", or
+ * "Per-student fee [portal]" for option/item. Caller frees. */
+char *words_input_label(const char *input);
+
+/* An input value for labels: money for cost items, a percentage for
+ * rates, else a short number.  Returns buf. */
+char *words_input_value(const struct chart_data *d, const char *input,
+			double v, char buf[LAYOUT_LABEL_MAX]);
+
+/* The percentile (0..100) at which the base case (point) of option o sits
+ * on its distribution table, by linear interpolation between the table's
+ * whole percentiles. */
+double words_point_percentile(const struct chart_data *d, int o);
+
+/* The sensitivity rows of option o's difference against the baseline,
+ * sorted by swing (largest first; ties by input name).  Returns the count;
+ * *rows is malloc'ed (pointers into d). */
+size_t words_tornado_rows(const struct chart_data *d, int o,
+			  const struct chart_sens ***rows);
+
+/* ---- The frame (frame.c) ---- */
+
+/* The plot box left inside a frame. */
+struct box {
+	double x, y, w, h;
+};
+
+/* Lays out the title, subtitle, notes and footer of exhibit c->ex on a
+ * STYLE_CHART_W x STYLE_CHART_H canvas, and returns the box left for the
+ * plot. */
+struct box frame_draw(const struct exhibit_ctx *c, struct dlist *dl);
+
+/* Writes text wrapped to width at (x, y = first baseline); returns the y
+ * of the baseline after the last line (y + lines x leading). */
+double frame_text(const struct exhibit_ctx *c, struct dlist *dl, double x,
+		  double y, double width, const char *text, enum dl_font font,
+		  double size, uint32_t colour, double leading);
+
+/* Horizontal gridlines and money labels for ticks t on a y scale s, the
+ * labels right-aligned at x_label; gridlines from x0 to x1. */
+void frame_y_money(const struct exhibit_ctx *c, struct dlist *dl,
+		   const struct ticks *t, const struct scale *s, double x_label,
+		   double x0, double x1, int plus);
+
+/* Vertical gridlines from y0 to y1 and money labels centred below y1 for
+ * ticks t on an x scale s. */
+void frame_x_money(const struct exhibit_ctx *c, struct dlist *dl,
+		   const struct ticks *t, const struct scale *s, double y0,
+		   double y1, int plus);
+
+/* Money ticks for [lo, hi] (flags as layout_ticks) on an axis len points
+ * long: the most intervals, up to max, whose widest label still leaves
+ * 8 points between neighbours (a coarser step rather than overlapping
+ * labels). */
+void frame_money_ticks(const struct exhibit_ctx *c, double lo, double hi,
+		       double len, int max, int flags, int plus,
+		       struct ticks *t);
+
+/* The widest money tick label of t. */
+double frame_money_label_width(const struct exhibit_ctx *c,
+			       const struct ticks *t, int plus);
+
+/* A line in an option's style (with a dark edge under light colours). */
+void frame_option_line(struct dlist *dl, const double *xy, size_t n,
+		       int option, double lw);
+
+/* ---- The charts (one file each) ---- */
+
+void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl);
+void scurve_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl);
+void tornado_draw(const struct exhibit_ctx *c, struct box b,
+		  struct dlist *dl);
+void histogram_draw(const struct exhibit_ctx *c, struct box b,
+		    struct dlist *dl);
+void breakdown_draw(const struct exhibit_ctx *c, struct box b,
+		    struct dlist *dl);
+void perstudent_draw(const struct exhibit_ctx *c, struct box b,
+		     struct dlist *dl);
+
+/* ---- Tables (table.c) ---- */
+
+enum table_align { TA_LEFT, TA_RIGHT };
+
+/* A table of text cells: a header row and body rows. */
+struct table {
+	size_t ncols, nrows;
+	char **head;             /* ncols */
+	enum table_align *align; /* ncols */
+	int *wrap;               /* ncols: may wrap (else kept on one line) */
+	char **cells;            /* nrows x ncols, row-major */
+	int *rule;               /* nrows: draw a rule above this row */
+	int *bold;               /* nrows: bold row */
+};
+
+void table_init(struct table *t, size_t ncols, const char *const *head,
+		const enum table_align *align);
+/* Appends a row of ncols cells (copied); returns its index. */
+size_t table_row(struct table *t, const char *const *cells);
+/* Sets a column that may wrap. */
+void table_wrap(struct table *t, size_t col);
+void table_free(struct table *t);
+
+/* Lays out rows from *next of t into dl between y and y_max within
+ * [x, x + width], header first; advances *next past the rows placed and
+ * returns the y below the last row. */
+double table_layout(const struct exhibit_ctx *c, const struct table *t,
+		    struct dlist *dl, double x, double y, double width,
+		    double y_max, size_t *next);
+
+/* The data table of exhibit c->ex. */
+void exhibit_table(const struct exhibit_ctx *c, struct table *t);
+
+#endif

@@ -1,0 +1,162 @@
+/* The difference histogram: the per-trial difference between an option
+ * and the baseline, bins aligned on $0, each side labelled with its share
+ * (CHARTS.md 1.5 and 6). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart/exhibit.h"
+#include "util/mem.h"
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+
+/* At most this many bars; finer bins are merged (edges stay on $0). */
+#define HIST_MAX_BARS 120
+
+struct bar {
+	double low, high, share;
+};
+
+/* The bars of option o: its bins merged by layout_bin_factor.  Returns
+ * the count; *out is malloc'ed. */
+static size_t bars(const struct chart_option *p, struct bar **out)
+{
+	*out = NULL;
+	if (p->nbins == 0)
+		return 0;
+	double w = p->bins[0].high - p->bins[0].low;
+	size_t k = layout_bin_factor(p->nbins, HIST_MAX_BARS);
+	long m0 = layout_merged_bin(p->bins[0].low, w, k);
+	long m1 = layout_merged_bin(p->bins[p->nbins - 1].low, w, k);
+	size_t n = (size_t)(m1 - m0 + 1);
+	struct bar *v = xcalloc(n, sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		/* Edges as multiples of the merged width, never summed. */
+		v[i].low = (double)(m0 + (long)i) * (double)k * w;
+		v[i].high = (double)(m0 + (long)i + 1) * (double)k * w;
+	}
+	for (size_t i = 0; i < p->nbins; i++) {
+		long m = layout_merged_bin(p->bins[i].low, w, k);
+		v[m - m0].share += p->bins[i].share;
+	}
+	*out = v;
+	return n;
+}
+
+/* A side label: "Cloud portal cheaper" over "in 17% of simulations". */
+static void side(const struct exhibit_ctx *c, struct dlist *dl, double x,
+		 double y, double width, int o, double share, int right)
+{
+	char pc[LAYOUT_LABEL_MAX];
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	strbuf_printf(&a, right ? "%s cheaper \xE2\x86\x92"
+				: "\xE2\x86\x90 %s cheaper",
+		      c->d->opt[o].label);
+	strbuf_printf(&b, "in %s of simulations", layout_percent(share, pc));
+	char *t = layout_ellipsize(c->tm, strbuf_str(&a), FONT_BOLD,
+				   STYLE_LABEL, width);
+	enum dl_anchor an = right ? ANCHOR_RIGHT : ANCHOR_LEFT;
+	dl_text(dl, x, y, t, FONT_BOLD, STYLE_LABEL, style_option_line(o), an);
+	dl_text(dl, x, y + 10, strbuf_str(&b), FONT_REGULAR, STYLE_LABEL,
+		STYLE_INK, an);
+	free(t);
+	strbuf_free(&a);
+	strbuf_free(&b);
+}
+
+void histogram_draw(const struct exhibit_ctx *c, struct box b,
+		    struct dlist *dl)
+{
+	const struct chart_data *d = c->d;
+	int o = c->ex->option, base = d->baseline;
+	const struct chart_stat *cmp = &d->opt[o].cmp[CM_NET_PV];
+	struct bar *v;
+	size_t n = bars(&d->opt[o], &v);
+	double lo = cmp->q[CQ_P5], hi = cmp->q[CQ_P95], top_share = 0;
+	for (size_t i = 0; i < n; i++) {
+		lo = fmin(lo, v[i].low);
+		hi = fmax(hi, v[i].high);
+		top_share = fmax(top_share, v[i].share);
+	}
+	struct ticks tx, ty;
+	layout_ticks(0, top_share * 100, 4, TICKS_ZERO, &ty);
+	double lw = text_width(c->tm, "100.0%", FONT_REGULAR, STYLE_LABEL);
+	double left = b.x + 12 + lw;
+	frame_money_ticks(c, lo, hi, b.x + b.w - left, 8, TICKS_ZERO, 1, &tx);
+	double bottom = b.y + b.h - 26, bars_top = b.y + 58;
+	struct scale sx = {tx.lo, tx.hi, left, b.x + b.w};
+	struct scale sy = {0, ty.hi, bottom, bars_top};
+	side(c, dl, left, b.y + 8, (b.x + b.w - left) / 2 - 6, o,
+	     cmp->p_cheaper, 0);
+	side(c, dl, b.x + b.w, b.y + 8, (b.x + b.w - left) / 2 - 6, base,
+	     1 - cmp->p_cheaper, 1);
+	for (int i = 0; i < ty.n; i++) {
+		double y = scale_map(&sy, ty.v[i]);
+		char num[LAYOUT_LABEL_MAX], buf[LAYOUT_LABEL_MAX + 2];
+		numfmt_fixed(ty.v[i], ty.decimals, num);
+		snprintf(buf, sizeof(buf), "%s%%", num);
+		dl_line(dl, left, y, b.x + b.w, y, i ? STYLE_GRID : STYLE_INK,
+			i ? STYLE_GRID_LW : STYLE_AXIS_LW, DASH_SOLID)
+			->snap = 1;
+		dl_text(dl, left - 4, y + STYLE_LABEL * TEXT_CAP / 2, buf,
+			FONT_REGULAR, STYLE_LABEL, STYLE_INK, ANCHOR_RIGHT);
+	}
+	dl_text(dl, b.x + 8, (bars_top + bottom) / 2, "% of simulations",
+		FONT_REGULAR, STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER)
+		->vertical = 1;
+	struct money_axis ax;
+	layout_money_axis(&tx, 1, &ax);
+	for (int i = 0; i < tx.n; i++) {
+		char buf[LAYOUT_LABEL_MAX];
+		dl_text(dl, scale_map(&sx, tx.v[i]),
+			bottom + 3 + STYLE_LABEL * TEXT_ASCENT,
+			layout_money_tick(&ax, tx.v[i], buf), FONT_REGULAR,
+			STYLE_LABEL, STYLE_INK, ANCHOR_CENTER);
+	}
+	uint32_t cl = style_option(o).colour, cr = style_option(base).colour;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].share <= 0)
+			continue;
+		double x0 = scale_map(&sx, v[i].low);
+		double x1 = scale_map(&sx, v[i].high);
+		double y = scale_map(&sy, v[i].share * 100);
+		dl_rect(dl, x0, y, x1 - x0, bottom - y,
+			v[i].high <= 0 ? cl : cr, DL_NONE, 0);
+	}
+	double x0 = scale_map(&sx, 0);
+	dl_line(dl, x0, b.y + 46, x0, bottom, STYLE_INK, 1.5, DASH_SOLID);
+	/* The middle 90% as a bracket, and the median. */
+	char a[LAYOUT_LABEL_MAX], z[LAYOUT_LABEL_MAX], m[LAYOUT_LABEL_MAX];
+	double xa = scale_map(&sx, cmp->q[CQ_P5]);
+	double xz = scale_map(&sx, cmp->q[CQ_P95]);
+	double yb = b.y + 40;
+	dl_line(dl, xa, yb, xz, yb, STYLE_INK, STYLE_AXIS_LW, DASH_SOLID);
+	dl_line(dl, xa, yb, xa, yb + 4, STYLE_INK, STYLE_AXIS_LW, DASH_SOLID);
+	dl_line(dl, xz, yb, xz, yb + 4, STYLE_INK, STYLE_AXIS_LW, DASH_SOLID);
+	struct strbuf t = STRBUF_INIT;
+	strbuf_printf(&t, "Middle 90%%: %s to %s",
+		      layout_money_short(cmp->q[CQ_P5], 1, a),
+		      layout_money_short(cmp->q[CQ_P95], 1, z));
+	double tw = text_width(c->tm, strbuf_str(&t), FONT_REGULAR,
+			       STYLE_SMALL);
+	double tx_ = fmin(fmax((xa + xz) / 2, left + tw / 2),
+			  b.x + b.w - tw / 2);
+	dl_text(dl, tx_, yb - 2.5, strbuf_str(&t), FONT_REGULAR, STYLE_SMALL,
+		STYLE_INK, ANCHOR_CENTER);
+	strbuf_reset(&t);
+	double xm = scale_map(&sx, cmp->q[CQ_P50]);
+	dl_line(dl, xm, yb + 6, xm, bottom, STYLE_INK, 1, DASH_DASHED);
+	layout_money_short(cmp->q[CQ_P50], 1, m);
+	strbuf_printf(&t, "Median %s", m);
+	dl_text(dl, xm + 3, yb + 6 + STYLE_SMALL * TEXT_ASCENT, strbuf_str(&t),
+		FONT_REGULAR, STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
+	strbuf_free(&t);
+	struct strbuf xt = STRBUF_INIT;
+	strbuf_printf(&xt, "%s minus %s, total cost", d->opt[o].label,
+		      d->opt[base].label);
+	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, strbuf_str(&xt),
+		FONT_REGULAR, STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
+	strbuf_free(&xt);
+	free(v);
+}

@@ -1,0 +1,78 @@
+/* Cost per student per year: each option's median with its 10th to 90th
+ * percentile band, on one axis. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "chart/exhibit.h"
+#include "util/mem.h"
+
+void perstudent_draw(const struct exhibit_ctx *c, struct box b,
+		     struct dlist *dl)
+{
+	const struct chart_data *d = c->d;
+	int np = d->nopt;
+	double lo = 0, hi = 0, namew = 0;
+	for (int o = 0; o < np; o++) {
+		const struct chart_stat *s = &d->opt[o].m[CM_PER_STUDENT];
+		lo = fmin(lo, s->q[CQ_P10]);
+		hi = fmax(hi, s->q[CQ_P90]);
+		namew = fmax(namew, text_width(c->tm, d->opt[o].label,
+					       FONT_BOLD, STYLE_SMALL));
+	}
+	namew = fmin(namew, b.w * 0.28);
+	/* The key. */
+	double kx = b.x + namew + 8, ky = b.y + 7;
+	dl_rect(dl, kx, ky - 7, 16, 8, style_at_lightness(0x4A4A4Au, 85),
+		STYLE_INK, 0.75);
+	dl_text(dl, kx + 20, ky, "10th to 90th percentile", FONT_REGULAR,
+		STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
+	kx += 20 + text_width(c->tm, "10th to 90th percentile", FONT_REGULAR,
+			      STYLE_SMALL) +
+	      14;
+	dl_mark(dl, kx + 4, ky - 3, 7, SHAPE_CIRCLE, STYLE_INK, STYLE_WHITE,
+		0.75);
+	dl_text(dl, kx + 12, ky, "median", FONT_REGULAR, STYLE_SMALL,
+		STYLE_INK, ANCHOR_LEFT);
+	double left = b.x + namew + 8;
+	double pad =
+		text_width(c->tm, "$000.00", FONT_REGULAR, STYLE_SMALL) + 6;
+	double top = b.y + 18, bottom = b.y + b.h - 26;
+	struct ticks t;
+	frame_money_ticks(c, lo, hi, b.w - namew - 8 - 2 * pad, 7, TICKS_ZERO,
+			  0, &t);
+	struct scale sx = {t.lo, t.hi, left + pad, b.x + b.w - pad};
+	frame_x_money(c, dl, &t, &sx, top, bottom, 0);
+	double rh = (bottom - top) / np, bh = fmin(rh * 0.3, 12);
+	for (int o = 0; o < np; o++) {
+		const struct chart_stat *s = &d->opt[o].m[CM_PER_STUDENT];
+		struct option_style st = style_option(o);
+		double yc = top + rh * (o + 0.5);
+		char *name = layout_ellipsize(c->tm, d->opt[o].label, FONT_BOLD,
+					      STYLE_SMALL, namew);
+		dl_text(dl, b.x + namew, yc + STYLE_SMALL * TEXT_CAP / 2, name,
+			FONT_BOLD, STYLE_SMALL, STYLE_INK, ANCHOR_RIGHT);
+		free(name);
+		double x10 = scale_map(&sx, s->q[CQ_P10]);
+		double x50 = scale_map(&sx, s->q[CQ_P50]);
+		double x90 = scale_map(&sx, s->q[CQ_P90]);
+		dl_rect(dl, x10, yc - bh / 2, x90 - x10, bh,
+			style_at_lightness(st.colour, 85), style_option_line(o),
+			0.75);
+		dl_mark(dl, x50, yc, 9, st.shape, style_option_line(o),
+			STYLE_WHITE, 0.75);
+		char buf[LAYOUT_LABEL_MAX];
+		double ty = yc + STYLE_SMALL * TEXT_CAP / 2;
+		layout_money_short(s->q[CQ_P10], 0, buf);
+		dl_text(dl, x10 - 4, ty, buf, FONT_REGULAR, STYLE_SMALL,
+			STYLE_INK, ANCHOR_RIGHT);
+		layout_money_short(s->q[CQ_P90], 0, buf);
+		dl_text(dl, x90 + 4, ty, buf, FONT_REGULAR, STYLE_SMALL,
+			STYLE_INK, ANCHOR_LEFT);
+		dl_text(dl, x50, yc - bh / 2 - 4,
+			layout_money_short(s->q[CQ_P50], 0, buf), FONT_BOLD,
+			STYLE_SMALL, STYLE_INK, ANCHOR_CENTER);
+	}
+	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1,
+		"Cost per student per year", FONT_REGULAR, STYLE_SMALL,
+		STYLE_MUTED, ANCHOR_CENTER);
+}

@@ -1,0 +1,198 @@
+/* The S-curve: for each option, the chance that total cost is at or below
+ * each amount, with the 50% and 80% levels and the base case marked
+ * (CHARTS.md 1.2 and 6). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chart/exhibit.h"
+#include "util/mem.h"
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+
+/* "1st", "2nd", "3rd", "11th", "43rd". */
+static void ordinal(int n, char *buf, size_t cap)
+{
+	const char *suf = "th";
+	if (n % 100 < 11 || n % 100 > 13) {
+		if (n % 10 == 1)
+			suf = "st";
+		else if (n % 10 == 2)
+			suf = "nd";
+		else if (n % 10 == 3)
+			suf = "rd";
+	}
+	snprintf(buf, cap, "%d%s", n, suf);
+}
+
+/* Dots where the curves cross a confidence level, with value labels
+ * spread so that they do not overlap. */
+static void level(const struct exhibit_ctx *c, struct dlist *dl,
+		  const struct scale *sx, const struct scale *sy, int q,
+		  int pct, struct box b)
+{
+	const struct chart_data *d = c->d;
+	double y = scale_map(sy, pct);
+	dl_line(dl, b.x, y, b.x + b.w, y, STYLE_REF, STYLE_AXIS_LW,
+		DASH_DASHED);
+	char lab[16];
+	snprintf(lab, sizeof(lab), "%d%% level", pct);
+	dl_text(dl, b.x + b.w, y - 3, lab, FONT_REGULAR, STYLE_SMALL,
+		STYLE_MUTED, ANCHOR_RIGHT);
+	int n = d->nopt;
+	double *want = xmalloc((size_t)n * sizeof(double));
+	double *at = xmalloc((size_t)n * sizeof(double));
+	char (*text)[LAYOUT_LABEL_MAX] = xmalloc((size_t)n * sizeof(*text));
+	double maxw = 0;
+	for (int o = 0; o < n; o++) {
+		layout_money_short(d->opt[o].m[CM_NET_PV].q[q], 0, text[o]);
+		double w = text_width(c->tm, text[o], FONT_BOLD, STYLE_SMALL);
+		maxw = fmax(maxw, w);
+		want[o] = scale_map(sx, d->opt[o].m[CM_NET_PV].q[q]) + 4 +
+			  w / 2;
+	}
+	layout_spread(want, (size_t)n, maxw + 4, b.x, b.x + b.w - maxw / 2,
+		      at);
+	for (int o = 0; o < n; o++) {
+		double x = scale_map(sx, d->opt[o].m[CM_NET_PV].q[q]);
+		dl_mark(dl, x, y, 5.5, SHAPE_CIRCLE, style_option_line(o),
+			STYLE_WHITE, 0.75);
+		/* A white box keeps the label readable over the curves. */
+		double w = text_width(c->tm, text[o], FONT_BOLD, STYLE_SMALL);
+		dl_rect(dl, at[o] - w / 2 - 1.5, y + 2.5, w + 3,
+			STYLE_SMALL * (TEXT_ASCENT + TEXT_DESCENT) + 1,
+			STYLE_WHITE, DL_NONE, 0);
+		dl_text(dl, at[o], y + 3 + STYLE_SMALL * TEXT_ASCENT, text[o],
+			FONT_BOLD, STYLE_SMALL, style_option_line(o),
+			ANCHOR_CENTER);
+	}
+	free(want);
+	free(at);
+	free(text);
+}
+
+/* The key in the lower right: each option's line, marker and base case. */
+static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
+		double bottom)
+{
+	const struct chart_data *d = c->d;
+	int n = d->nopt;
+	char **lines = xmalloc((size_t)n * sizeof(char *));
+	double w = 0;
+	for (int o = 0; o < n; o++) {
+		char m[LAYOUT_LABEL_MAX], ord[16];
+		double p = words_point_percentile(d, o);
+		ordinal((int)lround(p), ord, sizeof(ord));
+		struct strbuf s = STRBUF_INIT;
+		strbuf_printf(&s, "%s: base case %s, %s percentile",
+			      d->opt[o].label,
+			      layout_money_short(d->opt[o].m[CM_NET_PV].point,
+						 0, m),
+			      ord);
+		lines[o] = strbuf_take(&s);
+		w = fmax(w, text_width(c->tm, lines[o], FONT_REGULAR,
+				       STYLE_SMALL));
+	}
+	w = fmin(w, b.w - 40);
+	double lead = 11, kw = w + 36, kh = n * lead + 6;
+	double x0 = b.x + b.w - kw - 2, y0 = bottom - kh - 4;
+	dl_rect(dl, x0, y0, kw, kh, STYLE_WHITE, STYLE_GRID, STYLE_GRID_LW);
+	for (int o = 0; o < n; o++) {
+		double y = y0 + 4 + lead * (o + 0.5);
+		double xy[4] = {x0 + 5, y, x0 + 25, y};
+		frame_option_line(dl, xy, 2, o, STYLE_DATA_LW);
+		struct option_style st = style_option(o);
+		dl_mark(dl, x0 + 15, y, 6, st.shape, STYLE_WHITE,
+			style_option_line(o), 1.25);
+		char *t = layout_ellipsize(c->tm, lines[o], FONT_REGULAR,
+					   STYLE_SMALL, w);
+		dl_text(dl, x0 + 31, y + STYLE_SMALL * TEXT_CAP / 2, t,
+			FONT_REGULAR, STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
+		free(t);
+		free(lines[o]);
+	}
+	free(lines);
+}
+
+/* The points of a curve up to where it leaves the axis at x = xmax (the
+ * crossing interpolated).  Returns the number of points. */
+static size_t curve(const double *q, const struct scale *sx,
+		    const struct scale *sy, double xmax, double *xy)
+{
+	size_t n = 0;
+	for (int p = 0; p <= 100; p++) {
+		double x = q[p], y = p;
+		if (x > xmax) {
+			if (p == 0)
+				break;
+			y = (p - 1) + (xmax - q[p - 1]) / (x - q[p - 1]);
+			x = xmax;
+		}
+		xy[2 * n] = scale_map(sx, x);
+		xy[2 * n + 1] = scale_map(sy, y);
+		n++;
+		if (x == xmax && q[p] > xmax)
+			break;
+	}
+	return n;
+}
+
+void scurve_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
+{
+	const struct chart_data *d = c->d;
+	/* The axis runs to the largest 99th percentile (and every base
+	 * case): the top 1% of a long tail would squeeze the rest. */
+	double lo = INFINITY, hi = -INFINITY;
+	for (int o = 0; o < d->nopt; o++) {
+		lo = fmin(lo, fmin(d->opt[o].cdf[0],
+				   d->opt[o].m[CM_NET_PV].point));
+		hi = fmax(hi, fmax(d->opt[o].cdf[99],
+				   d->opt[o].m[CM_NET_PV].point));
+	}
+	/* y: 0..100% every 20%, labels and a vertical axis title. */
+	const char *ytitle = "Chance the total is at or below the amount";
+	double lw = text_width(c->tm, "100%", FONT_REGULAR, STYLE_LABEL);
+	double left = b.x + 12 + lw + 4;
+	struct ticks tx;
+	frame_money_ticks(c, lo, hi, b.x + b.w - left, 8, 0, 0, &tx);
+	double bottom = b.y + b.h - 26, top = b.y + 4;
+	struct box pb = {left, top, b.x + b.w - left, bottom - top};
+	struct scale sy = {0, 100, bottom, top};
+	struct scale sx = {tx.lo, tx.hi, left, b.x + b.w};
+	dl_text(dl, b.x + 8, (top + bottom) / 2, ytitle, FONT_REGULAR,
+		STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER)
+		->vertical = 1;
+	for (int p = 0; p <= 100; p += 20) {
+		double y = scale_map(&sy, p);
+		char buf[16];
+		snprintf(buf, sizeof(buf), "%d%%", p);
+		dl_line(dl, left, y, b.x + b.w, y, p ? STYLE_GRID : STYLE_INK,
+			p ? STYLE_GRID_LW : STYLE_AXIS_LW, DASH_SOLID)
+			->snap = 1;
+		dl_text(dl, left - 4, y + STYLE_LABEL * TEXT_CAP / 2, buf,
+			FONT_REGULAR, STYLE_LABEL, STYLE_INK, ANCHOR_RIGHT);
+	}
+	frame_x_money(c, dl, &tx, &sx, top, bottom, 0);
+	char *span = words_span(d, 0), *pv = words_pv_basis(d);
+	struct strbuf xt = STRBUF_INIT;
+	strbuf_printf(&xt, "Total cost over %s, %s", span, pv);
+	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, strbuf_str(&xt),
+		FONT_REGULAR, STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
+	strbuf_free(&xt);
+	free(span);
+	free(pv);
+	key(c, dl, pb, bottom);
+	double xy[2 * 101];
+	for (int o = 0; o < d->nopt; o++) {
+		size_t n = curve(d->opt[o].cdf, &sx, &sy, tx.hi, xy);
+		frame_option_line(dl, xy, n, o, STYLE_DATA_LW);
+	}
+	level(c, dl, &sx, &sy, CQ_P50, 50, pb);
+	level(c, dl, &sx, &sy, CQ_P80, 80, pb);
+	for (int o = 0; o < d->nopt; o++) {
+		double p = words_point_percentile(d, o);
+		dl_mark(dl, scale_map(&sx, d->opt[o].m[CM_NET_PV].point),
+			scale_map(&sy, p), 7, style_option(o).shape,
+			STYLE_WHITE, style_option_line(o), 1.5);
+	}
+}

@@ -1,0 +1,571 @@
+/* The words of the exhibits: titles that state a finding, subtitles with
+ * the measure and dollar basis, notes, and the provenance footer (see
+ * exhibit.h).  Titles come from findings.csv when the folder has one;
+ * otherwise they are picked from the numbers (a comparison of values the
+ * files already hold, never a new statistic). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart/exhibit.h"
+#include "util/mem.h"
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+
+static const char *olabel(const struct chart_data *d, int o)
+{
+	return d->opt[o].label;
+}
+
+char *words_trials(const struct chart_data *d)
+{
+	char buf[NUMFMT_MAX];
+	snprintf(buf, sizeof(buf), "%ld", d->trials);
+	numfmt_group(buf);
+	return xstrdup(buf);
+}
+
+char *words_span(const struct chart_data *d, int through_aid)
+{
+	int last = through_aid ? d->nyears : d->horizon;
+	struct strbuf b = STRBUF_INIT;
+	if (last <= 0)
+		return xstrdup("");
+	const char *a = d->year_labels[0], *z = d->year_labels[last - 1];
+	int numeric = strspn(a, "0123456789") == strlen(a) && strlen(a) < 4;
+	if (last == 1)
+		strbuf_printf(&b, numeric ? "year %s" : "%s", a);
+	else
+		strbuf_printf(&b, numeric ? "years %s to %s" : "%s to %s", a,
+			      z);
+	return strbuf_take(&b);
+}
+
+/* The point value of a parameter, or NAN; *fixed tells whether it is
+ * certain. */
+static double param_point(const struct chart_data *d, const char *name,
+			  int *fixed)
+{
+	const struct chart_input *in = chart_param(d, name);
+	*fixed = 1;
+	if (!in)
+		return NAN;
+	*fixed = strcmp(in->cell[IN_DIST], "fixed") == 0 ||
+		 in->cell[IN_DIST][0] == '\0';
+	char *end;
+	double v = strtod(in->cell[IN_POINT], &end);
+	return *end || end == in->cell[IN_POINT] ? NAN : v;
+}
+
+char *words_pv_basis(const struct chart_data *d)
+{
+	int fixed;
+	double r = param_point(d, "discount_rate", &fixed);
+	char num[NUMFMT_MAX];
+	struct strbuf b = STRBUF_INIT;
+	if (!fixed)
+		strbuf_puts(&b, "present value at an uncertain discount rate");
+	else if (isnan(r))
+		strbuf_puts(&b, "present value");
+	else if (r == 0)
+		strbuf_puts(&b, "nominal dollars (not discounted)");
+	else
+		strbuf_printf(&b, "present value at %s%%",
+			      numfmt_shortest(numfmt_round_sig(r * 100, 6),
+					      num));
+	return strbuf_take(&b);
+}
+
+const char *words_aid(const struct chart_data *d)
+{
+	int fixed;
+	double a = param_point(d, "aid_ratio", &fixed);
+	return (!fixed || (!isnan(a) && a > 0)) ? ", net of state aid" : "";
+}
+
+/* The file name of a path. */
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+char *words_source(const struct chart_data *d)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *n = words_trials(d);
+	const char *v = chart_prov(d, "version");
+	strbuf_printf(&b,
+		      "Source: edtco %s \xC2\xB7 seed %s \xC2\xB7 %s trials",
+		      v ? v : "?", chart_prov(d, "seed"), n);
+	free(n);
+	const char *file = NULL;
+	for (size_t i = 0; i < d->nprov; i++) {
+		const struct chart_kv *kv = &d->prov[i];
+		if (strcmp(kv->key, "input_file") == 0)
+			file = kv->value;
+		else if (strcmp(kv->key, "input_sha256") == 0 && file) {
+			strbuf_printf(&b, " \xC2\xB7 %s %.12s", base_name(file),
+				      kv->value);
+			file = NULL;
+		}
+	}
+	const char *cmd = chart_prov(d, "command");
+	if (cmd && *cmd)
+		strbuf_printf(&b, " \xC2\xB7 %s", cmd);
+	return strbuf_take(&b);
+}
+
+char *words_input_label(const char *input)
+{
+	const char *slash = strchr(input, '/');
+	if (!slash)
+		return xstrdup(input);
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "%s [%.*s]", slash + 1, (int)(slash - input), input);
+	return strbuf_take(&b);
+}
+
+/* Whether parameter name is a rate: a reserved rate, or a parameter that
+ * some item uses as its escalation or probability. */
+static int is_rate(const struct chart_data *d, const char *name)
+{
+	static const char *const rates[] = {"enrollment_growth", "aid_ratio",
+					    "discount_rate", "correlation",
+					    NULL};
+	for (int i = 0; rates[i]; i++)
+		if (strcmp(name, rates[i]) == 0)
+			return 1;
+	if (strncmp(name, "correlation.", 12) == 0)
+		return 1;
+	for (size_t i = 0; i < d->ninputs; i++) {
+		const struct chart_input *in = &d->inputs[i];
+		if (strcmp(in->cell[IN_KIND], "item") == 0 &&
+		    (strcmp(in->cell[IN_ESCALATION], name) == 0 ||
+		     strcmp(in->cell[IN_PROBABILITY], name) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+char *words_input_value(const struct chart_data *d, const char *input,
+			double v, char buf[LAYOUT_LABEL_MAX])
+{
+	if (strchr(input, '/'))
+		return layout_money_short(v, 0, buf);
+	if (is_rate(d, input)) {
+		layout_number_short(v * 100, buf);
+		size_t n = strlen(buf);
+		if (n + 2 <= LAYOUT_LABEL_MAX) {
+			buf[n] = '%';
+			buf[n + 1] = '\0';
+		}
+		return buf;
+	}
+	return layout_number_short(v, buf);
+}
+
+double words_point_percentile(const struct chart_data *d, int o)
+{
+	const double *q = d->opt[o].cdf;
+	double x = d->opt[o].m[CM_NET_PV].point;
+	int first = -1, last = -1;
+	for (int i = 0; i <= 100; i++)
+		if (q[i] == x) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	/* A value the table holds several times: the middle of its run. */
+	if (first >= 0)
+		return (first + last) / 2.0;
+	if (x < q[0])
+		return 0;
+	if (x > q[100])
+		return 100;
+	int i = 0;
+	while (i < 99 && q[i + 1] < x)
+		i++;
+	return i + (x - q[i]) / (q[i + 1] - q[i]);
+}
+
+static int cmp_swing(const void *a, const void *b)
+{
+	const struct chart_sens *x = *(const struct chart_sens *const *)a;
+	const struct chart_sens *y = *(const struct chart_sens *const *)b;
+	if (x->swing != y->swing)
+		return x->swing > y->swing ? -1 : 1;
+	return strcmp(x->input, y->input);
+}
+
+size_t words_tornado_rows(const struct chart_data *d, int o,
+			  const struct chart_sens ***rows)
+{
+	const struct chart_sens **v =
+		xmalloc((d->nsens + 1) * sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < d->nsens; i++)
+		if (d->sens[i].option == o && d->sens[i].diff)
+			v[n++] = &d->sens[i];
+	qsort(v, n, sizeof(*v), cmp_swing);
+	*rows = v;
+	return n;
+}
+
+/* ---- Titles computed from the numbers ---- */
+
+static char *fan_title(const struct chart_data *d)
+{
+	struct strbuf b = STRBUF_INIT;
+	int y = d->horizon - 1, best = 0;
+	double width = -1;
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_stat *s = &d->opt[o].net[y];
+		if (s->q[CQ_P95] - s->q[CQ_P5] > width) {
+			width = s->q[CQ_P95] - s->q[CQ_P5];
+			best = o;
+		}
+	}
+	if (d->nopt == 1)
+		strbuf_printf(&b, "Yearly cost of %s, with its uncertainty",
+			      olabel(d, 0));
+	else
+		strbuf_printf(&b, "%s has the widest range of yearly costs by "
+				  "%s",
+			      olabel(d, best), d->year_labels[y]);
+	return strbuf_take(&b);
+}
+
+static char *scurve_title(const struct chart_data *d)
+{
+	struct strbuf b = STRBUF_INIT;
+	char m[LAYOUT_LABEL_MAX];
+	int best = 0;
+	for (int o = 1; o < d->nopt; o++)
+		if (d->opt[o].m[CM_NET_PV].q[CQ_P80] <
+		    d->opt[best].m[CM_NET_PV].q[CQ_P80])
+			best = o;
+	layout_money_short(d->opt[best].m[CM_NET_PV].q[CQ_P80], 0, m);
+	if (d->nopt == 1)
+		strbuf_printf(&b, "At 80%% confidence, %s costs at most %s",
+			      olabel(d, 0), m);
+	else
+		strbuf_printf(&b, "At 80%% confidence, %s costs least: %s",
+			      olabel(d, best), m);
+	return strbuf_take(&b);
+}
+
+static char *tornado_title(const struct chart_data *d, int o)
+{
+	const struct chart_sens **rows;
+	size_t n = words_tornado_rows(d, o, &rows);
+	struct strbuf b = STRBUF_INIT;
+	if (n == 0 || rows[0]->swing == 0) {
+		strbuf_puts(&b, "No single uncertain input moves this "
+				"difference");
+	} else {
+		char *l = words_input_label(rows[0]->input);
+		strbuf_printf(&b, "%s moves the difference most", l);
+		free(l);
+	}
+	free(rows);
+	return strbuf_take(&b);
+}
+
+static char *histogram_title(const struct chart_data *d, int o)
+{
+	const struct chart_stat *c = &d->opt[o].cmp[CM_NET_PV];
+	char pc[LAYOUT_LABEL_MAX];
+	struct strbuf b = STRBUF_INIT;
+	int first = c->p_cheaper >= 0.5;
+	layout_percent(first ? c->p_cheaper : 1 - c->p_cheaper, pc);
+	strbuf_printf(&b, "%s is cheaper than %s in %s of simulations",
+		      olabel(d, first ? o : d->baseline),
+		      olabel(d, first ? d->baseline : o), pc);
+	return strbuf_take(&b);
+}
+
+/* The category with the largest expected net cost for option o, or -1. */
+static int top_category(const struct chart_data *d, int o)
+{
+	int best = -1;
+	for (int c = 0; c < d->ncat; c++)
+		if (d->opt[o].cat_present[c] &&
+		    (best < 0 || d->opt[o].cat_net_mean[c] >
+					 d->opt[o].cat_net_mean[best]))
+			best = c;
+	return best;
+}
+
+static char *breakdown_title(const struct chart_data *d)
+{
+	struct strbuf b = STRBUF_INIT;
+	int *count = xcalloc((size_t)d->ncat + 1, sizeof(int));
+	int best = -1;
+	for (int o = 0; o < d->nopt; o++) {
+		int c = top_category(d, o);
+		if (c >= 0 && ++count[c] > (best >= 0 ? count[best] : 0))
+			best = c;
+	}
+	if (best < 0)
+		strbuf_puts(&b, "Expected cost by category");
+	else if (d->nopt == 1)
+		strbuf_printf(&b, "%s is the largest expected cost",
+			      d->categories[best]);
+	else if (count[best] == d->nopt)
+		strbuf_printf(&b, "%s is the largest expected cost of every "
+				  "option",
+			      d->categories[best]);
+	else
+		strbuf_printf(&b, "%s is the largest expected cost for %d of "
+				  "%d options",
+			      d->categories[best], count[best], d->nopt);
+	free(count);
+	return strbuf_take(&b);
+}
+
+static char *per_student_title(const struct chart_data *d)
+{
+	struct strbuf b = STRBUF_INIT;
+	int best = 0;
+	for (int o = 1; o < d->nopt; o++)
+		if (d->opt[o].m[CM_PER_STUDENT].q[CQ_P50] <
+		    d->opt[best].m[CM_PER_STUDENT].q[CQ_P50])
+			best = o;
+	char m[LAYOUT_LABEL_MAX];
+	layout_money_short(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], 0, m);
+	if (d->nopt == 1)
+		strbuf_printf(&b, "%s costs a median %s per student a year",
+			      olabel(d, 0), m);
+	else
+		strbuf_printf(&b, "%s costs least per student: a median %s a "
+				  "year",
+			      olabel(d, best), m);
+	return strbuf_take(&b);
+}
+
+char *words_title(const struct chart_data *d, enum exhibit_kind kind,
+		  int option)
+{
+	static const char *const keys[] = {
+		"title.fan",	   "title.scurve",    "title.tornado",
+		"title.histogram", "title.breakdown", "title.per_student"};
+	struct strbuf key = STRBUF_INIT;
+	strbuf_puts(&key, keys[kind]);
+	if (kind == EX_TORNADO || kind == EX_HISTOGRAM)
+		strbuf_printf(&key, ".%s", d->opt[option].id);
+	const char *f = chart_finding(d, strbuf_str(&key));
+	strbuf_free(&key);
+	if (f)
+		return xstrdup(f);
+	switch (kind) {
+	case EX_FAN: return fan_title(d);
+	case EX_SCURVE: return scurve_title(d);
+	case EX_TORNADO: return tornado_title(d, option);
+	case EX_HISTOGRAM: return histogram_title(d, option);
+	case EX_BREAKDOWN: return breakdown_title(d);
+	default: return per_student_title(d);
+	}
+}
+
+char *words_subtitle(const struct chart_data *d, enum exhibit_kind kind,
+		     int option)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *span = words_span(d, 0);
+	char *pv = words_pv_basis(d);
+	const char *aid = words_aid(d);
+	switch (kind) {
+	case EX_FAN: {
+		char *all = words_span(d, 1);
+		strbuf_printf(&b, "Cost to the district each year%s, nominal "
+				  "dollars, %s",
+			      aid, all);
+		free(all);
+		break;
+	}
+	case EX_SCURVE:
+		strbuf_printf(&b, "Total cost to the district over %s%s, %s",
+			      span, aid, pv);
+		break;
+	case EX_TORNADO:
+	case EX_HISTOGRAM:
+		strbuf_printf(&b, "Difference in total cost to the district, "
+				  "%s minus %s, over %s%s, %s",
+			      olabel(d, option), olabel(d, d->baseline), span,
+			      aid, pv);
+		break;
+	case EX_BREAKDOWN:
+		strbuf_printf(&b, "Expected (mean) total cost to the district "
+				  "by category over %s%s, %s",
+			      span, aid, pv);
+		break;
+	default:
+		strbuf_printf(&b, "Cost to the district per student per year "
+				  "over %s%s, nominal dollars",
+			      span, aid);
+		break;
+	}
+	free(span);
+	free(pv);
+	return strbuf_take(&b);
+}
+
+char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
+		  int option)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *n = words_trials(d);
+	switch (kind) {
+	case EX_FAN:
+		strbuf_printf(&b, "Notes: bands hold the middle 50%%, 80%% and "
+				  "90%% of %s simulated outcomes of each year, "
+				  "computed year by year (they are not paths); "
+				  "line: median. Percentiles: Hyndman-Fan type "
+				  "7.",
+			      n);
+		if (d->nyears > d->horizon) {
+			/* "2020-21 holds", "Years 5 to 6 hold" */
+			const char *a = d->year_labels[d->horizon];
+			const char *z = d->year_labels[d->nyears - 1];
+			int one = d->nyears - d->horizon == 1;
+			int num = strspn(a, "0123456789") == strlen(a) &&
+				  strlen(a) < 4;
+			strbuf_puts(&b, num ? (one ? " Year " : " Years ") : " ");
+			strbuf_printf(&b, one ? "%s holds" : "%s to %s hold", a, z);
+			strbuf_puts(&b, " only state aid paid for earlier "
+					"years.");
+		}
+		break;
+	case EX_SCURVE: {
+		double top = -INFINITY;
+		for (int o = 0; o < d->nopt; o++)
+			top = fmax(top, d->opt[o].cdf[100]);
+		char m[LAYOUT_LABEL_MAX];
+		strbuf_printf(&b, "Notes: each curve orders %s simulated "
+				  "totals. Hollow markers: the base case "
+				  "(every input at its most likely value) and "
+				  "its percentile, rounded to a whole number. "
+				  "The axis stops near the 99th percentile; "
+				  "the largest total is %s.",
+			      n, layout_money_short(top, 0, m));
+		break;
+	}
+	case EX_TORNADO: {
+		const struct chart_sens **rows;
+		size_t k = words_tornado_rows(d, option, &rows);
+		free(rows);
+		strbuf_printf(&b, "Notes: each bar moves one input from its "
+				  "10th to its 90th percentile with every "
+				  "other input at its base value (one at a "
+				  "time: interactions are not shown). Labels: "
+				  "input value: resulting difference.");
+		if (k > 10)
+			strbuf_printf(&b, " %zu more input%s move%s it less; "
+					  "the data table lists them all with "
+					  "their rank correlations.",
+				      k - 10, k - 10 == 1 ? "" : "s",
+				      k - 10 == 1 ? "s" : "");
+		else
+			strbuf_puts(&b, " Rank correlations: data table.");
+		break;
+	}
+	case EX_HISTOGRAM: {
+		char w[LAYOUT_LABEL_MAX] = "";
+		const struct chart_option *p = &d->opt[option];
+		if (p->nbins)
+			layout_money_full(p->bins[0].high - p->bins[0].low, 0,
+					  w);
+		strbuf_printf(&b, "Notes: difference = %s minus %s in each of "
+				  "%s simulations, both on the same simulated "
+				  "inputs; positive: %s costs more. Bins of %s "
+				  "(or a multiple), with an edge at $0.",
+			      olabel(d, option), olabel(d, d->baseline), n,
+			      olabel(d, option), w);
+		break;
+	}
+	case EX_BREAKDOWN:
+		strbuf_puts(&b, "Notes: means add up, so the segments of a bar "
+				"sum to the option's expected total; "
+				"percentiles do not add, so no range is shown "
+				"per category.");
+		break;
+	default:
+		strbuf_printf(&b, "Notes: bar from the 10th to the 90th "
+				  "percentile of %s simulations; marker: "
+				  "median. Total cost divided by the "
+				  "student-years enrolled over the horizon.",
+			      n);
+		break;
+	}
+	free(n);
+	return strbuf_take(&b);
+}
+
+char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
+		  int option)
+{
+	struct strbuf b = STRBUF_INIT;
+	switch (kind) {
+	case EX_FAN:
+		strbuf_puts(&b, "Each panel shows one option. The line is the "
+				"median cost of each year: half of the "
+				"simulated futures cost more, half less. The "
+				"darkest band holds the middle half of the "
+				"simulated outcomes, and 9 in 10 fall inside "
+				"the whole fan. A fan that widens says the "
+				"later years are less certain. All panels "
+				"share one scale, so their heights can be "
+				"compared.");
+		break;
+	case EX_SCURVE:
+		strbuf_puts(&b, "Pick an amount on the horizontal axis and "
+				"read up to a curve: the height is the chance "
+				"that the option's total cost stays at or "
+				"below that amount. A curve further left is "
+				"cheaper. The dots on the dashed lines give "
+				"the budget needed for a 50% and an 80% "
+				"chance of staying within it. The hollow "
+				"marker on each curve is the base case, with "
+				"the share of simulations that cost less than "
+				"it.");
+		break;
+	case EX_TORNADO:
+		strbuf_printf(&b, "Each bar is one uncertain input. The "
+				  "vertical line is the base-case difference "
+				  "between %s and %s. Moving the input from a "
+				  "low value (its 10th percentile, light half) "
+				  "to a high value (its 90th percentile, dark "
+				  "half) moves the difference to the ends of "
+				  "the bar. The inputs at the top matter most; "
+				  "a bar that crosses $0 can change which "
+				  "option is cheaper on its own.",
+			      olabel(d, option), olabel(d, d->baseline));
+		break;
+	case EX_HISTOGRAM:
+		strbuf_printf(&b, "Each simulated future gives one difference "
+				  "between the two options' total costs. Bars "
+				  "left of $0 are futures in which %s is "
+				  "cheaper; bars right of $0, futures in which "
+				  "%s is cheaper. The shares of the two sides "
+				  "are printed above them. The bracket spans "
+				  "the middle 90%% of differences.",
+			      olabel(d, option), olabel(d, d->baseline));
+		break;
+	case EX_BREAKDOWN:
+		strbuf_puts(&b, "Each bar is one option's expected total cost, "
+				"split into its cost categories. Categories "
+				"keep the same colour and order in every bar. "
+				"The data table gives every amount.");
+		break;
+	default:
+		strbuf_puts(&b, "Each row is one option's cost per student per "
+				"year. The marker is the median of the "
+				"simulations; the bar spans the 10th to the "
+				"90th percentile, so 8 in 10 simulated futures "
+				"fall inside it.");
+		break;
+	}
+	return strbuf_take(&b);
+}

@@ -1,0 +1,350 @@
+/* edtco merge: join the folders of the shards of a batch (edtco batch
+ * --shard K/N) into the folder the whole batch would have written.
+ *
+ * Each shard's provenance.csv names its shard, K/N, and otherwise matches
+ * the whole batch's: merge checks that every shard 1..N is there once and
+ * that all were run from the same inputs, seed, trials and program version;
+ * then writes batch.csv (the first header, then every shard's rows in
+ * shard order) and provenance.csv (shard 1's, without its `shard` row).
+ * Both are then byte for byte those of the batch run on one machine. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "cli/common.h"
+#include "io/csvin.h"
+#include "io/csvout.h"
+#include "io/file.h"
+#include "io/outdir.h"
+#include "util/mem.h"
+
+static const char help[] =
+	"Usage: edtco merge [-o DIR] [-q] SHARD-DIR...\n"
+	"Join the output folders of the shards of a batch (edtco batch --shard "
+	"K/N) into\none folder: batch.csv and provenance.csv, byte for byte "
+	"those of the batch run\non one machine.  The folders may come in any "
+	"order; every shard 1..N must be\nthere once, run from the same "
+	"inputs, seed, trials and version.\n"
+	"\n"
+	"  -o, --output DIR   where to write (default: the shards' folder name "
+	"without\n"
+	"                     its -shard-K-of-N ending)\n"
+	"  -q, --quiet        print nothing but errors\n"
+	"  -h, --help         show this help\n"
+	"\n"
+	"Case folders written by --charts are not moved; copy them with "
+	"cp -R.\n"
+	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
+	"could not be\nread or written.\n";
+
+/* One shard's folder. */
+struct shard {
+	const char *dir;
+	char *prov_path, *batch_path;
+	struct csvin_table prov;
+	struct file_data batch;
+	size_t header_len; /* bytes of batch.csv's first line, with its end */
+	unsigned long k, n;
+	int shard_row;     /* row of `shard` in prov, or -1 */
+};
+
+/* Parses "K/N". */
+static int parse_kn(const char *s, unsigned long *k, unsigned long *n)
+{
+	char *end;
+	if (*s < '0' || *s > '9')
+		return -1;
+	*k = strtoul(s, &end, 10);
+	if (*end != '/' || end[1] < '0' || end[1] > '9')
+		return -1;
+	*n = strtoul(end + 1, &end, 10);
+	return *end || *k < 1 || *k > *n ? -1 : 0;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	struct strbuf b = STRBUF_INIT;
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	strbuf_add(&b, dir, n);
+	strbuf_printf(&b, "/%s", name);
+	return strbuf_take(&b);
+}
+
+/* Reads one shard's files.  Returns 0, or an exit status (problems in
+ * d or printed). */
+static int read_shard(struct shard *s, struct diags *d)
+{
+	s->prov_path = join(s->dir, "provenance.csv");
+	s->batch_path = join(s->dir, "batch.csv");
+	s->shard_row = -1;
+	size_t before = d->nerrors;
+	diags_note_file(d, s->prov_path);
+	int e = csvin_load(s->prov_path, &s->prov, d);
+	if (e) {
+		struct loc at = {s->prov_path, 0, 0};
+		diag_error(d, at, "cannot read: %s (is '%s' the folder of a "
+				  "batch shard?)",
+			   strerror(e), s->dir);
+		return EXIT_IO;
+	}
+	e = file_read(s->batch_path, &s->batch);
+	if (e) {
+		struct loc at = {s->batch_path, 0, 0};
+		diag_error(d, at, "cannot read: %s", strerror(e));
+		return EXIT_IO;
+	}
+	if (d->nerrors > before)
+		return EXIT_INPUT;
+	const char *nl = memchr(s->batch.bytes, '\n', s->batch.len);
+	s->header_len = nl ? (size_t)(nl - s->batch.bytes) + 1 : s->batch.len;
+	for (size_t r = 0; r < s->prov.nrows; r++)
+		if (strcmp(csvin_text(&s->prov.rows[r], 0), "shard") == 0)
+			s->shard_row = (int)r;
+	if (s->shard_row < 0) {
+		struct loc at = {s->prov_path, 0, 0};
+		diag_error(d, at, "no 'shard' row: '%s' holds a whole batch, "
+				  "not a shard of one",
+			   s->dir);
+		return EXIT_INPUT;
+	}
+	const struct csvin_row *row = &s->prov.rows[s->shard_row];
+	if (parse_kn(csvin_text(row, 1), &s->k, &s->n) != 0) {
+		diag_error(d, csvin_loc(&s->prov, row, 1),
+			   "expected the shard as K/N");
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* Rows whose values may differ between shards of one batch: where the
+ * files were (paths may differ from host to host), how the command was
+ * written, and the shard itself. */
+static int may_differ(const char *key)
+{
+	return strcmp(key, "shard") == 0 || strcmp(key, "command") == 0 ||
+	       strcmp(key, "input_file") == 0;
+}
+
+/* Checks that shard s was run like shard a (the first).  Problems go to
+ * d. */
+static void check_same(const struct shard *a, const struct shard *s,
+		       struct diags *d)
+{
+	if (s->n != a->n) {
+		const struct csvin_row *row = &s->prov.rows[s->shard_row];
+		diag_error(d, csvin_loc(&s->prov, row, 1),
+			   "shard %lu/%lu belongs to a split into %lu, not "
+			   "%lu like '%s'",
+			   s->k, s->n, s->n, a->n, a->dir);
+		return;
+	}
+	if (s->prov.nrows != a->prov.nrows) {
+		struct loc at = {s->prov_path, 0, 0};
+		diag_error(d, at, "%zu rows, but '%s' has %zu: not shards of "
+				  "one batch",
+			   s->prov.nrows, a->prov_path, a->prov.nrows);
+		return;
+	}
+	for (size_t r = 0; r < s->prov.nrows; r++) {
+		const struct csvin_row *x = &a->prov.rows[r];
+		const struct csvin_row *y = &s->prov.rows[r];
+		const char *key = csvin_text(y, 0);
+		if (strcmp(csvin_text(x, 0), key) != 0) {
+			diag_error(d, csvin_loc(&s->prov, y, 0),
+				   "row '%s', but %s:%u has '%s': not shards "
+				   "of one batch",
+				   key, a->prov_path, x->line,
+				   csvin_text(x, 0));
+			return;
+		}
+		if (!may_differ(key) &&
+		    strcmp(csvin_text(x, 1), csvin_text(y, 1)) != 0)
+			diag_error(d, csvin_loc(&s->prov, y, 1),
+				   "%s differs from shard %lu (%s:%u): the "
+				   "shards were not run from the same inputs "
+				   "and options",
+				   key, a->k, a->prov_path, x->line);
+	}
+	if (s->header_len != a->header_len ||
+	    memcmp(s->batch.bytes, a->batch.bytes, a->header_len) != 0) {
+		struct loc at = {s->batch_path, 1, 0};
+		diag_error(d, at, "its header differs from that of %s",
+			   a->batch_path);
+	}
+}
+
+static int cmp_shard(const void *x, const void *y)
+{
+	const struct shard *a = x, *b = y;
+	return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* The merged files into dir. */
+static int write_merged(struct shard *sh, size_t n, const char *dir,
+			struct strbuf *err)
+{
+	struct outdir od;
+	if (outdir_open(&od, dir, err) != 0)
+		return EXIT_IO;
+	struct strbuf b = STRBUF_INIT;
+	strbuf_add(&b, sh[0].batch.bytes, sh[0].header_len);
+	for (size_t i = 0; i < n; i++)
+		strbuf_add(&b, sh[i].batch.bytes + sh[i].header_len,
+			   sh[i].batch.len - sh[i].header_len);
+	int e = outdir_write(&od, "batch.csv", b.s ? b.s : "", b.len, err);
+	strbuf_free(&b);
+	struct csvout w = CSVOUT_INIT;
+	const struct csvin_table *p = &sh[0].prov;
+	csvout_text(&w, csvin_text(&p->header, 0));
+	csvout_text(&w, csvin_text(&p->header, 1));
+	csvout_end_row(&w);
+	for (size_t r = 0; r < p->nrows; r++) {
+		if ((int)r == sh[0].shard_row)
+			continue;
+		csvout_text(&w, csvin_text(&p->rows[r], 0));
+		csvout_text(&w, csvin_text(&p->rows[r], 1));
+		csvout_end_row(&w);
+	}
+	if (!e)
+		e = outdir_write(&od, "provenance.csv", w.text.s, w.text.len,
+				 err);
+	csvout_free(&w);
+	static const char *const names[] = {"batch.csv", "provenance.csv",
+					    NULL};
+	if (e) {
+		outdir_abort(&od);
+		return EXIT_IO;
+	}
+	return outdir_commit(&od, names, err) ? EXIT_IO : EXIT_OK;
+}
+
+/* The folder name without "-shard-K-of-N", or NULL. */
+static char *whole_dir(const char *dir)
+{
+	char *d = xstrdup(dir);
+	size_t n = strlen(d);
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	char *p = NULL;
+	for (char *q = strstr(d, "-shard-"); q; q = strstr(q + 1, "-shard-"))
+		p = q;
+	unsigned long k, m;
+	char tail[2];
+	if (!p || sscanf(p, "-shard-%lu-of-%lu%1s", &k, &m, tail) != 2 ||
+	    p == d || p[-1] == '/') {
+		free(d);
+		return NULL;
+	}
+	*p = '\0';
+	return d;
+}
+
+static int merge_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *out = NULL;
+	int quiet = 0;
+	args_reset();
+	int c;
+	while ((c = args_next("merge", argc, argv, "o:qh", longopts)) != -1) {
+		if (c == 'o') {
+			out = optarg;
+		} else if (c == 'q') {
+			quiet = 1;
+		} else if (c == 'h') {
+			fputs(help, stdout);
+			return EXIT_OK;
+		} else {
+			return EXIT_USAGE;
+		}
+	}
+	size_t n = (size_t)(argc - optind);
+	if (n == 0)
+		return cli_usage_error("merge", "missing SHARD-DIR...");
+	if (out && !*out)
+		return cli_usage_error("merge", "empty output folder name");
+	struct shard *sh = xcalloc(n, sizeof(*sh));
+	struct diags d = DIAGS_INIT;
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < n; i++) {
+		sh[i].dir = argv[optind + (int)i];
+		int r = read_shard(&sh[i], &d);
+		if (r != EXIT_OK && (rc == EXIT_OK || r == EXIT_IO))
+			rc = r;
+	}
+	if (rc == EXIT_OK) {
+		qsort(sh, n, sizeof(*sh), cmp_shard);
+		for (size_t i = 1; i < n; i++)
+			check_same(&sh[0], &sh[i], &d);
+		for (size_t i = 1; i < n && !d.nerrors; i++)
+			if (sh[i].k == sh[i - 1].k) {
+				struct loc at = {sh[i].prov_path, 0, 0};
+				diag_error(&d, at, "shard %lu/%lu is given "
+						   "twice (also '%s')",
+					   sh[i].k, sh[i].n, sh[i - 1].dir);
+			}
+		if (!d.nerrors && n != sh[0].n) {
+			struct strbuf miss = STRBUF_INIT;
+			size_t j = 0;
+			for (unsigned long k = 1; k <= sh[0].n; k++) {
+				while (j < n && sh[j].k < k)
+					j++;
+				if (j < n && sh[j].k == k)
+					continue;
+				if (miss.len > 60) {
+					strbuf_puts(&miss, ", ...");
+					break;
+				}
+				strbuf_printf(&miss, "%s%lu",
+					      miss.len ? ", " : "", k);
+			}
+			diag_error(&d, (struct loc){NULL, 0, 0},
+				   "%zu of %lu shards given; missing: %s", n,
+				   sh[0].n, strbuf_str(&miss));
+			strbuf_free(&miss);
+		}
+		if (d.nerrors)
+			rc = EXIT_INPUT;
+	}
+	cli_print_diags(&d);
+	diags_free(&d);
+	char *dir = NULL;
+	if (rc == EXIT_OK) {
+		dir = out ? xstrdup(out) : whole_dir(sh[0].dir);
+		if (!dir)
+			rc = cli_usage_error("merge",
+					     "cannot name the merged folder "
+					     "after '%s': give -o DIR",
+					     sh[0].dir);
+	}
+	if (rc == EXIT_OK) {
+		struct strbuf err = STRBUF_INIT;
+		rc = write_merged(sh, n, dir, &err);
+		if (rc != EXIT_OK)
+			cli_fail(rc, "%s", strbuf_str(&err));
+		else if (!quiet)
+			printf("Merged %zu shards into %s/batch.csv\n", n, dir);
+		strbuf_free(&err);
+	}
+	free(dir);
+	for (size_t i = 0; i < n; i++) {
+		free(sh[i].prov_path);
+		free(sh[i].batch_path);
+		csvin_free(&sh[i].prov);
+		file_data_free(&sh[i].batch);
+	}
+	free(sh);
+	return rc;
+}
+
+const struct cli_command cli_merge_command = {
+	"merge", "join the output folders of a sharded batch", help,
+	merge_main};

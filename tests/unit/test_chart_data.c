@@ -1,0 +1,323 @@
+/* Reading a result folder for the charts: the synthetic fixture's numbers
+ * arrive where the charts look for them, optional files may be missing,
+ * and every problem is reported as FILE:LINE:COL with nothing kept.
+ * Also the words computed from the numbers (titles without findings.csv,
+ * the base case's percentile, tornado rows). */
+#include "helpers.h"
+
+#include "chart/data.h"
+#include "chart/exhibit.h"
+
+#define FIXTURE "tests/charts/fixture"
+
+/* A copy of the fixture in a fresh folder (caller removes it). */
+static char *copy_fixture(void)
+{
+	char *dir = test_tmpdir();
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), "cp %s/*.csv '%s'", FIXTURE, dir);
+	if (system(cmd) != 0)
+		fail_msg("cannot copy the fixture");
+	return dir;
+}
+
+static void rm_file(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (unlink(path) != 0)
+		fail_msg("cannot remove %s", path);
+}
+
+/* The diagnostics of loading dir, one per line, with dir replaced by
+ * "DIR"; *status gets the result. */
+static char *load_errors(const char *dir, enum chart_status *status)
+{
+	struct diags d = DIAGS_INIT;
+	struct chart_data cd;
+	*status = chart_data_load(&cd, dir, &d);
+	if (*status == CHART_OK)
+		chart_data_free(&cd);
+	else
+		assert_int_equal(cd.nopt, 0); /* nothing kept */
+	diags_sort(&d);
+	struct strbuf out = STRBUF_INIT, line = STRBUF_INIT;
+	size_t n = strlen(dir);
+	for (size_t i = 0; i < d.n; i++) {
+		strbuf_reset(&line);
+		diag_format(&d.v[i], &line);
+		const char *s = strbuf_str(&line);
+		if (strncmp(s, dir, n) == 0) {
+			strbuf_puts(&out, "DIR");
+			s += n;
+		}
+		strbuf_printf(&out, "%s\n", s);
+	}
+	strbuf_free(&line);
+	diags_free(&d);
+	return strbuf_take(&out);
+}
+
+static void test_fixture_loads(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	assert_int_equal(dg.n, 0);
+	assert_int_equal(d.nopt, 3);
+	assert_string_equal(d.opt[0].id, "portal");
+	assert_string_equal(d.opt[1].label, "BOCES service");
+	assert_int_equal(d.baseline, 1);
+	assert_int_equal(d.horizon, 3);
+	assert_int_equal(d.nyears, 4);
+	assert_string_equal(d.year_labels[3], "2018-19");
+	assert_int_equal(d.trials, 1000);
+	assert_true(d.has_students && d.has_sens && d.has_findings);
+	/* summary.csv: net_pv of portal is 100000 + 1200 p. */
+	const struct chart_stat *s = &d.opt[0].m[CM_NET_PV];
+	assert_double_near(s->point, 150000, 0);
+	assert_double_near(s->q[CQ_P80], 196000, 0);
+	assert_double_near(d.opt[2].m[CM_PER_STUDENT].q[CQ_P50], 200, 1e-12);
+	/* years.csv: boces' aid-only year is -40% of 1.2 x 45,000. */
+	assert_double_near(d.opt[1].net[3].q[CQ_P50], -21600, 0);
+	assert_true(!d.opt[1].gross[3].present);
+	/* compare.csv, extra columns ignored. */
+	assert_double_near(d.opt[0].cmp[CM_NET_PV].p_cheaper, 0.15, 0);
+	assert_double_near(d.opt[2].cmp[CM_NET_PV].q[CQ_P50], 58000, 0);
+	assert_true(!d.opt[1].cmp[CM_NET_PV].present);
+	/* distribution.csv and histogram.csv. */
+	assert_double_near(d.opt[2].cdf[100], 270000, 0);
+	assert_int_equal(d.opt[0].nbins, 11);
+	assert_int_equal(d.opt[2].nbins, 7);
+	assert_double_near(d.opt[2].bins[0].low, -20000, 0);
+	assert_int_equal(d.opt[2].bins[0].count, 4);
+	assert_int_equal(d.opt[1].nbins, 0);
+	/* categories.csv, sorted; absent categories marked. */
+	assert_int_equal(d.ncat, 4);
+	assert_string_equal(d.categories[0], "Exit");
+	assert_string_equal(d.categories[3], "Training");
+	assert_true(!d.opt[0].cat_present[3] && d.opt[0].cat_present[0]);
+	assert_double_near(d.opt[1].cat_gross_mean[1], 130000, 0);
+	/* sensitivity.csv: differences recognised by the baseline suffix. */
+	assert_int_equal(d.nsens, 16);
+	assert_true(d.sens[0].diff && d.sens[0].option == 0);
+	assert_true(!d.sens[15].diff && d.sens[15].option == 1);
+	assert_true(!d.sens[4].has_rho && d.sens[0].has_rho);
+	assert_string_equal(chart_prov(&d, "seed"), "7");
+	assert_string_equal(chart_finding(&d, "finding.2"),
+			    "Second finding sentence.");
+	assert_null(chart_finding(&d, "title.tornado.inhouse"));
+	assert_int_equal(d.ninputs, 9);
+	assert_string_equal(chart_param(&d, "breach_p")->cell[IN_DIST],
+			    "pert");
+	chart_data_free(&d);
+	diags_free(&dg);
+}
+
+static void test_words_from_numbers(void **state)
+{
+	(void)state;
+	char *dir = copy_fixture();
+	rm_file(dir, "findings.csv");
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, dir, &dg), CHART_OK);
+	assert_true(!d.has_findings);
+	/* Base case percentiles: (150000 - 100000) / 1200 = 41.67; 45; and
+	 * 200000 = value(50) exactly. */
+	assert_double_near(words_point_percentile(&d, 0), 50000.0 / 1200,
+			   1e-12);
+	assert_double_near(words_point_percentile(&d, 1), 45, 1e-12);
+	assert_double_near(words_point_percentile(&d, 2), 50, 0);
+	/* Titles computed without findings.csv. */
+	char *t = words_title(&d, EX_HISTOGRAM, 0);
+	assert_string_equal(t, "BOCES service is cheaper than Cloud portal "
+			       "in 85% of simulations");
+	free(t);
+	t = words_title(&d, EX_HISTOGRAM, 2);
+	assert_string_equal(t, "BOCES service is cheaper than In-house in "
+			       ">99% of simulations");
+	free(t);
+	t = words_title(&d, EX_SCURVE, -1);
+	assert_string_equal(t, "At 80% confidence, BOCES service costs "
+			       "least: $170K");
+	free(t);
+	t = words_title(&d, EX_TORNADO, 0);
+	assert_string_equal(t, "breach_p moves the difference most");
+	free(t);
+	t = words_title(&d, EX_BREAKDOWN, -1);
+	assert_string_equal(t, "Licensing is the largest expected cost for 2 "
+			       "of 3 options");
+	free(t);
+	t = words_title(&d, EX_PER_STUDENT, -1);
+	assert_string_equal(t, "BOCES service costs least per student: a "
+			       "median $140 a year");
+	free(t);
+	t = words_title(&d, EX_FAN, -1);
+	assert_string_equal(t, "In-house has the widest range of yearly "
+			       "costs by 2017-18");
+	free(t);
+	t = words_subtitle(&d, EX_HISTOGRAM, 0);
+	assert_string_equal(t, "Difference in total cost to the district, "
+			       "Cloud portal minus BOCES service, over "
+			       "2015-16 to 2017-18, net of state aid, present "
+			       "value at 3%");
+	free(t);
+	t = words_source(&d);
+	assert_string_equal(t, "Source: edtco 0.1.0 \xC2\xB7 seed 7 \xC2\xB7 "
+			       "1,000 trials \xC2\xB7 scenario.csv "
+			       "001122334455 \xC2\xB7 costs.csv ffeeddccbbaa "
+			       "\xC2\xB7 edtco run "
+			       "tests/charts/fixture/scenario.csv");
+	free(t);
+	/* Tornado rows: the option's differences only, by swing, ties by
+	 * name. */
+	const struct chart_sens **rows;
+	size_t n = words_tornado_rows(&d, 0, &rows);
+	assert_int_equal(n, 12);
+	assert_string_equal(rows[0]->input, "breach_p");
+	assert_string_equal(rows[1]->input, "portal/Fee");
+	assert_string_equal(rows[3]->input, "x1"); /* 7,200 > 7,000 */
+	assert_string_equal(rows[4]->input, "enrollment_growth");
+	free(rows);
+	char b[LAYOUT_LABEL_MAX];
+	assert_string_equal(words_input_value(&d, "enrollment_growth", -0.017,
+					      b),
+			    "\xE2\x88\x92" "1.7%");
+	assert_string_equal(words_input_value(&d, "portal/Fee", 2.4, b),
+			    "$2.40");
+	assert_string_equal(words_input_value(&d, "x1", 2, b), "2");
+	t = words_input_label("inhouse/Staff time");
+	assert_string_equal(t, "Staff time [inhouse]");
+	free(t);
+	chart_data_free(&d);
+	diags_free(&dg);
+	test_rmdir(dir);
+	free(dir);
+}
+
+static void test_optional_files(void **state)
+{
+	(void)state;
+	char *dir = copy_fixture();
+	rm_file(dir, "sensitivity.csv");
+	rm_file(dir, "findings.csv");
+	enum chart_status st;
+	char *err = load_errors(dir, &st);
+	assert_int_equal(st, CHART_OK);
+	assert_string_equal(err, "");
+	free(err);
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, dir, &dg), CHART_OK);
+	struct exhibit *ex;
+	size_t n = exhibit_list(&d, &ex);
+	/* No tornado without sensitivity.csv. */
+	assert_int_equal(n, 6);
+	assert_string_equal(ex[0].name, "fan");
+	assert_string_equal(ex[2].name, "histogram-portal");
+	assert_string_equal(ex[3].name, "histogram-inhouse");
+	assert_string_equal(ex[5].name, "per-student");
+	assert_int_equal(ex[5].number, 6);
+	exhibit_list_free(ex, n);
+	chart_data_free(&d);
+	diags_free(&dg);
+	test_rmdir(dir);
+	free(dir);
+}
+
+static void test_missing_required_file(void **state)
+{
+	(void)state;
+	char *dir = copy_fixture();
+	rm_file(dir, "summary.csv");
+	enum chart_status st;
+	char *err = load_errors(dir, &st);
+	assert_int_equal(st, CHART_EIO);
+	assert_string_equal(err, "DIR/summary.csv: error: cannot read the "
+				 "file: No such file or directory (is this a "
+				 "folder written by 'edtco run'?)\n");
+	free(err);
+	test_rmdir(dir);
+	free(dir);
+}
+
+static void test_bad_cells_located(void **state)
+{
+	(void)state;
+	char *dir = copy_fixture();
+	/* A bad number, an unknown option, an unknown measure, and a
+	 * missing column, each in its own file. */
+	free(test_write(dir, "compare.csv",
+			"option,baseline,measure,mean_diff,p5,p10,p25,p50,p75,"
+			"p80,p90,p95,p_cheaper,p_cheaper_se\n"
+			"portal,boces,net_pv,1,2,3,4,5,6,7,8,9,0.15,0.01\n"
+			"inhouse,boces,net_pv,1,2,3,4,five,6,7,8,9,0.1,0.01\n"
+			"other,boces,net_pv,1,2,3,4,5,6,7,8,9,0.1,0.01\n"));
+	free(test_write(dir, "categories.csv",
+			"option,category,gross_pv_mean,net_pv_mean,"
+			"gross_pv_point\nportal,Exit,1,1,1\n"));
+	free(test_write(dir, "distribution.csv",
+			"option,measure,percentile,value\n"
+			"portal,net_pv,101,5\n"));
+	enum chart_status st;
+	char *err = load_errors(dir, &st);
+	assert_int_equal(st, CHART_EINPUT);
+	assert_string_equal(
+		err,
+		"DIR/compare.csv:3:8: error: expected a number, found \"five\"\n"
+		"DIR/compare.csv:4:1: error: unknown option \"other\" "
+		"(summary.csv does not list it)\n"
+		"DIR/distribution.csv: error: option 'portal' lacks some of the "
+		"percentiles 0 to 100\n"
+		"DIR/distribution.csv: error: option 'boces' lacks some of the "
+		"percentiles 0 to 100\n"
+		"DIR/distribution.csv: error: option 'inhouse' lacks some of "
+		"the percentiles 0 to 100\n"
+		"DIR/distribution.csv:2:3: error: expected a whole number from "
+		"0 to 100\n"
+		"DIR/categories.csv:1: error: missing column 'net_pv_point'\n");
+	free(err);
+	test_rmdir(dir);
+	free(dir);
+}
+
+static void test_bad_summary_stops_early(void **state)
+{
+	(void)state;
+	char *dir = copy_fixture();
+	free(test_write(dir, "summary.csv",
+			"option,label,measure,point,mean,sd,p5,p10,p25,p50,"
+			"p75,p80,p90,p95\n"
+			"portal,Cloud portal,net_pv,1,1,1,1,1,1,1,1,1,1,inf\n"
+			"portal,Cloud portal,net_cost,1,1,1,1,1,1,1,1,1,1,1\n"));
+	enum chart_status st;
+	char *err = load_errors(dir, &st);
+	assert_int_equal(st, CHART_EINPUT);
+	/* The other files are not read after summary.csv fails. */
+	assert_string_equal(
+		err,
+		"DIR/summary.csv:2:14: error: expected a number, found \"inf\"\n"
+		"DIR/summary.csv:3:3: error: unknown measure \"net_cost\" "
+		"(expected gross_nominal, net_nominal, gross_pv, net_pv or "
+		"net_per_student_year)\n"
+		"DIR/provenance.csv: error: baseline 'boces' is not an option "
+		"of summary.csv\n");
+	free(err);
+	test_rmdir(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixture_loads),
+		cmocka_unit_test(test_words_from_numbers),
+		cmocka_unit_test(test_optional_files),
+		cmocka_unit_test(test_missing_required_file),
+		cmocka_unit_test(test_bad_cells_located),
+		cmocka_unit_test(test_bad_summary_stops_early),
+	};
+	return cmocka_run_group_tests_name("chart_data", tests, NULL, NULL);
+}

@@ -1,0 +1,341 @@
+/* The decision summary (issue 3): P(cheaper) and its standard error on a
+ * model with a known answer, the break-even rule and two hand-built models
+ * (curves that cross in a known year, and never), p_best by measure
+ * against a count made here, and the budget's total rows and reserves. */
+#include "helpers.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "analysis/decision.h"
+#include "analysis/summary.h"
+#include "io/csvout.h"
+#include "model/model.h"
+#include "output/results.h"
+#include "sim/draw.h"
+#include "sim/rng.h"
+#include "sim/sim.h"
+#include "util/numfmt.h"
+
+struct fixture {
+	char *dir;
+	struct model m;
+	sim_plan *plan;
+	struct sim_result res;
+	struct summary s;
+	struct decision d;
+};
+
+static void run(struct fixture *f, const char *scenario, const char *costs)
+{
+	memset(f, 0, sizeof(*f));
+	f->dir = test_tmpdir();
+	free(test_write(f->dir, "costs.csv", costs));
+	char *path = test_write(f->dir, "scenario.csv", scenario);
+	struct diags d = DIAGS_INIT;
+	int rc = model_load(path, &f->m, &d);
+	for (size_t i = 0; rc != 0 && i < d.n; i++)
+		print_error("%s:%u:%u: %s\n", d.v[i].file, d.v[i].line,
+			    d.v[i].col, d.v[i].msg);
+	assert_int_equal(rc, 0);
+	diags_free(&d);
+	free(path);
+	struct strbuf err = STRBUF_INIT;
+	f->plan = sim_plan_new(&f->m, &err);
+	assert_non_null(f->plan);
+	assert_int_equal(sim_run(f->plan, 2, NULL, &f->res, &err), 0);
+	strbuf_free(&err);
+	summary_compute(&f->m, &f->res, 2, &f->s);
+	decision_compute(f->plan, &f->res, &f->s, 2, &f->d);
+	f->s.decision = &f->d;
+}
+
+static void finish(struct fixture *f)
+{
+	decision_free(&f->d);
+	summary_free(&f->s);
+	sim_result_free(&f->res);
+	sim_plan_free(f->plan);
+	model_free(&f->m);
+	test_rmdir(f->dir);
+	free(f->dir);
+}
+
+/* The CSV row that starts with prefix, without its CRLF (caller frees). */
+static char *row_starting(const char *csv, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	for (const char *p = csv; *p;) {
+		const char *end = strstr(p, "\r\n");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len >= n && strncmp(p, prefix, n) == 0)
+			return strndup(p, len);
+		p += len + (end ? 2 : 0);
+	}
+	fail_msg("no row starting with %s in:\n%s", prefix, csv);
+	return NULL;
+}
+
+/* ---- P(cheaper) ------------------------------------------------------- */
+
+/* a costs X ~ normal with P5 = 400 and P95 = 800 (mean 600), b a fixed
+ * 650: the difference X - 650 is symmetric about -50, and P(a cheaper) =
+ * Phi(50 / sd). */
+static const char *const pc_scenario = "parameter,value\n"
+				       "costs,costs.csv\n"
+				       "baseline,b\n"
+				       "years,1\n"
+				       "trials,20000\n"
+				       "seed,4242\n";
+static const char *const pc_costs =
+	"option,item,category,dist,low,likely,high,per\n"
+	"a,Service,Licensing,normal,400,,800,once\n"
+	"b,Service,Licensing,fixed,,650,,once\n";
+
+static void test_p_cheaper_known_answer(void **state)
+{
+	(void)state;
+	struct fixture f;
+	run(&f, pc_scenario, pc_costs);
+	double n = (double)f.res.trials;
+	double sd = 200 / DRAW_Z95;
+	double want = gsl_cdf_ugaussian_P(50 / sd);
+	const struct summary_cmp *c = &f.s.cmp[0 * M_COUNT + M_NET_PV];
+	double p = c->p_cheaper;
+	assert_double_within(p, want, 4 * sqrt(want * (1 - want) / n));
+	assert_double_near(c->p_cheaper_se, sqrt(p * (1 - p) / n), 1e-15);
+	/* Median and P10/P90 of the difference: -50 and -50 -+ 1.2816 sd,
+	 * each within 4 standard errors of a sample quantile,
+	 * sqrt(q (1 - q) / n) / density. */
+	double z10 = gsl_cdf_ugaussian_Pinv(0.10);
+	double se50 = sqrt(0.25 / n) / (gsl_ran_ugaussian_pdf(0) / sd);
+	double se10 = sqrt(0.09 / n) / (gsl_ran_ugaussian_pdf(z10) / sd);
+	assert_double_within(c->diff.q[Q50], -50, 4 * se50);
+	assert_double_within(c->diff.q[Q10], -50 + z10 * sd, 4 * se10);
+	assert_double_within(c->diff.q[Q90], -50 - z10 * sd, 4 * se10);
+	/* With two options and no ties, p_best is P(cheaper) and its
+	 * complement, on every measure. */
+	for (int k = 0; k < M_COUNT - 1; k++) {
+		assert_double_near(f.d.p_best[0 * M_COUNT + k], p, 1e-15);
+		assert_double_near(f.d.p_best[1 * M_COUNT + k], 1 - p, 1e-12);
+	}
+	finish(&f);
+}
+
+/* ---- break-even ------------------------------------------------------- */
+
+static void test_break_even_rule(void **state)
+{
+	(void)state;
+	const double cross[] = {700, 400, 100, -200, -500};
+	assert_int_equal(decision_break_even(cross, 5), 4);
+	const double up[] = {-10, -5, 3};
+	assert_int_equal(decision_break_even(up, 3), 3);
+	const double zero_between[] = {5, 0, -1};
+	assert_int_equal(decision_break_even(zero_between, 3), 3);
+	const double twice[] = {5, -1, 2, 4};
+	assert_int_equal(decision_break_even(twice, 4), 3);
+	const double never_neg[] = {-1, -2, -3};
+	assert_int_equal(decision_break_even(never_neg, 3), 0);
+	const double never_pos[] = {1, 2, 3};
+	assert_int_equal(decision_break_even(never_pos, 3), 0);
+	/* Level at first, then apart: the curves touch but never cross. */
+	const double touch[] = {0, 0, -4};
+	assert_int_equal(decision_break_even(touch, 3), 0);
+	/* Level at the end: no break-even. */
+	const double level[] = {3, -2, 0};
+	assert_int_equal(decision_break_even(level, 3), 0);
+	assert_int_equal(decision_break_even(cross, 0), 0);
+}
+
+/* a pays 1,000 once in year 1 and U ~ uniform(50, 150) a year; b pays 400
+ * a year.  Trial by trial the cumulative difference to year t is
+ * 1000 + t (U - 400), increasing in U, so with an odd number of trials its
+ * median is 1000 + t (m - 400), m the median draw of U: positive to year
+ * 3 and negative from year 4 on (for any m in (66.7, 150)). */
+static const char *const be_scenario = "parameter,value\n"
+				       "costs,costs.csv\n"
+				       "baseline,b\n"
+				       "years,5\n"
+				       "base_year,2015\n"
+				       "year_labels,school\n"
+				       "trials,1001\n"
+				       "seed,5\n";
+static const char *const be_costs =
+	"option,item,category,dist,low,likely,high,per\n"
+	"a,Setup,Migration,fixed,,1000,,once\n"
+	"a,Annual,Licensing,uniform,50,,150,year\n"
+	"b,Service,Licensing,fixed,,400,,year\n";
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void test_break_even_known_year(void **state)
+{
+	(void)state;
+	struct fixture f;
+	run(&f, be_scenario, be_costs);
+	size_t n = (size_t)f.res.trials;
+	int item = model_find_item(&f.m, 0, "Annual");
+	double *u = malloc(n * sizeof(double));
+	gsl_rng *g = gsl_rng_alloc(rng_type);
+	for (size_t i = 0; i < n; i++)
+		u[i] = sim_input_draw(f.plan, -1, item, (uint32_t)i, g);
+	qsort(u, n, sizeof(double), cmp_double);
+	double m = u[n / 2];
+	for (int t = 1; t <= 5; t++)
+		assert_double_near(f.d.cum_diff_median[0 * 5 + t - 1],
+				   1000 + t * (m - 400), 1e-12);
+	assert_int_equal(f.d.break_even[0], 4);
+	/* compare.csv carries it on every row of a, with its label. */
+	struct csvout w = CSVOUT_INIT;
+	results_compare(&f.m, &f.s, &w);
+	char *r = row_starting(w.text.s, "a,b,net_pv,");
+	assert_non_null(strstr(r, ",4,2018-19,"));
+	free(r);
+	r = row_starting(w.text.s, "a,b,gross_nominal,");
+	assert_non_null(strstr(r, ",4,2018-19,"));
+	free(r);
+	csvout_free(&w);
+	gsl_rng_free(g);
+	free(u);
+	finish(&f);
+}
+
+static void test_break_even_never(void **state)
+{
+	(void)state;
+	static const char *const costs =
+		"option,item,category,dist,low,likely,high,per\n"
+		"a,Setup,Migration,fixed,,1000,,once\n"
+		"a,Annual,Licensing,uniform,450,,550,year\n"
+		"b,Service,Licensing,fixed,,400,,year\n";
+	struct fixture f;
+	run(&f, be_scenario, costs);
+	for (int t = 1; t <= 5; t++)
+		assert_true(f.d.cum_diff_median[t - 1] > 0);
+	assert_int_equal(f.d.break_even[0], 0);
+	struct csvout w = CSVOUT_INIT;
+	results_compare(&f.m, &f.s, &w);
+	char *r = row_starting(w.text.s, "a,b,net_pv,");
+	assert_non_null(strstr(r, ",none,none,"));
+	free(r);
+	csvout_free(&w);
+	finish(&f);
+}
+
+/* ---- p_best ----------------------------------------------------------- */
+
+/* a pays 100 a year, b U ~ uniform(50, 150), c 120 paid by the state: on
+ * gross cost a or b is cheapest, on the district's net cost always c. */
+static const char *const best_scenario = "parameter,value\n"
+					 "costs,costs.csv\n"
+					 "years,2\n"
+					 "discount_rate,5%\n"
+					 "students,10\n"
+					 "trials,3000\n"
+					 "seed,77\n";
+static const char *const best_costs =
+	"option,item,category,dist,low,likely,high,payer\n"
+	"a,Fee,Licensing,fixed,,100,,district\n"
+	"b,Fee,Licensing,uniform,50,,150,district\n"
+	"c,Fee,Licensing,fixed,,120,,state\n";
+
+static void test_p_best_by_measure(void **state)
+{
+	(void)state;
+	struct fixture f;
+	run(&f, best_scenario, best_costs);
+	size_t n = (size_t)f.res.trials;
+	for (int k = 0; k < M_COUNT; k++) {
+		long wins[3] = {0, 0, 0};
+		for (size_t i = 0; i < n; i++) {
+			int b = 0;
+			for (int o = 1; o < 3; o++)
+				if (sim_measure(&f.res, o, (enum measure)k)[i] <
+				    sim_measure(&f.res, b, (enum measure)k)[i])
+					b = o;
+			wins[b]++;
+		}
+		double sum = 0;
+		for (int o = 0; o < 3; o++) {
+			double p = f.d.p_best[o * M_COUNT + k];
+			assert_double_near(p, (double)wins[o] / (double)n, 0);
+			sum += p;
+		}
+		assert_double_near(sum, 1, 1e-12);
+	}
+	/* Net of the state's payment c costs nothing; gross it never wins. */
+	assert_double_near(f.d.p_best[2 * M_COUNT + M_NET_PV], 1, 0);
+	assert_double_near(f.d.p_best[2 * M_COUNT + M_GROSS_PV], 0, 0);
+	assert_double_within(f.d.p_best[1 * M_COUNT + M_GROSS_PV], 0.5,
+			     4 * sqrt(0.25 / (double)n));
+	/* net_pv is the summary's own p_best. */
+	for (int o = 0; o < 3; o++)
+		assert_double_near(f.d.p_best[o * M_COUNT + M_NET_PV],
+				   f.s.p_best[o], 0);
+	finish(&f);
+}
+
+/* ---- budget ------------------------------------------------------------ */
+
+static void test_budget_total_rows(void **state)
+{
+	(void)state;
+	struct fixture f;
+	run(&f, be_scenario, be_costs);
+	struct csvout w = CSVOUT_INIT;
+	results_budget(&f.m, &f.s, &w);
+	assert_non_null(strstr(w.text.s, "option,year,year_label,point,p50,"
+					 "p80,p90,reserve_p80,reserve_p50,"
+					 "reserve_p90\r\n"));
+	for (int o = 0; o < 2; o++) {
+		const struct summary_stat *st =
+			&f.s.measure[o * M_COUNT + M_NET_NOMINAL];
+		double point = f.s.point[o * M_COUNT + M_NET_NOMINAL];
+		char want[1024], c[7][NUMFMT_MAX];
+		snprintf(want, sizeof(want),
+			 "%s,total,2015-16 to 2019-20,%s,%s,%s,%s,%s,%s,%s",
+			 f.m.options[o].id, numfmt_cents(point, c[0]),
+			 numfmt_cents(st->q[Q50], c[1]),
+			 numfmt_cents(st->q[Q80], c[2]),
+			 numfmt_cents(st->q[Q90], c[3]),
+			 numfmt_cents(st->q[Q80] - point, c[4]),
+			 numfmt_cents(st->q[Q50] - point, c[5]),
+			 numfmt_cents(st->q[Q90] - point, c[6]));
+		char prefix[64];
+		snprintf(prefix, sizeof(prefix), "%s,total,", f.m.options[o].id);
+		char *r = row_starting(w.text.s, prefix);
+		assert_string_equal(r, want);
+		free(r);
+	}
+	/* Trial by trial a's total is 1000 + 5 U, and each of its years 2 to
+	 * 5 is U: the total's P80 is 1000 + 5 P80(U), a percentile of the
+	 * per-trial total. */
+	const struct summary_stat *st = &f.s.measure[0 * M_COUNT + M_NET_NOMINAL];
+	assert_double_near(st->q[Q80], 1000 + 5 * f.s.net[2].q[Q80], 1e-12);
+	/* A yearly row keeps SPEC's columns and gains the two reserves. */
+	char *r = row_starting(w.text.s, "b,1,2015-16,");
+	assert_string_equal(r, "b,1,2015-16,400.00,400.00,400.00,400.00,0.00,"
+			       "0.00,0.00");
+	free(r);
+	csvout_free(&w);
+	finish(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_p_cheaper_known_answer),
+		cmocka_unit_test(test_break_even_rule),
+		cmocka_unit_test(test_break_even_known_year),
+		cmocka_unit_test(test_break_even_never),
+		cmocka_unit_test(test_p_best_by_measure),
+		cmocka_unit_test(test_budget_total_rows),
+	};
+	return cmocka_run_group_tests_name("decision", tests, NULL, NULL);
+}

@@ -1,0 +1,440 @@
+/* Sensitivity (issue 3): one-at-a-time swings against closed forms, which
+ * inputs enter which outputs, ranks with ties, rank correlations against an
+ * independent computation, a dominant input first in both orders, an input
+ * that cannot move an output uncorrelated with it, and thread-count
+ * independence. */
+#include "helpers.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_rng.h>
+
+#include "analysis/sensitivity.h"
+#include "model/model.h"
+#include "sim/rng.h"
+#include "sim/sim.h"
+
+/* A model loaded from text, its plan and (optionally) a run. */
+struct fixture {
+	char *dir;
+	struct model m;
+	sim_plan *plan;
+	struct sim_result res;
+	int ran;
+};
+
+static void load(struct fixture *f, const char *scenario, const char *costs,
+		 int run, int threads)
+{
+	memset(f, 0, sizeof(*f));
+	f->dir = test_tmpdir();
+	free(test_write(f->dir, "costs.csv", costs));
+	char *path = test_write(f->dir, "scenario.csv", scenario);
+	struct diags d = DIAGS_INIT;
+	int rc = model_load(path, &f->m, &d);
+	for (size_t i = 0; rc != 0 && i < d.n; i++)
+		print_error("%s:%u:%u: %s\n", d.v[i].file, d.v[i].line,
+			    d.v[i].col, d.v[i].msg);
+	assert_int_equal(rc, 0);
+	diags_free(&d);
+	free(path);
+	struct strbuf err = STRBUF_INIT;
+	f->plan = sim_plan_new(&f->m, &err);
+	assert_non_null(f->plan);
+	if (run) {
+		assert_int_equal(sim_run(f->plan, threads, NULL, &f->res, &err),
+				 0);
+		f->ran = 1;
+	}
+	strbuf_free(&err);
+}
+
+static void unload(struct fixture *f)
+{
+	if (f->ran)
+		sim_result_free(&f->res);
+	sim_plan_free(f->plan);
+	model_free(&f->m);
+	test_rmdir(f->dir);
+	free(f->dir);
+}
+
+static size_t find_output(const struct sensitivity *s, const char *name)
+{
+	for (size_t j = 0; j < s->noutputs; j++)
+		if (strcmp(s->outputs[j].name, name) == 0)
+			return j;
+	fail_msg("no output %s", name);
+	return 0;
+}
+
+/* The row of (input, output), or NULL. */
+static const struct sensitivity_row *find_row(const struct sensitivity *s,
+					      const char *input,
+					      const char *output)
+{
+	for (size_t q = 0; q < s->nrows; q++)
+		if (strcmp(s->inputs[s->rows[q].input].name, input) == 0 &&
+		    strcmp(s->outputs[s->rows[q].output].name, output) == 0)
+			return &s->rows[q];
+	return NULL;
+}
+
+/* ---- one at a time against closed forms -------------------------------- */
+
+/* Everything fixed but the fee of option a: triangular(100, 150, 250) per
+ * unit, 10 units a year, escalating 2% a year, over 3 years discounted at
+ * 5%; a's fixed one-time setup and b's fixed service do not move. */
+static const char *const oat_scenario =
+	"parameter,value\n"
+	"costs,costs.csv\n"
+	"baseline,b\n"
+	"years,3\n"
+	"discount_rate,5%\n"
+	"trials,50\n";
+static const char *const oat_costs =
+	"option,item,category,quantity,dist,low,likely,high,per,escalation\n"
+	"a,Fee,Licensing,10,triangular,100,150,250,year,2%\n"
+	"a,Setup,Migration,1,fixed,,1000,,once,\n"
+	"b,Service,Licensing,10,fixed,,180,,year,\n";
+
+/* The triangular quantile, written out independently of draw.c. */
+static double tri_quantile(double a, double c, double b, double u)
+{
+	double fc = (c - a) / (b - a);
+	return u < fc ? a + sqrt(u * (b - a) * (c - a))
+		      : b - sqrt((1 - u) * (b - a) * (b - c));
+}
+
+static void test_swing_matches_closed_form(void **state)
+{
+	(void)state;
+	struct fixture f;
+	load(&f, oat_scenario, oat_costs, 0, 1);
+	struct sensitivity s;
+	sensitivity_compute(f.plan, NULL, 1, &s);
+
+	double q10 = tri_quantile(100, 150, 250, 0.10);
+	double q90 = tri_quantile(100, 150, 250, 0.90);
+	/* net_pv(a) = 10 c sum_t 1.02^(t-1) / 1.05^t + 1000 / 1.05. */
+	double k = 0;
+	for (int t = 1; t <= 3; t++)
+		k += 10 * pow(1.02, t - 1) / pow(1.05, t);
+	double setup = 1000 / 1.05;
+	double b = 0;
+	for (int t = 1; t <= 3; t++)
+		b += 10 * 180 / pow(1.05, t);
+
+	assert_int_equal(s.ninputs, 1);
+	assert_string_equal(s.inputs[0].name, "a/Fee");
+	assert_double_near(s.inputs[0].p10, q10, 1e-12);
+	assert_double_near(s.inputs[0].p90, q90, 1e-12);
+
+	const struct sensitivity_row *ra = find_row(&s, "a/Fee", "a");
+	const struct sensitivity_row *rd = find_row(&s, "a/Fee", "a-b");
+	assert_non_null(ra);
+	assert_non_null(rd);
+	assert_double_near(ra->at_p10, k * q10 + setup, 1e-9);
+	assert_double_near(ra->at_p90, k * q90 + setup, 1e-9);
+	assert_double_near(ra->swing, k * (q90 - q10), 1e-9);
+	assert_double_near(s.outputs[find_output(&s, "a")].point,
+			   k * 150 + setup, 1e-9);
+	assert_double_near(rd->at_p10, k * q10 + setup - b, 1e-9);
+	assert_double_near(rd->swing, k * (q90 - q10), 1e-9);
+	assert_double_near(s.outputs[find_output(&s, "a-b")].point,
+			   k * 150 + setup - b, 1e-9);
+	/* An item of a cannot move b: no row for it there. */
+	assert_null(find_row(&s, "a/Fee", "b"));
+	assert_int_equal(s.nrows, 2);
+	/* Without a run there are no rank correlations. */
+	assert_true(isnan(ra->rank_corr));
+	sensitivity_free(&s);
+	unload(&f);
+}
+
+/* A risk item at its point value contributes p times its cost, and a
+ * probability given as a parameter is an input like any other: the swing
+ * of the probability is (P90 - P10) times the cost. */
+static void test_probability_parameter_swing(void **state)
+{
+	(void)state;
+	static const char *const scenario = "parameter,value,low,high,dist\n"
+					    "costs,costs.csv,,,\n"
+					    "years,1,,,\n"
+					    "breach,,0.01,0.09,uniform\n"
+					    "trials,20,,,\n";
+	static const char *const costs =
+		"option,item,category,dist,likely,per,probability\n"
+		"a,Breach,Risk,fixed,50000,once,breach\n"
+		"b,Fee,Licensing,fixed,1000,once,\n";
+	struct fixture f;
+	load(&f, scenario, costs, 0, 1);
+	struct sensitivity s;
+	sensitivity_compute(f.plan, NULL, 1, &s);
+	/* The first option met is the baseline: a. */
+	const struct sensitivity_row *r = find_row(&s, "breach", "a");
+	assert_non_null(r);
+	assert_double_near(r->at_p10, 0.018 * 50000, 1e-12);
+	assert_double_near(r->at_p90, 0.082 * 50000, 1e-12);
+	assert_double_near(r->swing, 0.064 * 50000, 1e-12);
+	assert_double_near(s.outputs[find_output(&s, "a")].point,
+			   0.05 * 50000, 1e-12);
+	/* A parameter has a row for every output, moving it or not. */
+	const struct sensitivity_row *rb = find_row(&s, "breach", "b");
+	assert_non_null(rb);
+	assert_double_near(rb->swing, 0, 0);
+	const struct sensitivity_row *rd = find_row(&s, "breach", "b-a");
+	assert_non_null(rd);
+	assert_double_near(rd->at_p90, 1000 - 0.082 * 50000, 1e-12);
+	sensitivity_free(&s);
+	unload(&f);
+}
+
+/* ---- ranks ------------------------------------------------------------ */
+
+static void test_ranks_average_ties(void **state)
+{
+	(void)state;
+	/* Sorted: -0 and 0 (ranks 1, 2: 1.5), 1 (3), 2 (4), 3 and 3 (5, 6:
+	 * 5.5); centred by (n + 1) / 2 = 3.5. */
+	const double x[] = {3, 1, 3, 2, -0.0, 0.0};
+	const double want[] = {2, -0.5, 2, 0.5, -2, -2};
+	double r[6];
+	void *work = malloc(SENSITIVITY_RANK_WORK(6));
+	sensitivity_ranks(x, 6, r, work);
+	for (int i = 0; i < 6; i++)
+		assert_double_near(r[i], want[i], 0);
+	free(work);
+}
+
+static const double *ref_x;
+static int cmp_ref(const void *a, const void *b)
+{
+	double u = ref_x[*(const size_t *)a], v = ref_x[*(const size_t *)b];
+	return (u > v) - (u < v);
+}
+
+/* Reference ranks by a comparison sort and average over runs of equal
+ * values. */
+static void ref_ranks(const double *x, size_t n, double *r)
+{
+	size_t *idx = malloc(n * sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	ref_x = x;
+	qsort(idx, n, sizeof(size_t), cmp_ref);
+	for (size_t a = 0; a < n;) {
+		size_t b = a + 1;
+		while (b < n && x[idx[b]] == x[idx[a]])
+			b++;
+		double avg = (double)(a + 1 + b) / 2; /* 1-based ranks */
+		for (size_t j = a; j < b; j++)
+			r[idx[j]] = avg - (double)(n + 1) / 2;
+		a = b;
+	}
+	free(idx);
+}
+
+static void test_ranks_match_comparison_sort(void **state)
+{
+	(void)state;
+	const size_t n = 20011;
+	double *x = malloc(n * sizeof(double));
+	double *r = malloc(n * sizeof(double));
+	double *want = malloc(n * sizeof(double));
+	void *work = malloc(SENSITIVITY_RANK_WORK(n));
+	gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(g, 2718);
+	/* Negative and positive values over many magnitudes, with many
+	 * ties (rounded values) and some exact repeats. */
+	for (size_t i = 0; i < n; i++) {
+		double u = gsl_rng_uniform(g) - 0.5;
+		double v = u * pow(10, (double)(i % 13) - 6);
+		x[i] = i % 3 == 0 ? round(v * 10) / 10 : v;
+	}
+	x[7] = x[8] = x[9] = 1e300;
+	x[10] = -1e300;
+	sensitivity_ranks(x, n, r, work);
+	ref_ranks(x, n, want);
+	for (size_t i = 0; i < n; i++)
+		if (r[i] != want[i])
+			fail_msg("rank of x[%zu] = %.17g: %.17g, want %.17g", i,
+				 x[i], r[i], want[i]);
+	gsl_rng_free(g);
+	free(work);
+	free(want);
+	free(r);
+	free(x);
+}
+
+static void test_rank_corr_is_pearson_of_ranks(void **state)
+{
+	(void)state;
+	/* x ranks 1..5; y = 5, 6, 7, 8, 7 ranks 1, 2, 3.5, 5, 3.5.  The
+	 * Pearson correlation of those ranks, by hand: centred x = -2 -1 0 1
+	 * 2, centred y = -2 -1 0.5 2 0.5; sum xy = 4 + 1 + 0 + 2 + 1 = 8,
+	 * sum xx = 10, sum yy = 4 + 1 + 0.25 + 4 + 0.25 = 9.5. */
+	const double x[] = {1, 2, 3, 4, 5}, y[] = {5, 6, 7, 8, 7};
+	double rx[5], ry[5];
+	void *work = malloc(SENSITIVITY_RANK_WORK(5));
+	sensitivity_ranks(x, 5, rx, work);
+	sensitivity_ranks(y, 5, ry, work);
+	assert_double_near(sensitivity_rank_corr(rx, ry, 5), 8 / sqrt(95),
+			   1e-15);
+	/* Undefined for a constant array and for fewer than two values. */
+	const double k[] = {4, 4, 4, 4, 4};
+	double rk[5];
+	sensitivity_ranks(k, 5, rk, work);
+	assert_true(isnan(sensitivity_rank_corr(rx, rk, 5)));
+	assert_true(isnan(sensitivity_rank_corr(rx, ry, 1)));
+	free(work);
+}
+
+/* ---- importance from the run's own draws ------------------------------ */
+
+/* Option a has one large uncertain cost and one small one; b one of its
+ * own.  "unused" is uncertain but enters nothing; "b_units" enters only
+ * b's cost. */
+static const char *const dom_scenario =
+	"parameter,value,low,high,dist\n"
+	"costs,costs.csv,,,\n"
+	"baseline,b,,,\n"
+	"years,2,,,\n"
+	"discount_rate,0.03,,,\n"
+	"unused,,0,1,uniform\n"
+	"b_units,,9,11,uniform\n"
+	"trials,4000,,,\n"
+	"seed,99,,,\n";
+static const char *const dom_costs =
+	"option,item,category,quantity,dist,low,likely,high,per\n"
+	"a,Big,Hosting,1,pert,10000,40000,90000,year\n"
+	"a,Small,Training,1,uniform,1000,,1500,year\n"
+	"b,Own,Licensing,b_units,triangular,3000,4000,6000,year\n";
+
+static void test_dominant_input_first_both_ways(void **state)
+{
+	(void)state;
+	struct fixture f;
+	load(&f, dom_scenario, dom_costs, 1, 2);
+	struct sensitivity s;
+	sensitivity_compute(f.plan, &f.res, 2, &s);
+	long n = f.res.trials;
+	assert_int_equal(s.rank_trials, n);
+	const char *outs[] = {"a", "a-b"};
+	for (int j = 0; j < 2; j++) {
+		size_t first, count;
+		sensitivity_output_rows(&s, find_output(&s, outs[j]), &first,
+					&count);
+		const struct sensitivity_row *r = s.rows + first;
+		assert_string_equal(s.inputs[r[0].input].name, "a/Big");
+		for (size_t k = 1; k < count; k++) {
+			assert_true(r[k].swing <= r[k - 1].swing);
+			assert_true(fabs(r[k].rank_corr) <
+				    fabs(r[0].rank_corr));
+		}
+		assert_true(r[0].rank_corr > 0.9);
+	}
+	/* An input that cannot move an output is uncorrelated with it,
+	 * within 3 standard errors of 0. */
+	double bound = 3 / sqrt((double)n);
+	const char *none[][2] = {{"unused", "a"},
+				 {"unused", "b"},
+				 {"unused", "a-b"},
+				 {"b_units", "a"}};
+	for (int i = 0; i < 4; i++) {
+		const struct sensitivity_row *r =
+			find_row(&s, none[i][0], none[i][1]);
+		assert_non_null(r);
+		assert_double_near(r->swing, 0, 0);
+		assert_double_within(r->rank_corr, 0, bound);
+	}
+	/* Items of a do not enter b, and b's item does not enter a. */
+	assert_null(find_row(&s, "a/Big", "b"));
+	assert_null(find_row(&s, "b/Own", "a"));
+	assert_non_null(find_row(&s, "b/Own", "a-b"));
+	/* Rows sorted by output, then swing descending, then input name. */
+	for (size_t q = 1; q < s.nrows; q++) {
+		const struct sensitivity_row *x = &s.rows[q - 1], *y = &s.rows[q];
+		assert_true(x->output <= y->output);
+		if (x->output == y->output) {
+			assert_true(x->swing >= y->swing);
+			if (x->swing == y->swing)
+				assert_true(strcmp(s.inputs[x->input].name,
+						   s.inputs[y->input].name) < 0);
+		}
+	}
+	sensitivity_free(&s);
+	unload(&f);
+}
+
+/* The rank correlation of a/Big with output a, recomputed here from the
+ * input's stream (sim_input_draw) and the run's net_pv with a plain
+ * comparison-sort ranking. */
+static void test_rank_corr_matches_independent(void **state)
+{
+	(void)state;
+	struct fixture f;
+	load(&f, dom_scenario, dom_costs, 1, 1);
+	struct sensitivity s;
+	sensitivity_compute(f.plan, &f.res, 1, &s);
+	size_t n = (size_t)f.res.trials;
+	int item = model_find_item(&f.m, model_find_option(&f.m, "a"), "Small");
+	double *x = malloc(n * sizeof(double)), *rx = malloc(n * sizeof(double));
+	double *ry = malloc(n * sizeof(double));
+	gsl_rng *g = gsl_rng_alloc(rng_type);
+	for (size_t i = 0; i < n; i++)
+		x[i] = sim_input_draw(f.plan, -1, item, (uint32_t)i, g);
+	ref_ranks(x, n, rx);
+	ref_ranks(sim_measure(&f.res, 0, M_NET_PV), n, ry);
+	double sxy = 0, sxx = 0, syy = 0;
+	for (size_t i = 0; i < n; i++) {
+		sxy += rx[i] * ry[i];
+		sxx += rx[i] * rx[i];
+		syy += ry[i] * ry[i];
+	}
+	const struct sensitivity_row *r = find_row(&s, "a/Small", "a");
+	assert_non_null(r);
+	assert_double_near(r->rank_corr, sxy / sqrt(sxx * syy), 1e-12);
+	gsl_rng_free(g);
+	free(ry);
+	free(rx);
+	free(x);
+	sensitivity_free(&s);
+	unload(&f);
+}
+
+static void test_same_bits_any_threads(void **state)
+{
+	(void)state;
+	struct fixture f;
+	load(&f, dom_scenario, dom_costs, 1, 1);
+	struct sensitivity a, b;
+	sensitivity_compute(f.plan, &f.res, 1, &a);
+	sensitivity_compute(f.plan, &f.res, 3, &b);
+	assert_int_equal(a.nrows, b.nrows);
+	for (size_t q = 0; q < a.nrows; q++) {
+		assert_int_equal(a.rows[q].input, b.rows[q].input);
+		assert_int_equal(a.rows[q].output, b.rows[q].output);
+		assert_memory_equal(&a.rows[q].rank_corr, &b.rows[q].rank_corr,
+				    sizeof(double));
+		assert_memory_equal(&a.rows[q].swing, &b.rows[q].swing,
+				    sizeof(double));
+	}
+	sensitivity_free(&a);
+	sensitivity_free(&b);
+	unload(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_swing_matches_closed_form),
+		cmocka_unit_test(test_probability_parameter_swing),
+		cmocka_unit_test(test_ranks_average_ties),
+		cmocka_unit_test(test_ranks_match_comparison_sort),
+		cmocka_unit_test(test_rank_corr_is_pearson_of_ranks),
+		cmocka_unit_test(test_dominant_input_first_both_ways),
+		cmocka_unit_test(test_rank_corr_matches_independent),
+		cmocka_unit_test(test_same_bits_any_threads),
+	};
+	return cmocka_run_group_tests_name("sensitivity", tests, NULL, NULL);
+}
