@@ -2,6 +2,8 @@
  * sensitivity.h). */
 #include "analysis/sensitivity.h"
 
+#include "analysis/stats.h"
+
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -16,63 +18,15 @@
 
 /* ---- ranks ---------------------------------------------------------- */
 
-/* The order of doubles as unsigned integers: flip every bit of a negative
- * number, only the sign bit of a positive one.  -0 is first made +0. */
-static uint64_t order_key(double x)
-{
-	uint64_t u;
-	x += 0.0;
-	memcpy(&u, &x, sizeof(u));
-	return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
-}
-
-/* Least-significant-digit radix sort of (key, index) pairs by key, six
- * passes of 11 bits; a pass in which every key has the same digit is
- * skipped.  About 15 ns per element for a million: a comparison sort
- * costs several times that. */
-#define RADIX_BITS 11
-#define RADIX_SIZE (1u << RADIX_BITS)
-#define RADIX_PASSES 6
-
 void sensitivity_ranks(const double *x, size_t n, double *rank, void *work)
 {
 	uint64_t *key = work, *key2 = key + n;
 	uint32_t *idx = (uint32_t *)(key2 + n), *idx2 = idx + n;
-	static const size_t hsize = RADIX_PASSES * RADIX_SIZE;
-	size_t *hist = xcalloc(hsize, sizeof(size_t));
 	for (size_t i = 0; i < n; i++) {
-		uint64_t k = order_key(x[i]);
-		key[i] = k;
+		key[i] = stats_order_key(x[i]);
 		idx[i] = (uint32_t)i;
-		for (int p = 0; p < RADIX_PASSES; p++)
-			hist[p * RADIX_SIZE +
-			     ((k >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
 	}
-	for (int p = 0; p < RADIX_PASSES; p++) {
-		size_t *h = hist + p * RADIX_SIZE;
-		int shift = p * RADIX_BITS;
-		if (n == 0 || h[(key[0] >> shift) & (RADIX_SIZE - 1)] == n)
-			continue; /* one digit for every key */
-		size_t sum = 0;
-		for (size_t d = 0; d < RADIX_SIZE; d++) {
-			size_t c = h[d];
-			h[d] = sum;
-			sum += c;
-		}
-		for (size_t i = 0; i < n; i++) {
-			size_t d = (key[i] >> shift) & (RADIX_SIZE - 1);
-			size_t to = h[d]++;
-			key2[to] = key[i];
-			idx2[to] = idx[i];
-		}
-		uint64_t *tk = key;
-		key = key2;
-		key2 = tk;
-		uint32_t *ti = idx;
-		idx = idx2;
-		idx2 = ti;
-	}
-	free(hist);
+	stats_radix_sort(key, idx, n, key2, idx2);
 	/* A run of equal keys at sorted positions a .. b-1 has the average
 	 * 1-based rank (a + 1 + b) / 2; centred, (a + b - n) / 2. */
 	for (size_t a = 0; a < n;) {

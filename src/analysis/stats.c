@@ -102,9 +102,16 @@ static int cmp_size(const void *a, const void *b)
  * (the same array always gives the same bits), and no cancellation worth
  * the name since the shift is a typical value. */
 #define SUM_BLOCK 256
+#define SUM_LANES 4
 struct sums {
 	double shift, s1, s2;
 };
+
+/* The lanes of a block, added in a fixed order. */
+static double lanes_sum(const double *lane)
+{
+	return (lane[0] + lane[1]) + (lane[2] + lane[3]);
+}
 
 struct bracket {
 	double lo, hi; /* closed interval of values */
@@ -183,28 +190,31 @@ static int bracket_select(const double *x, size_t n, const size_t *ranks,
 		m *= 2;
 	for (size_t e = 2 * nb; e < MAX_EDGES; e++)
 		edge[e] = INFINITY;
-	size_t counts[MAX_EDGES + 1] = {0};
+	/* Two sets of counters and four lanes of sums keep consecutive
+	 * values from waiting on each other's additions. */
+	size_t counts[2][MAX_EDGES + 1];
+	memset(counts, 0, sizeof(counts));
 	double sh = acc ? acc->shift : 0, s1 = 0, s2 = 0;
 	for (size_t i0 = 0; i0 < n; i0 += SUM_BLOCK) {
 		size_t end = i0 + SUM_BLOCK < n ? i0 + SUM_BLOCK : n;
-		double b1 = 0, b2 = 0;
+		double b1[SUM_LANES] = {0}, b2[SUM_LANES] = {0};
 		for (size_t i = i0; i < end; i++) {
 			double v = x[i], d = v - sh;
-			b1 += d;
-			b2 += d * d;
+			b1[i % SUM_LANES] += d;
+			b2[i % SUM_LANES] += d * d;
 			size_t c = 0;
 			for (size_t half = m / 2; half; half /= 2)
 				c += edge[c + half - 1] <= v ? half : 0;
 			c += edge[c] <= v && c < 2 * nb;
-			counts[c]++;
+			counts[i & 1][c]++;
 			if (c & 1) {
 				struct bracket *k = &br[c / 2];
 				GROW(k->v, k->cap, k->n + 1);
 				k->v[k->n++] = v;
 			}
 		}
-		s1 += b1;
-		s2 += b2;
+		s1 += lanes_sum(b1);
+		s2 += lanes_sum(b2);
 	}
 	if (acc) {
 		acc->s1 = s1;
@@ -212,9 +222,9 @@ static int bracket_select(const double *x, size_t n, const size_t *ranks,
 	}
 	size_t below = 0;
 	for (size_t b = 0; b < nb; b++) {
-		below += counts[2 * b];
+		below += counts[0][2 * b] + counts[1][2 * b];
 		br[b].below = below;
-		below += counts[2 * b + 1];
+		below += counts[0][2 * b + 1] + counts[1][2 * b + 1];
 	}
 	/* Map each rank to its bracket; then one selection per bracket for
 	 * all of its ranks. */
@@ -250,14 +260,14 @@ static void sums_pass(const double *x, size_t n, struct sums *acc)
 	double s1 = 0, s2 = 0;
 	for (size_t i0 = 0; i0 < n; i0 += SUM_BLOCK) {
 		size_t end = i0 + SUM_BLOCK < n ? i0 + SUM_BLOCK : n;
-		double b1 = 0, b2 = 0;
+		double b1[SUM_LANES] = {0}, b2[SUM_LANES] = {0};
 		for (size_t i = i0; i < end; i++) {
 			double d = x[i] - acc->shift;
-			b1 += d;
-			b2 += d * d;
+			b1[i % SUM_LANES] += d;
+			b2[i % SUM_LANES] += d * d;
 		}
-		s1 += b1;
-		s2 += b2;
+		s1 += lanes_sum(b1);
+		s2 += lanes_sum(b2);
 	}
 	acc->s1 = s1;
 	acc->s2 = s2;
@@ -364,4 +374,91 @@ double stats_share_at_or_below(const double *x, size_t n, double v)
 	for (size_t i = 0; i < n; i++)
 		c += x[i] <= v;
 	return (double)c / (double)n;
+}
+
+uint64_t stats_order_key(double x)
+{
+	uint64_t u;
+	x += 0.0;
+	memcpy(&u, &x, sizeof(u));
+	return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
+}
+
+double stats_key_value(uint64_t key)
+{
+	uint64_t u = key >> 63 ? key & ~UINT64_C(0x8000000000000000) : ~key;
+	double x;
+	memcpy(&x, &u, sizeof(x));
+	return x;
+}
+
+#define RADIX_BITS 11
+#define RADIX_SIZE (1u << RADIX_BITS)
+#define RADIX_PASSES 6
+
+void stats_radix_sort(uint64_t *key, uint32_t *idx, size_t n, uint64_t *key2,
+		      uint32_t *idx2)
+{
+	if (n == 0)
+		return;
+	uint64_t *key0 = key;
+	uint32_t *idx0 = idx;
+	size_t *hist = xcalloc(RADIX_PASSES * RADIX_SIZE, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		for (int p = 0; p < RADIX_PASSES; p++)
+			hist[p * RADIX_SIZE +
+			     ((key[i] >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+	for (int p = 0; p < RADIX_PASSES; p++) {
+		size_t *h = hist + p * RADIX_SIZE;
+		int shift = p * RADIX_BITS;
+		if (h[(key[0] >> shift) & (RADIX_SIZE - 1)] == n)
+			continue; /* one digit for every key */
+		size_t sum = 0;
+		for (size_t d = 0; d < RADIX_SIZE; d++) {
+			size_t c = h[d];
+			h[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++) {
+			size_t to = h[(key[i] >> shift) & (RADIX_SIZE - 1)]++;
+			key2[to] = key[i];
+			if (idx)
+				idx2[to] = idx[i];
+		}
+		uint64_t *tk = key;
+		key = key2;
+		key2 = tk;
+		uint32_t *ti = idx;
+		idx = idx2;
+		idx2 = ti;
+	}
+	free(hist);
+	if (key != key0) {
+		memcpy(key0, key, n * sizeof(uint64_t));
+		if (idx0)
+			memcpy(idx0, idx, n * sizeof(uint32_t));
+	}
+}
+
+void stats_sort(double *x, size_t n, void *work)
+{
+	uint64_t *key = work, *key2 = key + n;
+	for (size_t i = 0; i < n; i++)
+		key[i] = stats_order_key(x[i]);
+	stats_radix_sort(key, NULL, n, key2, NULL);
+	for (size_t i = 0; i < n; i++)
+		x[i] = stats_key_value(key[i]);
+}
+
+void stats_quantiles_sorted(const double *sorted, size_t n, const double *p,
+			    size_t k, double *out)
+{
+	for (size_t j = 0; j < k; j++) {
+		double h = (double)(n - 1) * p[j];
+		size_t f = (size_t)floor(h);
+		double delta = h - (double)f;
+		out[j] = f + 1 < n && delta > 0
+				 ? (1 - delta) * sorted[f] + delta * sorted[f + 1]
+				 : sorted[f];
+	}
 }

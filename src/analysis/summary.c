@@ -123,7 +123,16 @@ static void histogram(const double *x, size_t n, const struct summary_stat *st,
 	}
 }
 
-static void run_job(const struct ctx *c, const struct job *j, double *buf)
+/* Working space of a sort (2 n words), allocated on first use. */
+static void *sort_work(void **work, size_t n)
+{
+	if (!*work)
+		*work = xmalloc(2 * n * sizeof(uint64_t));
+	return *work;
+}
+
+static void run_job(const struct ctx *c, const struct job *j, double *buf,
+		    void **work)
 {
 	struct summary *s = c->s;
 	size_t n = (size_t)c->res->trials;
@@ -131,16 +140,23 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf)
 	switch (j->kind) {
 	case JOB_MEASURE: {
 		size_t idx = (size_t)j->o * M_COUNT + (size_t)j->k;
-		describe(x, n, buf, &s->measure[idx]);
-		if (j->k == M_NET_PV && c->full) {
-			struct summary_cdf *cdf = &s->cdf[j->o];
-			cdf->point_rank =
-				stats_share_at_or_below(x, n, s->point[idx]);
-			double p[SUMMARY_CDF_N];
-			for (int i = 0; i < SUMMARY_CDF_N; i++)
-				p[i] = i / 100.0;
-			stats_quantiles(x, n, p, SUMMARY_CDF_N, cdf->q, buf);
+		if (j->k != M_NET_PV || !c->full) {
+			describe(x, n, buf, &s->measure[idx]);
+			break;
 		}
+		/* The headline's whole distribution (the S-curve): one sort
+		 * serves its 101 percentiles and the summary's eight. */
+		struct summary_stat *st = &s->measure[idx];
+		struct summary_cdf *cdf = &s->cdf[j->o];
+		cdf->point_rank = stats_share_at_or_below(x, n, s->point[idx]);
+		stats_moments(x, n, &st->mean, &st->sd);
+		memcpy(buf, x, n * sizeof(double));
+		stats_sort(buf, n, sort_work(work, n));
+		stats_quantiles_sorted(buf, n, summary_probs, SUMMARY_NQ, st->q);
+		double p[SUMMARY_CDF_N];
+		for (int i = 0; i < SUMMARY_CDF_N; i++)
+			p[i] = i / 100.0;
+		stats_quantiles_sorted(buf, n, p, SUMMARY_CDF_N, cdf->q);
 		break;
 	}
 	case JOB_GROSS:
@@ -169,13 +185,15 @@ static void *worker(void *arg)
 {
 	struct ctx *c = arg;
 	double *buf = xmalloc((size_t)c->res->trials * sizeof(double));
+	void *work = NULL;
 	for (;;) {
 		size_t i = atomic_fetch_add(&c->next, 1);
 		if (i >= c->njobs)
 			break;
-		run_job(c, &c->jobs[i], buf);
+		run_job(c, &c->jobs[i], buf, &work);
 	}
 	free(buf);
+	free(work);
 	return NULL;
 }
 

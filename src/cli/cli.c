@@ -146,7 +146,8 @@ int cli_main(int argc, char **argv)
 	/* GSL's default handler aborts; every GSL status is checked instead. */
 	gsl_set_error_handler_off();
 	if (argc < 2)
-		return cli_usage_error(NULL, "missing command (run, check)");
+		return cli_usage_error(NULL, "missing command (run, check, "
+					     "chart, batch, merge)");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "help") == 0) {

@@ -647,8 +647,9 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 	res->has_students = m->p_students >= 0;
 	size_t n = (size_t)m->trials, no = (size_t)p->noptions;
 	size_t bytes = sim_result_bytes(m, m->trials);
-	res->measure = bytes == SIZE_MAX ? NULL
-					 : malloc(no * M_COUNT * n * sizeof(double));
+	res->measure = bytes == SIZE_MAX
+			       ? NULL
+			       : malloc(no * M_COUNT * n * sizeof(double) + 1);
 	res->gross = malloc(no * (size_t)p->years * n * sizeof(double) + 1);
 	res->net_slot = xcalloc(no + 1, sizeof(int));
 	size_t nnet = 0;
