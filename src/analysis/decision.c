@@ -2,13 +2,13 @@
  * assembly of the decision analysis (see decision.h). */
 #include "analysis/decision.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/stats.h"
 #include "util/mem.h"
+#include "util/parallel.h"
 
 static int sign(double x)
 {
@@ -85,21 +85,7 @@ static void cumulative_medians(const struct sim_result *res, int nthreads,
 			       struct decision *d)
 {
 	struct cum_ctx c = {res, d, 0};
-	if (nthreads > d->noptions)
-		nthreads = d->noptions;
-	if (nthreads < 1)
-		nthreads = 1;
-	pthread_t *tid = xcalloc((size_t)nthreads, sizeof(pthread_t));
-	int started = 0;
-	for (int i = 1; i < nthreads; i++)
-		if (pthread_create(&tid[i], NULL, cum_worker, &c) == 0)
-			started = i;
-		else
-			break;
-	cum_worker(&c);
-	for (int i = 1; i <= started; i++)
-		pthread_join(tid[i], NULL);
-	free(tid);
+	parallel_run(nthreads, (size_t)d->noptions, cum_worker, &c);
 }
 
 /* ---- cheapest of all, by measure -------------------------------------- */

@@ -5,7 +5,6 @@
 #include "analysis/stats.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "sim/draw.h"
 #include "sim/rng.h"
 #include "util/mem.h"
+#include "util/parallel.h"
 #include "util/strbuf.h"
 
 /* ---- ranks ---------------------------------------------------------- */
@@ -285,21 +285,7 @@ static void run_phase(struct rank_ctx *c, int phase, int nthreads)
 	c->phase = phase;
 	atomic_store(&c->next, 0);
 	size_t njobs = phase == 0 ? c->s->noutputs : c->s->ninputs;
-	if ((size_t)nthreads > njobs)
-		nthreads = (int)njobs;
-	if (nthreads < 1)
-		nthreads = 1;
-	pthread_t *tid = xcalloc((size_t)nthreads, sizeof(pthread_t));
-	int started = 0;
-	for (int i = 1; i < nthreads; i++)
-		if (pthread_create(&tid[i], NULL, rank_worker, c) == 0)
-			started = i;
-		else
-			break;
-	rank_worker(c);
-	for (int i = 1; i <= started; i++)
-		pthread_join(tid[i], NULL);
-	free(tid);
+	parallel_run(nthreads, njobs, rank_worker, c);
 }
 
 static void rank_correlations(const sim_plan *p, const struct sim_result *res,

@@ -3,13 +3,13 @@
 #include "analysis/summary.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/stats.h"
 #include "util/mem.h"
+#include "util/parallel.h"
 #include "util/numfmt.h"
 
 const double summary_probs[SUMMARY_NQ] = {0.05, 0.10, 0.25, 0.50,
@@ -319,21 +319,7 @@ static void compute(const struct model *m, const struct sim_result *res,
 				if (full || k == M_NET_PV)
 					add_job(&c, &cap, JOB_DIFF, o, k);
 	}
-	if (nthreads < 1)
-		nthreads = 1;
-	if ((size_t)nthreads > c.njobs)
-		nthreads = (int)c.njobs;
-	pthread_t *tid = xcalloc((size_t)nthreads + 1, sizeof(pthread_t));
-	int started = 0;
-	for (int i = 1; i < nthreads; i++)
-		if (pthread_create(&tid[i], NULL, worker, &c) == 0)
-			started = i;
-		else
-			break;
-	worker(&c);
-	for (int i = 1; i <= started; i++)
-		pthread_join(tid[i], NULL);
-	free(tid);
+	parallel_run(nthreads, c.njobs, worker, &c);
 	free(c.jobs);
 	if (full)
 		copy_mirrored(s, res);

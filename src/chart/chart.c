@@ -2,7 +2,6 @@
 #include "chart/chart.h"
 
 #include <dirent.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "chart/report.h"
 #include "io/file.h"
 #include "util/mem.h"
+#include "util/parallel.h"
 
 void chart_opts_default(struct chart_opts *o)
 {
@@ -152,20 +152,7 @@ static void *worker(void *arg)
 static int run_pool(struct pool *p, int threads, struct strbuf *err)
 {
 	atomic_init(&p->next, 0);
-	size_t nt = threads < 1 ? 1 : (size_t)threads;
-	if (nt > p->n)
-		nt = p->n;
-	pthread_t *tid = xcalloc(nt + 1, sizeof(*tid));
-	size_t started = 0;
-	for (size_t i = 1; i < nt; i++)
-		if (pthread_create(&tid[i], NULL, worker, p) == 0)
-			started = i;
-		else
-			break;
-	worker(p); /* the calling thread works too */
-	for (size_t i = 1; i <= started; i++)
-		pthread_join(tid[i], NULL);
-	free(tid);
+	parallel_run(threads, p->n, worker, p);
 	for (size_t i = 0; i < p->n; i++)
 		if (p->jobs[i].rc != 0) {
 			strbuf_puts(err, strbuf_str(&p->jobs[i].err));

@@ -3,13 +3,13 @@
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sim/draw.h"
 #include "sim/rng.h"
 #include "util/mem.h"
+#include "util/parallel.h"
 
 /* Trials are handed to threads in blocks of this many.  The block size
  * does not affect any result: every trial's draws come from its own keyed
@@ -673,21 +673,7 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 	atomic_long next = 0;
 	struct worker w = {p, res, &next, progress, nblocks,
 			   xcalloc((size_t)nblocks * 2 * ncat + 1, sizeof(double))};
-	if (nthreads < 1)
-		nthreads = 1;
-	if (nthreads > nblocks)
-		nthreads = (int)nblocks;
-	pthread_t *tid = xcalloc((size_t)nthreads, sizeof(pthread_t));
-	int started = 0;
-	for (int i = 1; i < nthreads; i++)
-		if (pthread_create(&tid[i], NULL, work, &w) == 0)
-			started = i;
-		else
-			break;
-	work(&w);
-	for (int i = 1; i <= started; i++)
-		pthread_join(tid[i], NULL);
-	free(tid);
+	parallel_run(nthreads, (size_t)nblocks, work, &w);
 
 	/* Means by category: block sums added in block order. */
 	for (long b = 0; b < nblocks; b++) {
