@@ -242,9 +242,17 @@ static void rank_input(struct rank_ctx *c, size_t k, double *x, double *r,
 		       void *work, gsl_rng *rng)
 {
 	const struct sensitivity_input *in = &c->s->inputs[k];
-	for (size_t i = 0; i < c->n; i++)
-		x[i] = sim_input_draw(c->p, in->param, in->item, (uint32_t)i,
-				      rng);
+	const struct sim_result *res = c->res;
+	size_t kept = (size_t)res->kept;
+	if (kept >= c->n) /* the run kept its draws */
+		memcpy(x, in->param >= 0
+				  ? res->kept_param + (size_t)in->param * kept
+				  : res->kept_cost + (size_t)in->item * kept,
+		       c->n * sizeof(double));
+	else
+		for (size_t i = 0; i < c->n; i++)
+			x[i] = sim_input_draw(c->p, in->param, in->item,
+					      (uint32_t)i, rng);
 	sensitivity_ranks(x, c->n, r, work);
 	for (size_t q = 0; q < c->s->nrows; q++) {
 		struct sensitivity_row *row = &c->s->rows[q];

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/sensitivity.h"
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "sim/rng.h"
@@ -25,6 +26,8 @@ int pipeline_simulate(struct pipeline *p, struct strbuf *err)
 	p->plan = sim_plan_new_like(p->m, p->like, err);
 	if (!p->plan)
 		return EXIT_INPUT;
+	if (!p->headline_only)
+		sim_plan_keep_inputs(p->plan, SENSITIVITY_RANK_TRIALS);
 	if (sim_run(p->plan, p->threads, p->progress, &p->res, err) != 0)
 		return EXIT_INPUT;
 	if (p->headline_only) {

@@ -68,11 +68,17 @@ struct sim_plan {
 	int *esc_params;     /* parameters used as escalations */
 	int nesc;
 	size_t scratch_len;  /* doubles of sim_flows.scratch */
+	long keep;           /* trials whose inputs sim_run keeps */
 };
 
 const struct model *sim_plan_model(const sim_plan *p)
 {
 	return p->m;
+}
+
+void sim_plan_keep_inputs(sim_plan *p, long trials)
+{
+	p->keep = trials;
 }
 
 /* ---- the plan ------------------------------------------------------- */
@@ -586,6 +592,16 @@ struct worker {
 	double *block_cat; /* [block][2][no * nc] */
 };
 
+static void keep_inputs(const sim_plan *p, struct sim_result *res, long i,
+			const struct sim_inputs *in)
+{
+	size_t k = (size_t)res->kept;
+	for (size_t j = 0; j < p->m->nparams; j++)
+		res->kept_param[j * k + (size_t)i] = in->param[j];
+	for (size_t j = 0; j < p->m->nitems; j++)
+		res->kept_cost[j * k + (size_t)i] = in->cost[j];
+}
+
 static void *work(void *arg)
 {
 	struct worker *w = arg;
@@ -607,6 +623,8 @@ static void *work(void *arg)
 		double *bc = w->block_cat + (size_t)b * 2 * ncat;
 		for (long i = lo; i < hi; i++) {
 			sim_inputs_draw(p, (uint32_t)i, r, &in);
+			if (i < res->kept)
+				keep_inputs(p, res, i, &in);
 			sim_evaluate(p, &in, i, &f);
 			for (int o = 0; o < no; o++) {
 				for (int k = 0; k < M_COUNT; k++)
@@ -665,6 +683,18 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 		sim_result_free(res);
 		return -1;
 	}
+	res->kept = p->keep < m->trials ? p->keep : m->trials;
+	if (res->kept > 0) {
+		size_t k = (size_t)res->kept;
+		res->kept_param = malloc(k * (m->nparams + 1) * sizeof(double));
+		res->kept_cost = malloc(k * (m->nitems + 1) * sizeof(double));
+		if (!res->kept_param || !res->kept_cost) {
+			free(res->kept_param);
+			free(res->kept_cost);
+			res->kept_param = res->kept_cost = NULL;
+			res->kept = 0; /* the analysis draws them again */
+		}
+	}
 	size_t ncat = no * (size_t)p->ncat;
 	res->cat_gross_pv_mean = xcalloc(ncat + 1, sizeof(double));
 	res->cat_net_pv_mean = xcalloc(ncat + 1, sizeof(double));
@@ -705,6 +735,8 @@ void sim_result_free(struct sim_result *res)
 	free(res->net);
 	free(res->net_slot);
 	free(res->zeros);
+	free(res->kept_param);
+	free(res->kept_cost);
 	free(res->cat_gross_pv_mean);
 	free(res->cat_net_pv_mean);
 	if (res->point.gross)

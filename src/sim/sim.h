@@ -105,6 +105,11 @@ struct sim_result {
 			  * net flows are its gross flows (every item paid
 			  * by the district, no aid) and 0 after the horizon */
 	double *zeros;   /* trials zeros, for those years after the horizon */
+	/* The inputs as drawn in the first `kept` trials (see
+	 * sim_plan_keep_inputs): kept_param[p * kept + i] and
+	 * kept_cost[item * kept + i]; NULL when none were kept. */
+	long kept;
+	double *kept_param, *kept_cost;
 	double *cat_gross_pv_mean; /* [o * ncategories + c], over trials */
 	double *cat_net_pv_mean;
 	struct sim_flows point;    /* the point estimate */
@@ -114,6 +119,11 @@ struct sim_result {
 const double *sim_measure(const struct sim_result *r, int o, enum measure k);
 const double *sim_gross(const struct sim_result *r, int o, int t);
 const double *sim_net(const struct sim_result *r, int o, int t);
+
+/* Asks sim_run to keep the draws of every input in the first `trials`
+ * trials (at most the run's), for an analysis that needs them (the rank
+ * correlations of the sensitivity analysis) without drawing them again. */
+void sim_plan_keep_inputs(sim_plan *p, long trials);
 
 /* Bytes sim_run allocates for a model and a trial count (for messages and
  * for choosing how many runs fit in memory at once). */

@@ -126,6 +126,19 @@ static void test_group_correlation(void **state)
 	var /= n - 1;
 	assert_double_within(mean, 0, 5 / sqrt(n));
 	assert_double_within(var, 1, 5 * sqrt(2 / n));
+	/* A run that keeps its draws keeps exactly these. */
+	sim_plan_keep_inputs(plan, 500);
+	m.trials = 2000;
+	struct sim_result res;
+	assert_int_equal(sim_run(plan, 3, NULL, &res, &err), 0);
+	assert_int_equal(res.kept, 500);
+	for (uint32_t i = 0; i < 500; i++) {
+		assert_true(res.kept_cost[(size_t)ib * 500 + i] ==
+			    sim_input_draw(plan, -1, ib, i, r));
+		assert_true(res.kept_cost[(size_t)ta * 500 + i] ==
+			    sim_input_draw(plan, -1, ta, i, r));
+	}
+	sim_result_free(&res);
 	sim_inputs_free(&in);
 	gsl_rng_free(r);
 	sim_plan_free(plan);
