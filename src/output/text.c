@@ -95,7 +95,7 @@ static char *share(double p, double se)
 	char num[NUMFMT_MAX], err[NUMFMT_MAX];
 	numfmt_fixed(p * 100, decimals, num);
 	numfmt_fixed(se * 100, se * 100 < 0.05 ? 2 : 1, err);
-	strbuf_printf(&b, "%s%% (± %s)", num, err);
+	strbuf_printf(&b, "%s%% (±%s%%)", num, err);
 	return strbuf_take(&b);
 }
 
