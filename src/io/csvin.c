@@ -207,6 +207,35 @@ struct loc csvin_loc(const struct csvin_table *t, const struct csvin_row *row,
 	return at;
 }
 
+/* Whether text holds nothing but blanks. */
+static int all_blank(const char *text)
+{
+	for (; *text; text++)
+		if (*text != ' ' && *text != '\t' && *text != '\r' &&
+		    *text != '\n')
+			return 0;
+	return 1;
+}
+
+size_t csvin_check_widths(const struct csvin_table *t, struct diags *diags)
+{
+	size_t errors = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct csvin_row *row = &t->rows[r];
+		for (size_t c = t->header.n; c < row->n; c++) {
+			if (all_blank(row->cells[c].text))
+				continue;
+			diag_error(diags, csvin_loc(t, row, (int)c),
+				   "this row has %zu fields but the header "
+				   "has %zu",
+				   row->n, t->header.n);
+			errors++;
+			break;
+		}
+	}
+	return errors;
+}
+
 void csvin_free(struct csvin_table *t)
 {
 	free_row(&t->header);

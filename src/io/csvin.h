@@ -55,6 +55,10 @@ const char *csvin_text(const struct csvin_row *row, int col);
 struct loc csvin_loc(const struct csvin_table *t, const struct csvin_row *row,
 		     int col);
 
+/* Reports each row with a non-blank cell beyond the header's width (one
+ * error per row, at its first such cell).  Returns the number reported. */
+size_t csvin_check_widths(const struct csvin_table *t, struct diags *diags);
+
 void csvin_free(struct csvin_table *t);
 
 #endif

@@ -101,19 +101,6 @@ static int is_text_key(const char *name)
 
 /* ---- cells ---------------------------------------------------------- */
 
-static const char *trimmed(const char *s, char *buf, size_t size)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n >= size)
-		n = size - 1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return buf;
-}
 
 static int blank(const struct cell *c)
 {
@@ -182,7 +169,7 @@ static int parse_dist_kind(struct builder *b, const struct cell *c,
 			   enum dist_kind *out)
 {
 	char buf[64];
-	const char *s = trimmed(c->text, buf, sizeof(buf));
+	const char *s = strbuf_trim_into(c->text, buf, sizeof(buf));
 	if (!c->present || !*s) {
 		*out = DIST_FIXED;
 		return 0;
@@ -352,7 +339,7 @@ static struct prow *find_row(struct builder *b, const char *name)
 {
 	char buf[256];
 	for (size_t i = 0; i < b->nrows; i++)
-		if (strcmp(trimmed(b->rows[i].f[SC_PARAMETER].text, buf,
+		if (strcmp(strbuf_trim_into(b->rows[i].f[SC_PARAMETER].text, buf,
 				   sizeof(buf)),
 			   name) == 0)
 			return &b->rows[i];
@@ -375,7 +362,7 @@ static void gather_rows(struct builder *b)
 		for (int f = 0; f < SC_COUNT; f++)
 			p->f[f] = table_cell(st, row, f);
 		const char *name =
-			trimmed(p->f[SC_PARAMETER].text, buf, sizeof(buf));
+			strbuf_trim_into(p->f[SC_PARAMETER].text, buf, sizeof(buf));
 		if (strcmp(name, "costs") == 0)
 			continue;
 		/* Patches replace the first definition only.  (Each earlier
@@ -383,7 +370,7 @@ static void gather_rows(struct builder *b)
 		int first = 1;
 		char other[256];
 		for (size_t i = 0; i + 1 < b->nrows; i++)
-			if (strcmp(trimmed(b->rows[i].f[SC_PARAMETER].text,
+			if (strcmp(strbuf_trim_into(b->rows[i].f[SC_PARAMETER].text,
 					   other, sizeof(other)),
 				   name) == 0)
 				first = 0;
@@ -443,7 +430,7 @@ static int expect_no_range(struct builder *b, struct prow *p,
 		if (blank(c))
 			continue;
 		if (cols[i] == SC_DIST &&
-		    strcasecmp(trimmed(c->text, buf, sizeof(buf)), "fixed") == 0)
+		    strcasecmp(strbuf_trim_into(c->text, buf, sizeof(buf)), "fixed") == 0)
 			continue;
 		ERR(b, c->at, "column '%s' must be blank: '%s' is %s",
 		    model_scen_cols[cols[i]], name, kind);
@@ -468,7 +455,7 @@ static void text_key(struct builder *b, struct prow *p, const char *name)
 	    need_value(b, p, name))
 		return;
 	char buf[256];
-	const char *v = trimmed(p->f[SC_VALUE].text, buf, sizeof(buf));
+	const char *v = strbuf_trim_into(p->f[SC_VALUE].text, buf, sizeof(buf));
 	if (strcmp(name, "title") == 0) {
 		free(m->title);
 		m->title = xstrdup(v);
@@ -608,7 +595,7 @@ static void scenario_rows(struct builder *b)
 	for (size_t i = 0; i < b->nrows; i++) {
 		struct prow *p = &b->rows[i];
 		const struct cell *nc = &p->f[SC_PARAMETER];
-		const char *name = trimmed(nc->text, buf, sizeof(buf));
+		const char *name = strbuf_trim_into(nc->text, buf, sizeof(buf));
 		if (!*name) {
 			ERR(b, nc->at, "missing required cell: the "
 				       "parameter's name");
@@ -662,7 +649,7 @@ static int parse_ref(struct builder *b, const struct cell *c,
 		     struct model_ref *ref, struct prow **used)
 {
 	char buf[256];
-	const char *s = trimmed(c->text, buf, sizeof(buf));
+	const char *s = strbuf_trim_into(c->text, buf, sizeof(buf));
 	*used = NULL;
 	ref->param = -1;
 	ref->value = 0;
@@ -793,8 +780,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	char obuf[256], ibuf[1024], buf[256];
 	for (int i = 0; i < IC_COUNT; i++)
 		f[i] = table_cell(mt, row, i);
-	const char *opt = trimmed(f[IC_OPTION].text, obuf, sizeof(obuf));
-	const char *name = trimmed(f[IC_ITEM].text, ibuf, sizeof(ibuf));
+	const char *opt = strbuf_trim_into(f[IC_OPTION].text, obuf, sizeof(obuf));
+	const char *name = strbuf_trim_into(f[IC_ITEM].text, ibuf, sizeof(ibuf));
 	for (int i = IC_CATEGORY; i < IC_COUNT; i++)
 		apply_patch(&f[i], find_patch(b, opt, name, i));
 	struct loc rowloc = csvin_loc(&mt->t, row, 0);
@@ -802,7 +789,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	char seen_buf[256];
 	note_seen(b, "option", opt);
 	note_seen(b, "group",
-		  trimmed(f[IC_GROUP].text, seen_buf, sizeof(seen_buf)));
+		  strbuf_trim_into(f[IC_GROUP].text, seen_buf, sizeof(seen_buf)));
 
 	if (!*opt) {
 		ERR(b, f[IC_OPTION].at, "missing required cell: option");
@@ -817,7 +804,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	}
 	if (!*name)
 		ERR(b, f[IC_ITEM].at, "missing required cell: item");
-	const char *cat = trimmed(f[IC_CATEGORY].text, buf, sizeof(buf));
+	const char *cat = strbuf_trim_into(f[IC_CATEGORY].text, buf, sizeof(buf));
 	if (!*cat)
 		ERR(b, f[IC_CATEGORY].at, "missing required cell: category");
 	if (b->d->nerrors > before)
@@ -833,7 +820,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	/* quantity */
 	struct prow *qp = NULL;
 	char qbuf[64];
-	const char *qs = trimmed(f[IC_QUANTITY].text, qbuf, sizeof(qbuf));
+	const char *qs = strbuf_trim_into(f[IC_QUANTITY].text, qbuf, sizeof(qbuf));
 	if (!*qs) {
 		it.qty = QTY_NUMBER;
 		it.quantity.param = -1;
@@ -872,7 +859,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 
 	/* per, start, end */
 	char perbuf[64];
-	const char *per = trimmed(f[IC_PER].text, perbuf, sizeof(perbuf));
+	const char *per = strbuf_trim_into(f[IC_PER].text, perbuf, sizeof(perbuf));
 	if (!*per || strcasecmp(per, "year") == 0) {
 		it.once = 0;
 	} else if (strcasecmp(per, "once") == 0) {
@@ -922,7 +909,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 
 	/* payer and aid */
 	char pbuf[64];
-	const char *payer = trimmed(f[IC_PAYER].text, pbuf, sizeof(pbuf));
+	const char *payer = strbuf_trim_into(f[IC_PAYER].text, pbuf, sizeof(pbuf));
 	it.payer = PAYER_DISTRICT;
 	if (*payer) {
 		int k = 0;
@@ -958,7 +945,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 
 	/* group */
 	char gbuf[256];
-	const char *group = trimmed(f[IC_GROUP].text, gbuf, sizeof(gbuf));
+	const char *group = strbuf_trim_into(f[IC_GROUP].text, gbuf, sizeof(gbuf));
 	if (*group && !valid_name(group, "_")) {
 		ERR(b, f[IC_GROUP].at,
 		    "invalid group name '%s' (lower-case letters, digits and "
@@ -982,7 +969,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	it.option = intern_option(m, opt);
 	it.name = xstrdup(name);
 	it.category = intern_category(
-		m, trimmed(f[IC_CATEGORY].text, buf, sizeof(buf)));
+		m, strbuf_trim_into(f[IC_CATEGORY].text, buf, sizeof(buf)));
 	if (*group)
 		it.group = intern_group(m, group);
 	it.source = xstrdup(f[IC_SOURCE].text);
@@ -1028,7 +1015,7 @@ static void check_uses(struct builder *b)
 		if (p->param < 0)
 			continue;
 		const char *name =
-			trimmed(p->f[SC_PARAMETER].text, buf, sizeof(buf));
+			strbuf_trim_into(p->f[SC_PARAMETER].text, buf, sizeof(buf));
 		if (model_is_reserved_number(name))
 			continue;
 		struct dist_cells dc = row_dist_cells(p);
@@ -1062,12 +1049,12 @@ static void resolve_names(struct builder *b)
 		b->label_rows[o] = -1;
 	for (size_t i = 0; i < b->nrows; i++) {
 		struct prow *p = &b->rows[i];
-		if (find_row(b, trimmed(p->f[SC_PARAMETER].text, buf,
+		if (find_row(b, strbuf_trim_into(p->f[SC_PARAMETER].text, buf,
 					sizeof(buf))) != p)
 			continue;
 		const char *name =
-			trimmed(p->f[SC_PARAMETER].text, buf, sizeof(buf));
-		const char *v = trimmed(p->f[SC_VALUE].text, vbuf, sizeof(vbuf));
+			strbuf_trim_into(p->f[SC_PARAMETER].text, buf, sizeof(buf));
+		const char *v = strbuf_trim_into(p->f[SC_VALUE].text, vbuf, sizeof(vbuf));
 		const struct cell *vc = &p->f[SC_VALUE];
 		if (strcmp(name, "baseline") == 0 && *v) {
 			m->baseline = model_find_option(m, v);

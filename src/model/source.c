@@ -86,18 +86,7 @@ static void locate_columns(struct model_table *mt, const char *const *names,
 				   names[k]);
 		}
 	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		const struct csvin_row *row = &t->rows[r];
-		for (size_t c = t->header.n; c < row->n; c++) {
-			if (number_is_blank(row->cells[c].text))
-				continue;
-			diag_error(d, csvin_loc(t, row, (int)c),
-				   "this row has %zu fields but the header "
-				   "has %zu",
-				   row->n, t->header.n);
-			break;
-		}
-	}
+	csvin_check_widths(t, d);
 }
 
 static int load_table(const char *path, struct model_table *mt,

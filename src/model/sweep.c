@@ -11,21 +11,6 @@
 
 /* ---- the scenario's names -------------------------------------------- */
 
-/* s without its outer blanks, into buf (truncated to size - 1 bytes). */
-static const char *trim(const char *s, char *buf, size_t size)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n >= size)
-		n = size - 1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return buf;
-}
-
 static int is_text_key(const char *name)
 {
 	return strcmp(name, "title") == 0 || strcmp(name, "baseline") == 0 ||
@@ -40,7 +25,7 @@ static int scenario_defines(const struct model_source *src, const char *name)
 	int pc = st->col[SC_PARAMETER];
 	char buf[256];
 	for (size_t r = 0; pc >= 0 && r < st->t.nrows; r++)
-		if (strcmp(trim(csvin_text(&st->t.rows[r], pc), buf,
+		if (strcmp(strbuf_trim_into(csvin_text(&st->t.rows[r], pc), buf,
 				sizeof(buf)),
 			   name) == 0)
 			return 1;
@@ -71,12 +56,12 @@ static int find_item(const struct model_source *src, const char *option,
 		int oc = mt->col[IC_OPTION], ic = mt->col[IC_ITEM];
 		for (size_t r = 0; oc >= 0 && ic >= 0 && r < mt->t.nrows; r++) {
 			const struct csvin_row *row = &mt->t.rows[r];
-			trim(csvin_text(row, oc), obuf, sizeof(obuf));
+			strbuf_trim_into(csvin_text(row, oc), obuf, sizeof(obuf));
 			if (strcmp(obuf, option) != 0)
 				continue;
 			found = found ? found : 1;
 			const char *name = csvin_text(row, ic);
-			trim(name, ibuf, sizeof(ibuf));
+			strbuf_trim_into(name, ibuf, sizeof(ibuf));
 			if (strcmp(ibuf, item) == 0)
 				return 2;
 			if (strcasecmp(ibuf, item) == 0 && !*near)
@@ -96,7 +81,7 @@ static void list_options(const struct model_source *src, struct strbuf *b)
 		const struct model_table *mt = &src->costs[f];
 		int oc = mt->col[IC_OPTION];
 		for (size_t r = 0; oc >= 0 && r < mt->t.nrows; r++) {
-			trim(csvin_text(&mt->t.rows[r], oc), buf, sizeof(buf));
+			strbuf_trim_into(csvin_text(&mt->t.rows[r], oc), buf, sizeof(buf));
 			size_t i = 0;
 			while (i < n && strcmp(seen[i], buf) != 0)
 				i++;
@@ -154,10 +139,10 @@ static int item_column(const struct model_source *src, const char *h,
 	char *option = xstrndup(h, (size_t)(slash - h));
 	char *item = xstrndup(slash + 1, (size_t)(dot - slash - 1));
 	char ibuf[1024];
-	trim(item, ibuf, sizeof(ibuf));
+	strbuf_trim_into(item, ibuf, sizeof(ibuf));
 	free(item);
 	item = xstrdup(ibuf);
-	trim(option, ibuf, sizeof(ibuf));
+	strbuf_trim_into(option, ibuf, sizeof(ibuf));
 	free(option);
 	option = xstrdup(ibuf);
 	int field = field_index(dot + 1, model_item_cols, 0, IC_COUNT);
@@ -345,7 +330,7 @@ static int read_header(const struct model_source *src, struct sweep *sw,
 	for (size_t c = 0; c < hr->n; c++) {
 		struct sweep_column *col = &sw->cols[c];
 		struct loc at = csvin_loc(t, hr, (int)c);
-		const char *h = trim(hr->cells[c].text, buf, sizeof(buf));
+		const char *h = strbuf_trim_into(hr->cells[c].text, buf, sizeof(buf));
 		col->field = -1;
 		if (c == 0) {
 			if (strcasecmp(h, "case") != 0) {
@@ -468,21 +453,13 @@ static void read_cases(struct sweep *sw, struct diags *d)
 	const struct csvin_table *t = &sw->t;
 	sw->ncases = t->nrows;
 	sw->cases = xcalloc(t->nrows + 1, sizeof(*sw->cases));
+	csvin_check_widths(t, d);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct csvin_row *row = &t->rows[r];
 		struct sweep_case *k = &sw->cases[r];
 		k->line = row->line;
 		k->name = row->n ? row->cells[0].text : "";
 		check_name(sw, r, d);
-		for (size_t c = t->header.n; c < row->n; c++) {
-			if (number_is_blank(row->cells[c].text))
-				continue;
-			diag_error(d, csvin_loc(t, row, (int)c),
-				   "this row has %zu fields but the header "
-				   "has %zu",
-				   row->n, t->header.n);
-			break;
-		}
 		k->patches = xcalloc(sw->ncols + 1, sizeof(*k->patches));
 		for (size_t c = 1; c < sw->ncols && c < row->n; c++) {
 			const struct sweep_column *col = &sw->cols[c];
@@ -490,7 +467,7 @@ static void read_cases(struct sweep *sw, struct diags *d)
 			if (col->field < 0 || number_is_blank(text))
 				continue;
 			char buf[4];
-			if (strcmp(trim(text, buf, sizeof(buf)), "-") == 0)
+			if (strcmp(strbuf_trim_into(text, buf, sizeof(buf)), "-") == 0)
 				text = "";
 			struct model_patch *p = &k->patches[k->npatches++];
 			p->target = col->target;

@@ -28,4 +28,8 @@ char *strbuf_take(struct strbuf *b);
 void strbuf_reset(struct strbuf *b);
 void strbuf_free(struct strbuf *b);
 
+/* s without its outer blanks, copied into buf (cut to size - 1 bytes);
+ * returns buf.  For reading cells: each call needs its own buf. */
+const char *strbuf_trim_into(const char *s, char *buf, size_t size);
+
 #endif

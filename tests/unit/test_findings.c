@@ -5,6 +5,7 @@
  * never called a win, a clear case is, and every title fits in ten
  * words. */
 #include "helpers.h"
+#include "model_fixture.h"
 
 #include "analysis/decision.h"
 #include "analysis/findings.h"
@@ -169,17 +170,7 @@ struct fixture {
 static void run(struct fixture *f, const char *scenario, const char *costs)
 {
 	memset(f, 0, sizeof(*f));
-	f->dir = test_tmpdir();
-	free(test_write(f->dir, "costs.csv", costs));
-	char *path = test_write(f->dir, "scenario.csv", scenario);
-	struct diags d = DIAGS_INIT;
-	int rc = model_load(path, &f->m, &d);
-	for (size_t i = 0; rc != 0 && i < d.n; i++)
-		print_error("%s:%u:%u: %s\n", d.v[i].file, d.v[i].line,
-			    d.v[i].col, d.v[i].msg);
-	assert_int_equal(rc, 0);
-	diags_free(&d);
-	free(path);
+	f->dir = test_load_model(scenario, costs, &f->m);
 	struct strbuf err = STRBUF_INIT;
 	f->plan = sim_plan_new(&f->m, &err);
 	assert_non_null(f->plan);

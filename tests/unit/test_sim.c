@@ -3,6 +3,7 @@
  * discounting, the five measures, and the point estimate; the tiny example
  * of the specification to the cent; risk items by their probability. */
 #include "helpers.h"
+#include "model_fixture.h"
 
 #include <gsl/gsl_errno.h>
 
@@ -20,17 +21,7 @@ struct fixture {
 
 static void load(struct fixture *f, const char *scenario, const char *costs)
 {
-	f->dir = test_tmpdir();
-	free(test_write(f->dir, "costs.csv", costs));
-	char *path = test_write(f->dir, "scenario.csv", scenario);
-	struct diags d = DIAGS_INIT;
-	int rc = model_load(path, &f->m, &d);
-	for (size_t i = 0; i < d.n; i++)
-		print_error("%s:%u:%u: %s\n", d.v[i].file, d.v[i].line,
-			    d.v[i].col, d.v[i].msg);
-	assert_int_equal(rc, 0);
-	diags_free(&d);
-	free(path);
+	f->dir = test_load_model(scenario, costs, &f->m);
 	struct strbuf err = STRBUF_INIT;
 	f->plan = sim_plan_new(&f->m, &err);
 	assert_non_null(f->plan);
