@@ -1216,6 +1216,12 @@ int model_build(const struct model_source *src,
 	memcpy(m->files[0].sha256, src->scen.t.file.sha256, 65);
 	m->nfiles = 1;
 
+	if (src->scen.broken) {
+		/* No parameter column, no value column or no header: every row
+		 * would only repeat that (already reported). */
+		model_free(m);
+		return 1;
+	}
 	gather_rows(&b);
 	/* years first: item years are checked against it. */
 	struct prow *yp = find_row(&b, "years");
