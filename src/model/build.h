@@ -1,0 +1,128 @@
+/* The builder of a model (internal to model/): the state shared by the
+ * files that check a scenario (build_scenario.c), its cost items
+ * (build_items.c) and what they name (build.c), and the cell helpers they
+ * share (build_cells.c). */
+#ifndef EDTCO_MODEL_BUILD_H
+#define EDTCO_MODEL_BUILD_H
+
+#include "model/number.h"
+#include "model/source.h"
+#include "util/strbuf.h"
+
+/* One cell as the builder sees it: the text (after patches) and where it
+ * came from.  present is 0 when the file has no such column. */
+struct cell {
+	const char *text;
+	struct loc at;
+	int present;
+};
+
+/* A parameter row of the scenario, gathered before it is checked. */
+struct prow {
+	struct cell f[SC_COUNT];
+	unsigned line;
+	int param;          /* index into model params once built, or -1 */
+	int as_probability; /* referenced as a probability */
+	int as_escalation;
+	int as_quantity;
+	struct loc use;     /* first reference, for messages */
+};
+
+struct builder {
+	const struct model_source *src;
+	const struct model_patch *patches;
+	size_t npatches;
+	struct model *m;
+	struct diags *d;
+	struct prow *rows;
+	size_t nrows, rows_cap;
+	int *label_rows; /* prow index of label.<option> per option, or -1 */
+	/* Option ids and group names of every row, valid or not: a name that
+	 * only rows with errors use is not reported again as unknown. */
+	char **seen;
+	size_t nseen, seen_cap;
+	size_t rows_total;  /* data rows of the cost tables */
+	int tables_ok;      /* every cost table had its required columns */
+};
+
+#define ERR(b, at, ...) diag_error((b)->d, (at), __VA_ARGS__)
+
+/* The cells that define an uncertain number. */
+struct dist_cells {
+	const struct cell *dist, *low, *likely, *high;
+	const char *likely_col; /* "value" or "likely" */
+	struct loc row;         /* for messages about absent columns */
+};
+
+struct bounds {
+	double lo, hi;
+	int lo_open, hi_open;
+	int bounded;
+	const char *what; /* "an aid ratio", for messages */
+};
+
+
+/* build_cells.c */
+/* Replaces c by the patch's text and location (no-op for NULL). */
+void build_apply_patch(struct cell *c, const struct model_patch *p);
+/* Whether a cell is absent or holds only blanks. */
+int build_blank(const struct cell *c);
+/* Where to report a missing cell: the cell, or its row when the column
+ * does not exist. */
+struct loc build_cell_or_row(const struct cell *c, struct loc row);
+/* Checks a parsed distribution against bounds, reporting at the cell
+ * that breaks them.  Returns 0 or -1. */
+int build_check_bounds(struct builder *b, const struct dist_cells *dc,
+			const struct dist *d, const struct bounds *r,
+			const char *context);
+/* The patch of a scenario parameter (item NULL) or a cost item's field,
+ * or NULL. */
+const struct model_patch *build_find_patch(const struct builder *b,
+					    const char *target,
+					    const char *item, int field);
+/* Whether s is in the NULL-terminated list. */
+int build_in_list(const char *s, const char *const *list);
+/* Whether name is a text setting (title, costs, label.<option> ...). */
+int build_is_text_key(const char *name);
+/* Parses a distribution from its cells, reporting every problem.
+ * Returns 0 or -1. */
+int build_parse_dist(struct builder *b, const struct dist_cells *dc,
+		      enum num_kind kind, struct dist *out);
+/* Parses a number cell of the given kind, reporting a bad one under the
+ * column name what.  Returns 0 or -1. */
+int build_parse_num(struct builder *b, const struct cell *c,
+		     const char *what, enum num_kind kind, double *out);
+/* Whether s begins with prefix. */
+int build_starts_with(const char *s, const char *prefix);
+/* The cell of field in row (present 0 when the table lacks the column). */
+struct cell build_table_cell(const struct model_table *mt,
+			      const struct csvin_row *row, int field);
+/* Whether s is [a-z] followed by [a-z0-9] and the characters of extra. */
+int build_valid_name(const char *s, const char *extra);
+
+/* build_scenario.c */
+/* Adds a parameter to the model; returns its index. */
+int build_add_param(struct model *m, const char *name, const struct dist *d,
+		     const char *source, int is_default, unsigned line);
+/* The first scenario row defining name, or NULL. */
+struct prow *build_find_row(struct builder *b, const char *name);
+/* Collects the scenario's rows with their patches applied. */
+void build_gather_rows(struct builder *b);
+/* Checks and stores a whole-number setting (years, trials ...). */
+void build_int_param(struct builder *b, struct prow *p, const char *name);
+/* The cells that define a parameter's distribution. */
+struct dist_cells build_row_dist_cells(struct prow *p);
+/* Checks every scenario row and stores parameters and settings. */
+void build_scenario_rows(struct builder *b);
+
+/* build_items.c */
+/* Checks every cost-item row of every cost file and adds the items. */
+void build_cost_tables(struct builder *b);
+/* Whether any cost row, valid or not, named this option or group
+ * (kind "option" or "group"). */
+int build_was_seen(const struct builder *b, const char *kind,
+		    const char *name);
+/* Whether name is a reserved whole-number setting (years, seed ...). */
+int build_is_reserved_int(const char *name);
+
+#endif

@@ -1,0 +1,368 @@
+/* Checking the rows of the cost-items files (see build.h). */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "io/file.h"
+#include "model/build.h"
+#include "util/mem.h"
+
+/* ---- the cost items ------------------------------------------------- */
+
+/* Resolves a cell that holds a number or a parameter name.  Returns 0 and
+ * fills *ref, or -1 after reporting. */
+static int parse_ref(struct builder *b, const struct cell *c,
+		     const char *col, enum num_kind kind,
+		     struct model_ref *ref, struct prow **used)
+{
+	char buf[256];
+	const char *s = strbuf_trim_into(c->text, buf, sizeof(buf));
+	*used = NULL;
+	ref->param = -1;
+	ref->value = 0;
+	if (isalpha((unsigned char)s[0]) && strcasecmp(s, "nan") != 0 &&
+	    strcasecmp(s, "inf") != 0 && strcasecmp(s, "infinity") != 0) {
+		if (!build_valid_name(s, "_.")) {
+			struct strbuf q = STRBUF_INIT;
+			diag_quote(&q, c->text, 40);
+			ERR(b, c->at,
+			    "%s: expected a number or a parameter name, got "
+			    "%s",
+			    col, strbuf_str(&q));
+			strbuf_free(&q);
+			return -1;
+		}
+		struct prow *p = build_find_row(b, s);
+		if (!p || build_is_text_key(s) || strcmp(s, "costs") == 0) {
+			ERR(b, c->at,
+			    "%s: undefined parameter '%s' (define it in the "
+			    "scenario file)",
+			    col, s);
+			return -1;
+		}
+		if (model_is_reserved_number(s)) {
+			ERR(b, c->at,
+			    "%s: '%s' is a reserved parameter and cannot be "
+			    "used here (define a parameter of your own)",
+			    col, s);
+			return -1;
+		}
+		if (p->param < 0)
+			return -1; /* its own definition was reported */
+		ref->param = p->param;
+		*used = p;
+		return 0;
+	}
+	return build_parse_num(b, c, col, kind, &ref->value);
+}
+
+static void note_seen(struct builder *b, const char *kind, const char *name)
+{
+	struct strbuf s = STRBUF_INIT;
+	strbuf_printf(&s, "%s:%s", kind, name);
+	GROW(b->seen, b->seen_cap, b->nseen + 1);
+	b->seen[b->nseen++] = strbuf_take(&s);
+}
+
+int build_was_seen(const struct builder *b, const char *kind,
+		    const char *name)
+{
+	size_t k = strlen(kind);
+	for (size_t i = 0; i < b->nseen; i++)
+		if (strncmp(b->seen[i], kind, k) == 0 && b->seen[i][k] == ':' &&
+		    strcmp(b->seen[i] + k + 1, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int intern_category(struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->ncategories; i++)
+		if (strcmp(m->categories[i], name) == 0)
+			return (int)i;
+	m->categories = xreallocarray(m->categories, m->ncategories + 1,
+				      sizeof(*m->categories));
+	m->categories[m->ncategories] = xstrdup(name);
+	return (int)m->ncategories++;
+}
+
+static int intern_option(struct model *m, const char *id)
+{
+	int o = model_find_option(m, id);
+	if (o >= 0)
+		return o;
+	m->options = xreallocarray(m->options, m->noptions + 1,
+				   sizeof(*m->options));
+	m->options[m->noptions].id = xstrdup(id);
+	m->options[m->noptions].label = xstrdup(id);
+	return (int)m->noptions++;
+}
+
+static int intern_group(struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->ngroups; i++)
+		if (strcmp(m->groups[i].name, name) == 0)
+			return (int)i;
+	m->groups = xreallocarray(m->groups, m->ngroups + 1,
+				  sizeof(*m->groups));
+	m->groups[m->ngroups].name = xstrdup(name);
+	m->groups[m->ngroups].rho = 0;
+	return (int)m->ngroups++;
+}
+
+static int parse_year(struct builder *b, const struct cell *c,
+		      const char *col, int dflt, int *out)
+{
+	if (build_blank(c)) {
+		*out = dflt;
+		return 0;
+	}
+	double v;
+	if (build_parse_num(b, c, col, NUM_INTEGER, &v))
+		return -1;
+	if (v < 1 || v > b->m->years) {
+		ERR(b, c->at, "%s must be a program year from 1 to %d, got %g",
+		    col, b->m->years, v);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static void note_use(struct prow *p, int *flag, struct loc at)
+{
+	if (!p)
+		return;
+	if (!p->use.file)
+		p->use = at;
+	*flag = 1;
+}
+
+/* Checks one cost-item row and adds it to the model. */
+static void item_row(struct builder *b, int file, const struct model_table *mt,
+		     const struct csvin_row *row)
+{
+	struct model *m = b->m;
+	struct cell f[IC_COUNT];
+	char obuf[256], ibuf[1024], buf[256];
+	for (int i = 0; i < IC_COUNT; i++)
+		f[i] = build_table_cell(mt, row, i);
+	const char *opt = strbuf_trim_into(f[IC_OPTION].text, obuf, sizeof(obuf));
+	const char *name = strbuf_trim_into(f[IC_ITEM].text, ibuf, sizeof(ibuf));
+	for (int i = IC_CATEGORY; i < IC_COUNT; i++)
+		build_apply_patch(&f[i], build_find_patch(b, opt, name, i));
+	struct loc rowloc = csvin_loc(&mt->t, row, 0);
+	size_t before = b->d->nerrors;
+	char seen_buf[256];
+	note_seen(b, "option", opt);
+	note_seen(b, "group",
+		  strbuf_trim_into(f[IC_GROUP].text, seen_buf, sizeof(seen_buf)));
+
+	if (!*opt) {
+		ERR(b, f[IC_OPTION].at, "missing required cell: option");
+	} else if (!build_valid_name(opt, "_-")) {
+		struct strbuf q = STRBUF_INIT;
+		diag_quote(&q, f[IC_OPTION].text, 40);
+		ERR(b, f[IC_OPTION].at,
+		    "invalid option id %s (lower-case letters, digits, '_' "
+		    "and '-', starting with a letter)",
+		    strbuf_str(&q));
+		strbuf_free(&q);
+	}
+	if (!*name)
+		ERR(b, f[IC_ITEM].at, "missing required cell: item");
+	const char *cat = strbuf_trim_into(f[IC_CATEGORY].text, buf, sizeof(buf));
+	if (!*cat)
+		ERR(b, f[IC_CATEGORY].at, "missing required cell: category");
+	if (b->d->nerrors > before)
+		return;
+
+	struct model_item it;
+	memset(&it, 0, sizeof(it));
+	it.group = -1;
+	it.file = file;
+	it.line = row->line;
+	int bad = 0;
+
+	/* quantity */
+	struct prow *qp = NULL;
+	char qbuf[64];
+	const char *qs = strbuf_trim_into(f[IC_QUANTITY].text, qbuf, sizeof(qbuf));
+	if (!*qs) {
+		it.qty = QTY_NUMBER;
+		it.quantity.param = -1;
+		it.quantity.value = 1;
+	} else if (strcmp(qs, "students") == 0) {
+		it.qty = QTY_STUDENTS;
+		it.quantity.param = -1;
+		if (m->p_students < 0 && !build_find_row(b, "students")) {
+			ERR(b, f[IC_QUANTITY].at,
+			    "quantity 'students' needs the scenario parameter "
+			    "'students' (enrollment in year 1)");
+			bad = 1;
+		}
+	} else if (parse_ref(b, &f[IC_QUANTITY], "quantity", NUM_PLAIN,
+			     &it.quantity, &qp) != 0) {
+		bad = 1;
+	} else {
+		it.qty = qp ? QTY_PARAM : QTY_NUMBER;
+		if (!qp && it.quantity.value < 0) {
+			ERR(b, f[IC_QUANTITY].at,
+			    "quantity must be 0 or more, got %g (use a "
+			    "negative unit cost for a credit)",
+			    it.quantity.value);
+			bad = 1;
+		}
+		note_use(qp, qp ? &qp->as_quantity : NULL, f[IC_QUANTITY].at);
+	}
+
+	/* unit cost */
+	struct dist_cells dc = {&f[IC_DIST], &f[IC_LOW], &f[IC_LIKELY],
+				&f[IC_HIGH], "likely", rowloc};
+	if (!f[IC_DIST].present)
+		dc.row = f[IC_ITEM].at;
+	if (build_parse_dist(b, &dc, NUM_MONEY, &it.cost) != 0)
+		bad = 1;
+
+	/* per, start, end */
+	char perbuf[64];
+	const char *per = strbuf_trim_into(f[IC_PER].text, perbuf, sizeof(perbuf));
+	if (!*per || strcasecmp(per, "year") == 0) {
+		it.once = 0;
+	} else if (strcasecmp(per, "once") == 0) {
+		it.once = 1;
+	} else {
+		ERR(b, f[IC_PER].at, "per must be 'year' or 'once', got '%s'",
+		    per);
+		bad = 1;
+	}
+	if (parse_year(b, &f[IC_START], "start", 1, &it.start) ||
+	    parse_year(b, &f[IC_END], "end", m->years, &it.end)) {
+		bad = 1;
+	} else if (it.end < it.start) {
+		ERR(b, f[IC_END].at, "end (%d) must not be before start (%d)",
+		    it.end, it.start);
+		bad = 1;
+	}
+
+	/* escalation and probability */
+	struct prow *ep = NULL, *pp = NULL;
+	if (build_blank(&f[IC_ESCALATION])) {
+		it.escalation.param = -1;
+	} else if (parse_ref(b, &f[IC_ESCALATION], "escalation", NUM_RATE,
+			     &it.escalation, &ep) != 0) {
+		bad = 1;
+	} else if (!ep && !(it.escalation.value > -1)) {
+		ERR(b, f[IC_ESCALATION].at,
+		    "escalation must be greater than -1 (-100%%), got %g",
+		    it.escalation.value);
+		bad = 1;
+	}
+	note_use(ep, ep ? &ep->as_escalation : NULL, f[IC_ESCALATION].at);
+	if (build_blank(&f[IC_PROBABILITY])) {
+		it.probability.param = -1;
+		it.probability.value = 1;
+	} else if (parse_ref(b, &f[IC_PROBABILITY], "probability", NUM_RATE,
+			     &it.probability, &pp) != 0) {
+		bad = 1;
+	} else if (!pp && (it.probability.value < 0 ||
+			   it.probability.value > 1)) {
+		ERR(b, f[IC_PROBABILITY].at,
+		    "probability must be from 0 to 1, got %g",
+		    it.probability.value);
+		bad = 1;
+	}
+	note_use(pp, pp ? &pp->as_probability : NULL, f[IC_PROBABILITY].at);
+
+	/* payer and aid */
+	char pbuf[64];
+	const char *payer = strbuf_trim_into(f[IC_PAYER].text, pbuf, sizeof(pbuf));
+	it.payer = PAYER_DISTRICT;
+	if (*payer) {
+		int k = 0;
+		while (k < PAYER_COUNT && strcasecmp(payer, payer_name((enum payer)k)))
+			k++;
+		if (k == PAYER_COUNT) {
+			ERR(b, f[IC_PAYER].at,
+			    "unknown payer '%s' (valid: district, state, "
+			    "federal, other)",
+			    payer);
+			bad = 1;
+		} else {
+			it.payer = (enum payer)k;
+		}
+	}
+	if (!build_blank(&f[IC_AID])) {
+		if (build_parse_num(b, &f[IC_AID], "aid", NUM_RATE, &it.aid)) {
+			bad = 1;
+		} else if (it.aid < 0 || it.aid > 1) {
+			ERR(b, f[IC_AID].at,
+			    "aid (the aidable share) must be from 0 to 1, got "
+			    "%g",
+			    it.aid);
+			bad = 1;
+		} else if (it.aid > 0 && it.payer != PAYER_DISTRICT) {
+			ERR(b, f[IC_AID].at,
+			    "aid applies only to items the district pays "
+			    "(payer is %s)",
+			    payer_name(it.payer));
+			bad = 1;
+		}
+	}
+
+	/* group */
+	char gbuf[256];
+	const char *group = strbuf_trim_into(f[IC_GROUP].text, gbuf, sizeof(gbuf));
+	if (*group && !build_valid_name(group, "_")) {
+		ERR(b, f[IC_GROUP].at,
+		    "invalid group name '%s' (lower-case letters, digits and "
+		    "'_', starting with a letter)",
+		    group);
+		bad = 1;
+	}
+
+	int o = model_find_option(m, opt);
+	if (o >= 0 && model_find_item(m, o, name) >= 0) {
+		const struct model_item *prev =
+			&m->items[model_find_item(m, o, name)];
+		ERR(b, f[IC_ITEM].at,
+		    "duplicate item '%s' in option '%s' (first in %s, line "
+		    "%u)",
+		    name, opt, m->files[prev->file].path, prev->line);
+		return;
+	}
+	if (bad)
+		return;
+	it.option = intern_option(m, opt);
+	it.name = xstrdup(name);
+	it.category = intern_category(
+		m, strbuf_trim_into(f[IC_CATEGORY].text, buf, sizeof(buf)));
+	if (*group)
+		it.group = intern_group(m, group);
+	it.source = xstrdup(f[IC_SOURCE].text);
+	m->items = xreallocarray(m->items, m->nitems + 1, sizeof(*m->items));
+	m->items[m->nitems++] = it;
+}
+
+void build_cost_tables(struct builder *b)
+{
+	struct model *m = b->m;
+	for (size_t i = 0; i < b->src->ncosts; i++) {
+		const struct model_table *mt = &b->src->costs[i];
+		m->files = xreallocarray(m->files, m->nfiles + 1,
+					 sizeof(*m->files));
+		m->files[m->nfiles].path = xstrdup(mt->t.file.path);
+		memcpy(m->files[m->nfiles].sha256, mt->t.file.sha256, 65);
+		int file = (int)m->nfiles++;
+		if (mt->col[IC_OPTION] < 0 || mt->col[IC_ITEM] < 0 ||
+		    mt->col[IC_CATEGORY] < 0) {
+			b->tables_ok = 0; /* reported with the header */
+			continue;
+		}
+		b->rows_total += mt->t.nrows;
+		for (size_t r = 0; r < mt->t.nrows; r++)
+			item_row(b, file, mt, &mt->t.rows[r]);
+	}
+}

@@ -1,0 +1,317 @@
+/* Checking the rows of a scenario file (see build.h). */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "io/file.h"
+#include "model/build.h"
+#include "util/mem.h"
+
+/* ---- the scenario --------------------------------------------------- */
+
+struct prow *build_find_row(struct builder *b, const char *name)
+{
+	char buf[256];
+	for (size_t i = 0; i < b->nrows; i++)
+		if (strcmp(strbuf_trim_into(b->rows[i].f[SC_PARAMETER].text, buf,
+				   sizeof(buf)),
+			   name) == 0)
+			return &b->rows[i];
+	return NULL;
+}
+
+/* Gathers the scenario's rows, with patches applied; a patch on a reserved
+ * number that the scenario does not set adds a row. */
+void build_gather_rows(struct builder *b)
+{
+	const struct model_table *st = &b->src->scen;
+	char buf[256];
+	for (size_t r = 0; r < st->t.nrows; r++) {
+		const struct csvin_row *row = &st->t.rows[r];
+		GROW(b->rows, b->rows_cap, b->nrows + 1);
+		struct prow *p = &b->rows[b->nrows++];
+		memset(p, 0, sizeof(*p));
+		p->line = row->line;
+		p->param = -1;
+		for (int f = 0; f < SC_COUNT; f++)
+			p->f[f] = build_table_cell(st, row, f);
+		const char *name =
+			strbuf_trim_into(p->f[SC_PARAMETER].text, buf, sizeof(buf));
+		if (strcmp(name, "costs") == 0)
+			continue;
+		/* Patches replace the first definition only.  (Each earlier
+		 * name is trimmed into its own buffer: name lives in buf.) */
+		int first = 1;
+		char other[256];
+		for (size_t i = 0; i + 1 < b->nrows; i++)
+			if (strcmp(strbuf_trim_into(b->rows[i].f[SC_PARAMETER].text,
+					   other, sizeof(other)),
+				   name) == 0)
+				first = 0;
+		for (int f = SC_VALUE; first && f < SC_COUNT; f++)
+			build_apply_patch(&p->f[f], build_find_patch(b, name, NULL, f));
+	}
+	for (size_t i = 0; i < b->npatches; i++) {
+		const struct model_patch *pt = &b->patches[i];
+		if (pt->item || build_find_row(b, pt->target))
+			continue;
+		GROW(b->rows, b->rows_cap, b->nrows + 1);
+		struct prow *p = &b->rows[b->nrows++];
+		memset(p, 0, sizeof(*p));
+		p->param = -1;
+		p->line = 0;
+		for (int f = 0; f < SC_COUNT; f++) {
+			p->f[f].text = "";
+			p->f[f].at = pt->at;
+			p->f[f].present = 1;
+		}
+		p->f[SC_PARAMETER].text = pt->target;
+		for (int f = SC_VALUE; f < SC_COUNT; f++)
+			build_apply_patch(&p->f[f], build_find_patch(b, pt->target, NULL, f));
+	}
+}
+
+int build_add_param(struct model *m, const char *name, const struct dist *d,
+		     const char *source, int is_default, unsigned line)
+{
+	m->params = xreallocarray(m->params, m->nparams + 1,
+				  sizeof(*m->params));
+	struct model_param *p = &m->params[m->nparams];
+	p->name = xstrdup(name);
+	p->dist = *d;
+	p->source = xstrdup(source ? source : "");
+	p->is_default = is_default;
+	p->line = line;
+	return (int)m->nparams++;
+}
+
+struct dist_cells build_row_dist_cells(struct prow *p)
+{
+	struct dist_cells dc = {&p->f[SC_DIST], &p->f[SC_LOW], &p->f[SC_VALUE],
+				&p->f[SC_HIGH], "value", p->f[SC_PARAMETER].at};
+	return dc;
+}
+
+/* Text keys and integers take no range: low, high and dist stay blank. */
+static int expect_no_range(struct builder *b, struct prow *p,
+			   const char *name, const char *kind)
+{
+	int bad = 0;
+	const int cols[] = {SC_LOW, SC_HIGH, SC_DIST};
+	char buf[64];
+	for (int i = 0; i < 3; i++) {
+		const struct cell *c = &p->f[cols[i]];
+		if (build_blank(c))
+			continue;
+		if (cols[i] == SC_DIST &&
+		    strcasecmp(strbuf_trim_into(c->text, buf, sizeof(buf)), "fixed") == 0)
+			continue;
+		ERR(b, c->at, "column '%s' must be blank: '%s' is %s",
+		    model_scen_cols[cols[i]], name, kind);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+static int need_value(struct builder *b, struct prow *p, const char *name)
+{
+	if (!build_blank(&p->f[SC_VALUE]))
+		return 0;
+	ERR(b, build_cell_or_row(&p->f[SC_VALUE], p->f[SC_PARAMETER].at),
+	    "missing required cell: '%s' needs a value", name);
+	return -1;
+}
+
+static void text_key(struct builder *b, struct prow *p, const char *name)
+{
+	struct model *m = b->m;
+	if (expect_no_range(b, p, name, "a text setting") ||
+	    need_value(b, p, name))
+		return;
+	char buf[256];
+	const char *v = strbuf_trim_into(p->f[SC_VALUE].text, buf, sizeof(buf));
+	if (strcmp(name, "title") == 0) {
+		free(m->title);
+		m->title = xstrdup(v);
+	} else if (strcmp(name, "year_labels") == 0) {
+		if (strcasecmp(v, "calendar") == 0)
+			m->school_years = 0;
+		else if (strcasecmp(v, "school") == 0)
+			m->school_years = 1;
+		else
+			ERR(b, p->f[SC_VALUE].at,
+			    "year_labels must be 'calendar' or 'school', got "
+			    "'%s'",
+			    v);
+	}
+	/* baseline and label.<option> are resolved once options are known. */
+}
+
+struct int_rule {
+	const char *name;
+	long long lo, hi;
+};
+
+static const struct int_rule int_rules[] = {
+	{"years", 1, 100},
+	{"base_year", 1000, 9999},
+	{"trials", 1, 10000000},
+	{"aid_lag", 0, 10},
+};
+
+void build_int_param(struct builder *b, struct prow *p, const char *name)
+{
+	struct model *m = b->m;
+	if (expect_no_range(b, p, name, "a whole number") ||
+	    need_value(b, p, name))
+		return;
+	if (strcmp(name, "seed") == 0) {
+		const char *why;
+		uint64_t s;
+		if (number_parse_u64(p->f[SC_VALUE].text, &s, &why) != 0) {
+			struct strbuf q = STRBUF_INIT;
+			diag_quote(&q, p->f[SC_VALUE].text, 40);
+			ERR(b, p->f[SC_VALUE].at, "seed: %s, got %s", why,
+			    strbuf_str(&q));
+			strbuf_free(&q);
+			return;
+		}
+		m->seed = s;
+		return;
+	}
+	double v;
+	if (build_parse_num(b, &p->f[SC_VALUE], name, NUM_INTEGER, &v))
+		return;
+	for (size_t i = 0; i < sizeof(int_rules) / sizeof(*int_rules); i++) {
+		const struct int_rule *r = &int_rules[i];
+		if (strcmp(r->name, name) != 0)
+			continue;
+		if (v < (double)r->lo || v > (double)r->hi) {
+			ERR(b, p->f[SC_VALUE].at,
+			    "%s must be from %lld to %lld, got %.15g", name,
+			    r->lo, r->hi, v);
+			return;
+		}
+	}
+	if (strcmp(name, "years") == 0)
+		m->years = (int)v;
+	else if (strcmp(name, "base_year") == 0) {
+		m->base_year = (int)v;
+		m->has_base_year = 1;
+	} else if (strcmp(name, "trials") == 0)
+		m->trials = (long)v;
+	else if (strcmp(name, "aid_lag") == 0)
+		m->aid_lag = (int)v;
+}
+
+/* Bounds of the reserved numbers that may be uncertain. */
+static const struct bounds students_bounds = {0, INFINITY, 1, 1, 0,
+					      "the number of students"};
+static const struct bounds growth_bounds = {-1, INFINITY, 1, 1, 0,
+					    "enrollment_growth"};
+static const struct bounds discount_bounds = {-1, INFINITY, 1, 1, 0,
+					      "discount_rate"};
+static const struct bounds aid_ratio_bounds = {0, 1, 0, 0, 1, "aid_ratio"};
+static const struct bounds rho_bounds = {0, 1, 0, 1, 1, "a correlation"};
+
+static void number_param(struct builder *b, struct prow *p, const char *name)
+{
+	struct model *m = b->m;
+	const struct bounds *r = NULL;
+	enum num_kind kind = NUM_ANY;
+	int *slot = NULL;
+	if (strcmp(name, "students") == 0) {
+		r = &students_bounds;
+		kind = NUM_PLAIN;
+		slot = &m->p_students;
+	} else if (strcmp(name, "enrollment_growth") == 0) {
+		r = &growth_bounds;
+		kind = NUM_RATE;
+		slot = &m->p_growth;
+	} else if (strcmp(name, "discount_rate") == 0) {
+		r = &discount_bounds;
+		kind = NUM_RATE;
+		slot = &m->p_discount;
+	} else if (strcmp(name, "aid_ratio") == 0) {
+		r = &aid_ratio_bounds;
+		kind = NUM_RATE;
+		slot = &m->p_aid_ratio;
+	} else if (strcmp(name, "correlation") == 0 ||
+		   build_starts_with(name, "correlation.")) {
+		r = &rho_bounds;
+		kind = NUM_RATE;
+	}
+	struct dist_cells dc = build_row_dist_cells(p);
+	struct dist d;
+	if (build_parse_dist(b, &dc, kind, &d) != 0)
+		return;
+	if (r == &rho_bounds && d.kind != DIST_FIXED) {
+		ERR(b, p->f[SC_DIST].at,
+		    "'%s' must be a fixed number (a correlation is not "
+		    "drawn)",
+		    name);
+		return;
+	}
+	if (r && build_check_bounds(b, &dc, &d, r, "") != 0)
+		return;
+	if (r == &rho_bounds)
+		return; /* applied to the groups later */
+	int idx = build_add_param(m, name, &d, p->f[SC_SOURCE].text, 0, p->line);
+	p->param = idx;
+	if (slot)
+		*slot = idx;
+}
+
+void build_scenario_rows(struct builder *b)
+{
+	struct model *m = b->m;
+	char buf[256];
+	for (size_t i = 0; i < b->nrows; i++) {
+		struct prow *p = &b->rows[i];
+		const struct cell *nc = &p->f[SC_PARAMETER];
+		const char *name = strbuf_trim_into(nc->text, buf, sizeof(buf));
+		if (!*name) {
+			ERR(b, nc->at, "missing required cell: the "
+				       "parameter's name");
+			continue;
+		}
+		if (!build_valid_name(name, "_.")) {
+			struct strbuf q = STRBUF_INIT;
+			diag_quote(&q, nc->text, 40);
+			ERR(b, nc->at,
+			    "invalid parameter name %s (lower-case letters, "
+			    "digits, '_' and '.', starting with a letter)",
+			    strbuf_str(&q));
+			strbuf_free(&q);
+			continue;
+		}
+		if (strcmp(name, "costs") == 0) {
+			if (!expect_no_range(b, p, name, "a file name"))
+				need_value(b, p, name);
+			continue;
+		}
+		struct prow *first = build_find_row(b, name);
+		if (first != p) {
+			if (first->line)
+				ERR(b, nc->at,
+				    "parameter '%s' is defined twice (first "
+				    "on line %u)",
+				    name, first->line);
+			else
+				ERR(b, nc->at,
+				    "parameter '%s' is defined twice", name);
+			continue;
+		}
+		if (build_is_text_key(name))
+			text_key(b, p, name);
+		else if (strcmp(name, "years") == 0)
+			continue; /* read first, by model_build */
+		else if (build_is_reserved_int(name))
+			build_int_param(b, p, name);
+		else
+			number_param(b, p, name);
+	}
+	(void)m;
+}
