@@ -143,6 +143,13 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 			end_label(d, s, h, buf, sizeof(buf));
 			double xe = h ? x90 : x10, xo = h ? x10 : x90;
 			int at_left = xe < xo || (xe == xo && !h);
+			/* A white ground keeps the $0 line from striking
+			 * through a label that reaches across it. */
+			double tw = text_width(c->tm, buf, FONT_REGULAR,
+					       STYLE_NOTE);
+			double tx = at_left ? xe - 3 - tw : xe + 3;
+			dl_rect(dl, tx - 1, yc - bh / 2, tw + 2, bh, STYLE_WHITE,
+				DL_NONE, 0);
 			dl_text(dl, at_left ? xe - 3 : xe + 3,
 				yc + STYLE_NOTE * TEXT_CAP / 2, buf,
 				FONT_REGULAR, STYLE_NOTE, STYLE_INK,
