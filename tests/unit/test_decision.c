@@ -3,7 +3,7 @@
  * (curves that cross in a known year, and never), p_best by measure
  * against a count made here, and the budget's total rows and reserves. */
 #include "helpers.h"
-#include "model_fixture.h"
+#include "run_fixture.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -18,40 +18,6 @@
 #include "sim/rng.h"
 #include "sim/sim.h"
 #include "util/numfmt.h"
-
-struct fixture {
-	char *dir;
-	struct model m;
-	sim_plan *plan;
-	struct sim_result res;
-	struct summary s;
-	struct decision d;
-};
-
-static void run(struct fixture *f, const char *scenario, const char *costs)
-{
-	memset(f, 0, sizeof(*f));
-	f->dir = test_load_model(scenario, costs, &f->m);
-	struct strbuf err = STRBUF_INIT;
-	f->plan = sim_plan_new(&f->m, &err);
-	assert_non_null(f->plan);
-	assert_int_equal(sim_run(f->plan, 2, NULL, &f->res, &err), 0);
-	strbuf_free(&err);
-	summary_compute(&f->m, &f->res, 2, &f->s);
-	decision_compute(f->plan, &f->res, &f->s, 2, &f->d);
-	f->s.decision = &f->d;
-}
-
-static void finish(struct fixture *f)
-{
-	decision_free(&f->d);
-	summary_free(&f->s);
-	sim_result_free(&f->res);
-	sim_plan_free(f->plan);
-	model_free(&f->m);
-	test_rmdir(f->dir);
-	free(f->dir);
-}
 
 /* The CSV row that starts with prefix, without its CRLF (caller frees). */
 static char *row_starting(const char *csv, const char *prefix)

@@ -5,7 +5,7 @@
  * never called a win, a clear case is, and every title fits in ten
  * words. */
 #include "helpers.h"
-#include "model_fixture.h"
+#include "run_fixture.h"
 
 #include "analysis/decision.h"
 #include "analysis/findings.h"
@@ -157,39 +157,6 @@ static void test_wrap_counts_characters(void **state)
 }
 
 /* ---- sentences and titles on known answers ---------------------------- */
-
-struct fixture {
-	char *dir;
-	struct model m;
-	sim_plan *plan;
-	struct sim_result res;
-	struct summary s;
-	struct decision d;
-};
-
-static void run(struct fixture *f, const char *scenario, const char *costs)
-{
-	memset(f, 0, sizeof(*f));
-	f->dir = test_load_model(scenario, costs, &f->m);
-	struct strbuf err = STRBUF_INIT;
-	f->plan = sim_plan_new(&f->m, &err);
-	assert_non_null(f->plan);
-	assert_int_equal(sim_run(f->plan, 2, NULL, &f->res, &err), 0);
-	strbuf_free(&err);
-	summary_compute(&f->m, &f->res, 2, &f->s);
-	decision_compute(f->plan, &f->res, &f->s, 2, &f->d);
-}
-
-static void finish(struct fixture *f)
-{
-	decision_free(&f->d);
-	summary_free(&f->s);
-	sim_result_free(&f->res);
-	sim_plan_free(f->plan);
-	model_free(&f->m);
-	test_rmdir(f->dir);
-	free(f->dir);
-}
 
 /* The first sentence containing text, or NULL. */
 static const char *sentence_with(const struct findings *f, const char *text)
