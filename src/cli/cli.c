@@ -132,6 +132,49 @@ int cli_default_threads(void)
 	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
 }
 
+void cli_sim_opts_init(struct cli_sim_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->threads = cli_default_threads();
+}
+
+int cli_sim_option(const char *cmd, int c, const char *arg,
+		   struct cli_sim_opts *o)
+{
+	switch (c) {
+	case 'n':
+		if (cli_parse_trials(cmd, arg, &o->trials))
+			return -1;
+		o->trials_arg = arg;
+		return 1;
+	case 's':
+		if (cli_parse_seed(cmd, arg, &o->seed))
+			return -1;
+		o->seed_arg = arg;
+		return 1;
+	case 'j':
+		return cli_parse_threads(cmd, arg, &o->threads) ? -1 : 1;
+	default:
+		return 0;
+	}
+}
+
+void cli_sim_opts_apply(const struct cli_sim_opts *o, struct model *m)
+{
+	if (o->trials_arg)
+		m->trials = o->trials;
+	if (o->seed_arg)
+		m->seed = o->seed;
+}
+
+void cli_sim_opts_command(const struct cli_sim_opts *o, struct strbuf *b)
+{
+	if (o->trials_arg)
+		strbuf_printf(b, " -n %ld", o->trials);
+	if (o->seed_arg)
+		strbuf_printf(b, " -s %llu", (unsigned long long)o->seed);
+}
+
 int cli_load_model(const char *path, struct model *m)
 {
 	struct diags d = DIAGS_INIT;

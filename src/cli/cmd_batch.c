@@ -73,10 +73,7 @@ static const char help[] =
 
 struct batch_opts {
 	const char *scenario, *sweep, *outdir;
-	const char *trials_arg, *seed_arg;
-	long trials;
-	uint64_t seed;
-	int threads;
+	struct cli_sim_opts sim; /* -n, -s, -j */
 	unsigned long shard_k, shard_n; /* shard_n == 0: the whole sweep */
 	int charts;
 	struct chart_opts chart_opts; /* with --charts */
@@ -124,7 +121,7 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
-	o->threads = cli_default_threads();
+	cli_sim_opts_init(&o->sim);
 	chart_opts_default(&o->chart_opts);
 	args_reset();
 	int c;
@@ -136,20 +133,6 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 			break;
 		case 'o':
 			o->outdir = optarg;
-			break;
-		case 'n':
-			if (cli_parse_trials("batch", optarg, &o->trials))
-				return EXIT_USAGE;
-			o->trials_arg = optarg;
-			break;
-		case 's':
-			if (cli_parse_seed("batch", optarg, &o->seed))
-				return EXIT_USAGE;
-			o->seed_arg = optarg;
-			break;
-		case 'j':
-			if (cli_parse_threads("batch", optarg, &o->threads))
-				return EXIT_USAGE;
 			break;
 		case OPT_SHARD:
 			if (parse_shard(optarg, o))
@@ -176,6 +159,8 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 			fputs(help, stdout);
 			return -1;
 		default:
+			if (cli_sim_option("batch", c, optarg, &o->sim) > 0)
+				break;
 			return EXIT_USAGE;
 		}
 	}
@@ -202,10 +187,7 @@ static char *canonical_command(const struct batch_opts *o)
 {
 	struct strbuf b = STRBUF_INIT;
 	strbuf_printf(&b, "edtco batch %s --sweep %s", o->scenario, o->sweep);
-	if (o->trials_arg)
-		strbuf_printf(&b, " -n %ld", o->trials);
-	if (o->seed_arg)
-		strbuf_printf(&b, " -s %llu", (unsigned long long)o->seed);
+	cli_sim_opts_command(&o->sim, &b);
 	return strbuf_take(&b);
 }
 
@@ -288,10 +270,7 @@ static void run_case(struct engine *e, size_t i, struct slot *s)
 	}
 	diags_free(&d);
 	s->has_model = 1;
-	if (e->o->trials_arg)
-		s->m.trials = e->o->trials;
-	if (e->o->seed_arg)
-		s->m.seed = e->o->seed;
+	cli_sim_opts_apply(&e->o->sim, &s->m);
 	struct pipeline *p = &s->p;
 	const char *command = e->command;
 	if (e->o->charts) {
@@ -389,7 +368,7 @@ static int write_case(struct engine *e, size_t i, struct slot *s, FILE *fp,
  * whose trials spread well over threads) one at a time on every thread. */
 static void plan_threads(struct engine *e, const struct model *m0)
 {
-	int j = e->o->threads;
+	int j = e->o->sim.threads;
 	size_t n = e->end - e->first;
 	size_t bytes = sim_result_bytes(m0, m0->trials);
 	size_t budget = (size_t)1 << 30; /* result arrays held at once */
@@ -634,10 +613,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		free(command);
 		return cli_fail(rc, "the first case became invalid");
 	}
-	if (o->trials_arg)
-		m0.trials = o->trials;
-	if (o->seed_arg)
-		m0.seed = o->seed;
+	cli_sim_opts_apply(&o->sim, &m0);
 	sim_plan *like = sim_plan_new(&m0, &err);
 	e.like = like;
 

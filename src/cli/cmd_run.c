@@ -48,10 +48,7 @@ static const char help[] =
 struct run_opts {
 	const char *scenario;
 	const char *outdir;
-	const char *trials_arg, *seed_arg;
-	long trials;
-	uint64_t seed;
-	int threads;
+	struct cli_sim_opts sim; /* -n, -s, -j */
 	int quiet;
 	int no_charts;
 	struct chart_opts charts;
@@ -72,7 +69,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		{"dpi", required_argument, NULL, OPT_DPI},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
-	o->threads = cli_default_threads();
+	cli_sim_opts_init(&o->sim);
 	chart_opts_default(&o->charts);
 	args_reset();
 	int c;
@@ -81,20 +78,6 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		switch (c) {
 		case 'o':
 			o->outdir = optarg;
-			break;
-		case 'n':
-			if (cli_parse_trials("run", optarg, &o->trials))
-				return EXIT_USAGE;
-			o->trials_arg = optarg;
-			break;
-		case 's':
-			if (cli_parse_seed("run", optarg, &o->seed))
-				return EXIT_USAGE;
-			o->seed_arg = optarg;
-			break;
-		case 'j':
-			if (cli_parse_threads("run", optarg, &o->threads))
-				return EXIT_USAGE;
 			break;
 		case 'q':
 			o->quiet = 1;
@@ -115,6 +98,8 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			fputs(help, stdout);
 			return -1;
 		default:
+			if (cli_sim_option("run", c, optarg, &o->sim) > 0)
+				break;
 			return EXIT_USAGE;
 		}
 	}
@@ -137,10 +122,7 @@ static char *canonical_command(const struct run_opts *o)
 {
 	struct strbuf b = STRBUF_INIT;
 	strbuf_printf(&b, "edtco run %s", o->scenario);
-	if (o->trials_arg)
-		strbuf_printf(&b, " -n %ld", o->trials);
-	if (o->seed_arg)
-		strbuf_printf(&b, " -s %llu", (unsigned long long)o->seed);
+	cli_sim_opts_command(&o->sim, &b);
 	return strbuf_take(&b);
 }
 
@@ -166,10 +148,10 @@ static int simulate_and_write(const struct run_opts *o, struct model *m,
 	}
 	char *command = canonical_command(o);
 	struct pipeline p;
-	pipeline_init(&p, m, o->threads, command);
+	pipeline_init(&p, m, o->sim.threads, command);
 	if (!o->no_charts) {
 		p.charts = o->charts;
-		p.charts.threads = o->threads;
+		p.charts.threads = o->sim.threads;
 	}
 	int rc = pipeline_simulate(&p, &err);
 	if (rc == EXIT_OK)
@@ -203,10 +185,7 @@ static int run_main(int argc, char **argv)
 	rc = cli_load_model(o.scenario, &m);
 	if (rc != EXIT_OK)
 		return rc;
-	if (o.trials_arg)
-		m.trials = o.trials;
-	if (o.seed_arg)
-		m.seed = o.seed;
+	cli_sim_opts_apply(&o.sim, &m);
 	char *dir;
 	if (o.outdir) {
 		dir = xstrdup(o.outdir);

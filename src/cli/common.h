@@ -52,6 +52,29 @@ int cli_parse_formats(const char *cmd, const char *s, unsigned *out);
 int cli_parse_dpi(const char *cmd, const char *s, int *out);
 int cli_chart_env(struct chart_opts *o);
 
+/* -n, -s and -j: the options of the commands that simulate (run, batch). */
+struct cli_sim_opts {
+	const char *trials_arg, *seed_arg; /* as given, or NULL */
+	long trials;
+	uint64_t seed;
+	int threads;
+};
+
+/* No -n or -s; -j every online CPU. */
+void cli_sim_opts_init(struct cli_sim_opts *o);
+
+/* Parses option c when it is -n, -s or -j.  Returns 1 when it was one of
+ * them, 0 when it was not, -1 after reporting a usage error. */
+int cli_sim_option(const char *cmd, int c, const char *arg,
+		   struct cli_sim_opts *o);
+
+/* Gives -n and -s, when given, to the model. */
+void cli_sim_opts_apply(const struct cli_sim_opts *o, struct model *m);
+
+/* Appends " -n N" and " -s S" when given: the options of a command line
+ * that change results. */
+void cli_sim_opts_command(const struct cli_sim_opts *o, struct strbuf *b);
+
 /* The number of online CPUs (at least 1). */
 int cli_default_threads(void);
 
