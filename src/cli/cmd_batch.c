@@ -206,10 +206,8 @@ static char *output_dir(const struct batch_opts *o)
 		free(a);
 		free(s);
 	}
-	char *dir = strbuf_take(&b);
-	size_t n = strlen(dir);
-	while (n > 1 && dir[n - 1] == '/')
-		dir[--n] = '\0';
+	char *dir = file_folder_name(strbuf_str(&b));
+	strbuf_free(&b);
 	return dir;
 }
 

@@ -10,6 +10,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "io/file.h"
 #include "cli/pipeline.h"
 #include "model/number.h"
 #include "util/mem.h"
@@ -159,15 +160,6 @@ static int parse(int argc, char **argv, struct chart_cmd *c)
 	return EXIT_OK;
 }
 
-static char *strip_slashes(const char *s)
-{
-	char *d = xstrdup(s);
-	size_t n = strlen(d);
-	while (n > 1 && d[n - 1] == '/')
-		d[--n] = '\0';
-	return d;
-}
-
 static int chart_main(int argc, char **argv)
 {
 	struct chart_cmd c;
@@ -176,8 +168,8 @@ static int chart_main(int argc, char **argv)
 		return EXIT_OK; /* --help */
 	if (rc != EXIT_OK)
 		return rc;
-	char *dir = strip_slashes(c.dir);
-	char *out = strip_slashes(c.out ? c.out : c.dir);
+	char *dir = file_folder_name(c.dir);
+	char *out = file_folder_name(c.out ? c.out : c.dir);
 	struct stat st;
 	int bad = stat(dir, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0
 								    : ENOTDIR;

@@ -66,11 +66,9 @@ static int parse_kn(const char *s, unsigned long *k, unsigned long *n)
 static char *join(const char *dir, const char *name)
 {
 	struct strbuf b = STRBUF_INIT;
-	size_t n = strlen(dir);
-	while (n > 1 && dir[n - 1] == '/')
-		n--;
-	strbuf_add(&b, dir, n);
-	strbuf_printf(&b, "/%s", name);
+	char *d = file_folder_name(dir);
+	strbuf_printf(&b, "%s/%s", d, name);
+	free(d);
 	return strbuf_take(&b);
 }
 
@@ -225,10 +223,7 @@ static int write_merged(struct shard *sh, size_t n, const char *dir,
 /* The folder name without "-shard-K-of-N", or NULL. */
 static char *whole_dir(const char *dir)
 {
-	char *d = xstrdup(dir);
-	size_t n = strlen(d);
-	while (n > 1 && d[n - 1] == '/')
-		d[--n] = '\0';
+	char *d = file_folder_name(dir);
 	char *p = NULL;
 	for (char *q = strstr(d, "-shard-"); q; q = strstr(q + 1, "-shard-"))
 		p = q;

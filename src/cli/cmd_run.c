@@ -11,7 +11,6 @@
 #include "io/outdir.h"
 #include "output/results.h"
 #include "output/text.h"
-#include "util/mem.h"
 
 static const char help[] =
 	"Usage: edtco run SCENARIO.csv [-o DIR] [-n TRIALS] [-s SEED] [-j N] "
@@ -188,7 +187,7 @@ static int run_main(int argc, char **argv)
 	cli_sim_opts_apply(&o.sim, &m);
 	char *dir;
 	if (o.outdir) {
-		dir = xstrdup(o.outdir);
+		dir = file_folder_name(o.outdir);
 	} else {
 		char *stem = file_stem(o.scenario);
 		struct strbuf b = STRBUF_INIT;
@@ -196,9 +195,6 @@ static int run_main(int argc, char **argv)
 		dir = strbuf_take(&b);
 		free(stem);
 	}
-	size_t n = strlen(dir);
-	while (n > 1 && dir[n - 1] == '/')
-		dir[--n] = '\0';
 	rc = simulate_and_write(&o, &m, dir);
 	free(dir);
 	model_free(&m);

@@ -96,3 +96,11 @@ char *file_stem(const char *path)
 		n -= 4;
 	return xstrndup(base, n);
 }
+
+char *file_folder_name(const char *path)
+{
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return xstrndup(path, n);
+}

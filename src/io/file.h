@@ -35,4 +35,8 @@ char *file_path_relative_to(const char *base_file, const char *path);
  * "models/ny-district.csv" -> "ny-district".  The caller frees it. */
 char *file_stem(const char *path);
 
+/* A copy of a folder's path without trailing slashes ("out/x/" -> "out/x";
+ * "/" stays "/").  The caller frees it. */
+char *file_folder_name(const char *path);
+
 #endif
