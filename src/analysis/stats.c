@@ -7,6 +7,10 @@
 
 #include "util/mem.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 static void insertion_sort(double *x, size_t lo, size_t hi)
 {
 	for (size_t i = lo + 1; i < hi; i++) {
@@ -85,17 +89,6 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Selection through a sample, for large arrays.  An evenly strided sample
- * of the values brackets each wanted rank with high probability; one pass
- * over the data counts the values below each bracket and gathers the
- * values inside it; the rank is then selected among the few gathered
- * values.  The answer is the exact order statistic whatever the sample:
- * when a bracket misses its rank (a sample far from typical), the full
- * selection is used instead. */
-#define SAMPLE_MAX 65536
-#define SAMPLE_MIN_N 65536
-#define MAX_EDGES 64 /* two per bracket, a power of two */
-
 /* Running sums for the mean and standard deviation, taken in blocks of
  * SUM_BLOCK values (the block sums then added in order), of the values
  * minus a shift (the middle value of the array): one pass, a fixed order
@@ -113,88 +106,82 @@ static double lanes_sum(const double *lane)
 	return (lane[0] + lane[1]) + (lane[2] + lane[3]);
 }
 
-struct bracket {
-	double lo, hi; /* closed interval of values */
-	size_t below;  /* values < lo */
-	double *v;     /* values in [lo, hi] */
-	size_t n, cap;
+/* Selection by counting, for large arrays.  A strided sample of the values
+ * gives a range [lo, hi] that holds the wanted ranks with high
+ * probability; NBUCKETS equal buckets cover it, with one more bucket each
+ * side for the values beyond.  The first pass counts the values of each
+ * bucket (and takes the sums of the moments); the buckets that hold the
+ * wanted ranks are then known, and the second pass gathers their values
+ * only, among which the ranks are selected.
+ *
+ * The answer is the exact order statistic whatever the sample: all that is
+ * needed is that the bucket of a value never decreases as the value grows,
+ * which holds since each step of bucket_of (a subtraction, a product by a
+ * positive number, a clamp and a truncation) is monotone in IEEE
+ * arithmetic.  A poor sample only makes the gathered buckets larger; when
+ * they would hold more than an eighth of the values, the whole array is
+ * selected instead. */
+#define SAMPLE_N 4096
+#define SAMPLE_MIN_N 65536
+#define NBUCKETS 8192
+
+struct buckets {
+	double lo, scale;
+	uint32_t *count; /* NBUCKETS + 2 */
 };
 
-/* The sample's order statistics at the edges of each rank's bracket:
- * about four standard errors of the sample quantile either side. */
-static size_t make_brackets(const double *x, size_t n, const size_t *ranks,
-			    size_t nr, struct bracket *br)
+/* The clamp is written with SSE2's max and min where there is SSE2: the
+ * compiler keeps the C form as two branches, and they cost more than the
+ * rest of a pass.  Both forms give the same bucket. */
+static inline size_t bucket_of(const struct buckets *b, double v)
 {
-	size_t S = n / 16 < SAMPLE_MAX ? n / 16 : SAMPLE_MAX;
-	double *smp = xmalloc(S * sizeof(double));
-	for (size_t i = 0; i < S; i++)
-		smp[i] = x[(i * n + n / 2) / S];
-	size_t want[MAX_EDGES];
-	double lo_i[MAX_EDGES / 2], hi_i[MAX_EDGES / 2];
-	size_t nw = 0;
-	for (size_t j = 0; j < nr; j++) {
-		double q = (double)ranks[j] / (double)(n - 1);
-		double pos = q * (double)(S - 1);
-		double margin = 4 * sqrt((double)S * q * (1 - q)) + 8;
-		lo_i[j] = floor(pos - margin);
-		hi_i[j] = ceil(pos + margin);
-		if (lo_i[j] > 0)
-			want[nw++] = (size_t)lo_i[j];
-		if (hi_i[j] < (double)(S - 1))
-			want[nw++] = (size_t)hi_i[j];
-	}
-	qsort(want, nw, sizeof(size_t), cmp_size);
-	size_t u = 0;
-	for (size_t j = 0; j < nw; j++)
-		if (u == 0 || want[j] != want[u - 1])
-			want[u++] = want[j];
-	select_ranks(smp, 0, S, want, 0, u);
-	size_t nb = 0;
-	for (size_t j = 0; j < nr; j++) {
-		double lo = lo_i[j] <= 0 ? -INFINITY : smp[(size_t)lo_i[j]];
-		double up = hi_i[j] >= (double)(S - 1) ? INFINITY
-						     : smp[(size_t)hi_i[j]];
-		if (nb && lo <= br[nb - 1].hi) {
-			if (up > br[nb - 1].hi)
-				br[nb - 1].hi = up;
-			continue;
-		}
-		br[nb++] = (struct bracket){lo, up, 0, NULL, 0, 0};
-	}
-	free(smp);
-	return nb;
+	double t = (v - b->lo) * b->scale;
+#ifdef __SSE2__
+	__m128d x = _mm_set_sd(t);
+	x = _mm_max_sd(x, _mm_set_sd(-1.0)); /* also -1 for a NaN */
+	x = _mm_min_sd(x, _mm_set_sd(NBUCKETS));
+	t = _mm_cvtsd_f64(x);
+#else
+	t = t > -1 ? t : -1;
+	t = t < NBUCKETS ? t : NBUCKETS;
+#endif
+	return (size_t)(t + 1);
 }
 
-/* Fills vals[j] with the ranks[j]-th smallest value of x (ranks sorted,
- * distinct, at most MAX_EDGES / 2), and acc (when not NULL) with the sums
- * of the same pass.  Returns 0, or -1 when a bracket missed (x is never
- * changed). */
-static int bracket_select(const double *x, size_t n, const size_t *ranks,
-			  size_t nr, double *vals, struct sums *acc)
+/* The range of the buckets: the sample's order statistics some four
+ * standard errors beyond the lowest and the highest wanted rank. */
+static void bucket_range(const double *x, size_t n, const size_t *ranks,
+			 size_t nr, struct buckets *b)
 {
-	struct bracket br[MAX_EDGES / 2];
-	size_t nb = make_brackets(x, n, ranks, nr, br);
-	/* Edges, sorted: v's class is the number of edges at or below it,
-	 * with "above hi" written as "at or above the next double".  Odd
-	 * classes are inside bracket class / 2.  Padding with +inf keeps the
-	 * branch-free binary search at a fixed number of steps. */
-	double edge[MAX_EDGES];
-	for (size_t b = 0; b < nb; b++) {
-		edge[2 * b] = br[b].lo;
-		edge[2 * b + 1] = nextafter(br[b].hi, INFINITY);
-		br[b].cap = n / 32 + 16;
-		br[b].v = xmalloc(br[b].cap * sizeof(double));
+	double smp[SAMPLE_N];
+	for (size_t i = 0; i < SAMPLE_N; i++)
+		smp[i] = x[(i * n + n / 2) / SAMPLE_N];
+	size_t edge[2];
+	for (int e = 0; e < 2; e++) {
+		double q = (double)ranks[e ? nr - 1 : 0] / (double)(n - 1);
+		double pos = q * (SAMPLE_N - 1);
+		double margin = 4 * sqrt(SAMPLE_N * q * (1 - q)) + 8;
+		double at = e ? ceil(pos + margin) : floor(pos - margin);
+		at = at < 0 ? 0 : at > SAMPLE_N - 1 ? SAMPLE_N - 1 : at;
+		edge[e] = (size_t)at;
 	}
-	size_t m = 1;
-	while (m < 2 * nb)
-		m *= 2;
-	for (size_t e = 2 * nb; e < MAX_EDGES; e++)
-		edge[e] = INFINITY;
-	/* Two sets of counters and four lanes of sums keep consecutive
-	 * values from waiting on each other's additions. */
-	size_t counts[2][MAX_EDGES + 1];
-	memset(counts, 0, sizeof(counts));
+	select_ranks(smp, 0, SAMPLE_N, edge, 0, edge[0] == edge[1] ? 1 : 2);
+	b->lo = smp[edge[0]];
+	double width = smp[edge[1]] - b->lo;
+	b->scale = NBUCKETS / width;
+	if (!(width > 0) || !isfinite(b->scale) || !isfinite(b->lo)) {
+		b->lo = isfinite(b->lo) ? b->lo : 0;
+		b->scale = 0; /* one bucket for [lo, inf) */
+	}
+}
+
+/* The first pass: the count of every bucket, and the sums (acc, when not
+ * NULL) in the order of sums_pass. */
+static void bucket_count(const double *x, size_t n, struct buckets *b,
+			 struct sums *acc)
+{
 	double sh = acc ? acc->shift : 0, s1 = 0, s2 = 0;
+	uint32_t *count = b->count;
 	for (size_t i0 = 0; i0 < n; i0 += SUM_BLOCK) {
 		size_t end = i0 + SUM_BLOCK < n ? i0 + SUM_BLOCK : n;
 		double b1[SUM_LANES] = {0}, b2[SUM_LANES] = {0};
@@ -202,16 +189,7 @@ static int bracket_select(const double *x, size_t n, const size_t *ranks,
 			double v = x[i], d = v - sh;
 			b1[i % SUM_LANES] += d;
 			b2[i % SUM_LANES] += d * d;
-			size_t c = 0;
-			for (size_t half = m / 2; half; half /= 2)
-				c += edge[c + half - 1] <= v ? half : 0;
-			c += edge[c] <= v && c < 2 * nb;
-			counts[i & 1][c]++;
-			if (c & 1) {
-				struct bracket *k = &br[c / 2];
-				GROW(k->v, k->cap, k->n + 1);
-				k->v[k->n++] = v;
-			}
+			count[bucket_of(b, v)]++;
 		}
 		s1 += lanes_sum(b1);
 		s2 += lanes_sum(b2);
@@ -220,39 +198,54 @@ static int bracket_select(const double *x, size_t n, const size_t *ranks,
 		acc->s1 = s1;
 		acc->s2 = s2;
 	}
-	size_t below = 0;
-	for (size_t b = 0; b < nb; b++) {
-		below += counts[0][2 * b] + counts[1][2 * b];
-		br[b].below = below;
-		below += counts[0][2 * b + 1] + counts[1][2 * b + 1];
-	}
-	/* Map each rank to its bracket; then one selection per bracket for
-	 * all of its ranks. */
-	size_t local[MAX_EDGES / 2], owner[MAX_EDGES / 2];
-	for (size_t j = 0, b = 0; j < nr; j++) {
-		while (b < nb && ranks[j] >= br[b].below + br[b].n)
-			b++;
-		if (b == nb || ranks[j] < br[b].below) {
-			for (size_t k = 0; k < nb; k++)
-				free(br[k].v);
-			return -1;
+}
+
+/* Fills vals[j] with the ranks[j]-th smallest value of x (ranks sorted and
+ * distinct), and acc (when not NULL) with the sums of sums_pass.  Returns
+ * 0, or -1 when the buckets of the ranks hold too many values (the sums
+ * are taken all the same).  x is never changed. */
+static int bucket_select(const double *x, size_t n, const size_t *ranks,
+			 size_t nr, double *vals, struct sums *acc)
+{
+	struct buckets b;
+	bucket_range(x, n, ranks, nr, &b);
+	b.count = xcalloc(NBUCKETS + 2, sizeof(uint32_t));
+	bucket_count(x, n, &b, acc);
+	/* The bucket of each rank, and the values below it that are not
+	 * gathered: the gathered values hold rank r at r - skipped. */
+	unsigned char *want = xcalloc(NBUCKETS + 2, 1);
+	size_t *local = xmalloc(nr * sizeof(size_t));
+	size_t below = 0, skipped = 0, gathered = 0, j = 0;
+	for (size_t k = 0; k < NBUCKETS + 2 && j < nr; k++) {
+		size_t c = b.count[k];
+		if (ranks[j] >= below + c) {
+			below += c;
+			skipped += c;
+			continue;
 		}
-		owner[j] = b;
-		local[j] = ranks[j] - br[b].below;
+		want[k] = 1;
+		gathered += c;
+		while (j < nr && ranks[j] < below + c)
+			local[j] = ranks[j] - skipped, j++;
+		below += c;
 	}
-	for (size_t j = 0; j < nr;) {
-		size_t e = j;
-		while (e < nr && owner[e] == owner[j])
-			e++;
-		struct bracket *k = &br[owner[j]];
-		select_ranks(k->v, 0, k->n, local, j, e);
-		for (size_t i = j; i < e; i++)
-			vals[i] = k->v[local[i]];
-		j = e;
+	free(b.count);
+	int ok = gathered <= n / 8;
+	if (ok) {
+		double *g = xmalloc((gathered + 1) * sizeof(double));
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (want[bucket_of(&b, x[i])])
+				g[m++] = x[i];
+		}
+		select_ranks(g, 0, m, local, 0, nr);
+		for (j = 0; j < nr; j++)
+			vals[j] = g[local[j]];
+		free(g);
 	}
-	for (size_t b = 0; b < nb; b++)
-		free(br[b].v);
-	return 0;
+	free(want);
+	free(local);
+	return ok ? 0 : -1;
 }
 
 static void sums_pass(const double *x, size_t n, struct sums *acc)
@@ -311,14 +304,10 @@ static void describe(const double *x, size_t n, const double *p, size_t k,
 	double *vals = xmalloc((u + 1) * sizeof(double));
 	struct sums acc = {x[n / 2], 0, 0};
 	int summed = 0;
-	/* Many ranks (a whole distribution) go through the sample in groups,
-	 * one pass over the data per group. */
-	int ok = n >= SAMPLE_MIN_N;
-	for (size_t j = 0; ok && j < u; j += MAX_EDGES / 2) {
-		size_t m = u - j < MAX_EDGES / 2 ? u - j : MAX_EDGES / 2;
-		ok = bracket_select(x, n, ranks + j, m, vals + j,
-				    mean && !summed ? &acc : NULL) == 0;
-		summed |= ok;
+	int ok = n >= SAMPLE_MIN_N && n <= UINT32_MAX;
+	if (ok) {
+		ok = bucket_select(x, n, ranks, u, vals, mean ? &acc : NULL) == 0;
+		summed = mean != NULL;
 	}
 	if (!ok) {
 		if (scratch != x)

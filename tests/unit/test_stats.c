@@ -92,6 +92,22 @@ static void test_large_arrays(void **state)
 	for (size_t i = 0; i < n; i++)
 		x[i] = -(double)i;
 	compare_with_gsl(x, n);
+	/* a heavy tail: lognormal with sigma 4 (the buckets over the
+	 * sample's range are coarse in the body) */
+	for (size_t i = 0; i < n; i++)
+		x[i] = exp(4 * sqrt(-2 * log(1 - lcg())) * cos(6.283185307 * lcg()));
+	compare_with_gsl(x, n);
+	/* a sample that lies: every value the stride of a 4096-value sample
+	 * could read is an outlier, far above the rest */
+	for (size_t i = 0; i < n; i++)
+		x[i] = i % 73 == 0 ? 1e12 + (double)i : lcg();
+	for (size_t i = 0; i < 4096; i++)
+		x[(i * n + n / 2) / 4096] = 1e12 + (double)i;
+	compare_with_gsl(x, n);
+	/* both signs, and values a million times the rest at both ends */
+	for (size_t i = 0; i < n; i++)
+		x[i] = (lcg() - 0.5) * (i % 1009 == 0 ? 1e12 : 1e6);
+	compare_with_gsl(x, n);
 	free(x);
 }
 
