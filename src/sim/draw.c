@@ -5,121 +5,158 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
-static void pert_shape(const struct dist *d, double *a, double *b)
-{
-	double range = d->high - d->low;
-	*a = 1 + 4 * (d->likely - d->low) / range;
-	*b = 1 + 4 * (d->high - d->likely) / range;
-}
+#include "sim/rng.h"
 
-static double normal_mean(const struct dist *d)
-{
-	return (d->low + d->high) / 2;
-}
-
-static double normal_sd(const struct dist *d)
-{
-	return (d->high - d->low) / (2 * DRAW_Z95);
-}
-
-static double log_mean(const struct dist *d)
-{
-	return (log(d->low) + log(d->high)) / 2;
-}
-
-static double log_sd(const struct dist *d)
-{
-	return (log(d->high) - log(d->low)) / (2 * DRAW_Z95);
-}
-
-static double triangular_quantile(const struct dist *d, double u)
+void draw_prepare(struct draw_dist *p, const struct dist *d)
 {
 	double a = d->low, c = d->likely, b = d->high;
-	double f = (c - a) / (b - a);
-	if (u < f)
-		return a + sqrt(u * (b - a) * (c - a));
-	return b - sqrt((1 - u) * (b - a) * (b - c));
+	*p = (struct draw_dist){.kind = d->kind, .low = a, .likely = c,
+				.high = b};
+	switch (d->kind) {
+	case DIST_NORMAL:
+		p->mean = (a + b) / 2;
+		p->sd = (b - a) / (2 * DRAW_Z95);
+		break;
+	case DIST_LOGNORMAL:
+		p->mean = (log(a) + log(b)) / 2;
+		p->sd = (log(b) - log(a)) / (2 * DRAW_Z95);
+		break;
+	case DIST_TRIANGULAR:
+		p->f = (c - a) / (b - a);
+		p->ba = b - a;
+		p->ca = c - a;
+		p->bc = b - c;
+		break;
+	case DIST_PERT:
+		p->alpha = 1 + 4 * (c - a) / (b - a);
+		p->beta = 1 + 4 * (b - c) / (b - a);
+		break;
+	case DIST_FIXED:
+	case DIST_UNIFORM:
+		break;
+	}
+}
+
+static double triangular_quantile(const struct draw_dist *p, double u)
+{
+	if (u < p->f)
+		return p->low + sqrt(u * p->ba * p->ca);
+	return p->high - sqrt((1 - u) * p->ba * p->bc);
+}
+
+/* gsl_ran_flat's own formula, so that a draw straight from the stream has
+ * the same bits as one through GSL. */
+static double flat(const struct draw_dist *p, double u)
+{
+	return p->low * (1 - u) + p->high * u;
+}
+
+static double sample(const struct draw_dist *p, gsl_rng *r)
+{
+	switch (p->kind) {
+	case DIST_FIXED:
+		return p->likely;
+	case DIST_UNIFORM:
+		return flat(p, gsl_rng_uniform(r));
+	case DIST_TRIANGULAR:
+		return triangular_quantile(p, gsl_rng_uniform(r));
+	case DIST_PERT:
+		return p->low + (p->high - p->low) *
+					gsl_ran_beta(r, p->alpha, p->beta);
+	case DIST_NORMAL:
+		return p->mean + p->sd * gsl_ran_gaussian_ziggurat(r, 1.0);
+	case DIST_LOGNORMAL:
+		return exp(p->mean + p->sd * gsl_ran_gaussian_ziggurat(r, 1.0));
+	}
+	return NAN;
 }
 
 double draw_sample(const struct dist *d, gsl_rng *r)
 {
-	double a, b;
-	switch (d->kind) {
+	struct draw_dist p;
+	draw_prepare(&p, d);
+	return sample(&p, r);
+}
+
+double draw_keyed(const struct draw_dist *p, uint64_t key, uint64_t seed,
+		  uint32_t trial, gsl_rng *r)
+{
+	switch (p->kind) {
 	case DIST_FIXED:
-		return d->likely;
+		return p->likely;
 	case DIST_UNIFORM:
-		return gsl_ran_flat(r, d->low, d->high);
+		return flat(p, rng_uniform_at(key, seed, trial, 0));
 	case DIST_TRIANGULAR:
-		return triangular_quantile(d, gsl_rng_uniform(r));
+		return triangular_quantile(p, rng_uniform_at(key, seed, trial, 0));
+	default:
+		rng_seek(r, key, seed, trial);
+		return sample(p, r);
+	}
+}
+
+static double quantile(const struct draw_dist *p, double u)
+{
+	switch (p->kind) {
+	case DIST_FIXED:
+		return p->likely;
+	case DIST_UNIFORM:
+		return p->low + u * (p->high - p->low);
+	case DIST_TRIANGULAR:
+		return triangular_quantile(p, u);
 	case DIST_PERT:
-		pert_shape(d, &a, &b);
-		return d->low + (d->high - d->low) * gsl_ran_beta(r, a, b);
+		if (u <= 0)
+			return p->low;
+		if (u >= 1)
+			return p->high;
+		return p->low + (p->high - p->low) *
+					(u <= 0.5 ? gsl_cdf_beta_Pinv(u, p->alpha, p->beta)
+						  : gsl_cdf_beta_Qinv(1 - u, p->alpha,
+								      p->beta));
 	case DIST_NORMAL:
-		return normal_mean(d) +
-		       normal_sd(d) * gsl_ran_gaussian_ziggurat(r, 1.0);
+		return p->mean + p->sd * gsl_cdf_ugaussian_Pinv(u);
 	case DIST_LOGNORMAL:
-		return exp(log_mean(d) +
-			   log_sd(d) * gsl_ran_gaussian_ziggurat(r, 1.0));
+		return exp(p->mean + p->sd * gsl_cdf_ugaussian_Pinv(u));
 	}
 	return NAN;
 }
 
 double draw_quantile(const struct dist *d, double u)
 {
-	double a, b;
-	switch (d->kind) {
-	case DIST_FIXED:
-		return d->likely;
-	case DIST_UNIFORM:
-		return d->low + u * (d->high - d->low);
-	case DIST_TRIANGULAR:
-		return triangular_quantile(d, u);
-	case DIST_PERT:
-		pert_shape(d, &a, &b);
-		if (u <= 0)
-			return d->low;
-		if (u >= 1)
-			return d->high;
-		return d->low + (d->high - d->low) *
-					(u <= 0.5 ? gsl_cdf_beta_Pinv(u, a, b)
-						  : gsl_cdf_beta_Qinv(1 - u, a, b));
-	case DIST_NORMAL:
-		return normal_mean(d) +
-		       normal_sd(d) * gsl_cdf_ugaussian_Pinv(u);
-	case DIST_LOGNORMAL:
-		return exp(log_mean(d) + log_sd(d) * gsl_cdf_ugaussian_Pinv(u));
-	}
-	return NAN;
+	struct draw_dist p;
+	draw_prepare(&p, d);
+	return quantile(&p, u);
 }
 
 void draw_table_init(struct draw_table *t, const struct dist *d)
 {
-	double a, b;
-	pert_shape(d, &a, &b);
+	struct draw_dist p;
+	draw_prepare(&p, d);
 	double range = d->high - d->low;
 	for (int k = 0; k <= DRAW_TABLE_N; k++) {
 		double z = -DRAW_TABLE_Z + 2 * DRAW_TABLE_Z * k / DRAW_TABLE_N;
 		/* Work in the nearer tail, for precision. */
-		double x = z <= 0 ? gsl_cdf_beta_Pinv(gsl_cdf_ugaussian_P(z), a, b)
-				  : gsl_cdf_beta_Qinv(gsl_cdf_ugaussian_Q(z), a, b);
+		double x = z <= 0 ? gsl_cdf_beta_Pinv(gsl_cdf_ugaussian_P(z),
+						       p.alpha, p.beta)
+				  : gsl_cdf_beta_Qinv(gsl_cdf_ugaussian_Q(z),
+						       p.alpha, p.beta);
 		t->v[k] = d->low + range * x;
 	}
 }
 
-double draw_from_score(const struct dist *d, const struct draw_table *t,
-		       double z)
+double draw_score(const struct draw_dist *p, const struct draw_table *t,
+		  double z)
 {
-	switch (d->kind) {
+	switch (p->kind) {
 	case DIST_FIXED:
-		return d->likely;
+		return p->likely;
 	case DIST_NORMAL:
-		return normal_mean(d) + normal_sd(d) * z;
+		return p->mean + p->sd * z;
 	case DIST_LOGNORMAL:
-		return exp(log_mean(d) + log_sd(d) * z);
+		return exp(p->mean + p->sd * z);
 	case DIST_UNIFORM:
 	case DIST_TRIANGULAR:
-		return draw_quantile(d, z <= 0 ? gsl_cdf_ugaussian_P(z)
-					       : 1 - gsl_cdf_ugaussian_Q(z));
+		return quantile(p, z <= 0 ? gsl_cdf_ugaussian_P(z)
+					  : 1 - gsl_cdf_ugaussian_Q(z));
 	case DIST_PERT: {
 		double pos = (z + DRAW_TABLE_Z) * (DRAW_TABLE_N / (2 * DRAW_TABLE_Z));
 		if (!(pos > 0))
@@ -132,4 +169,12 @@ double draw_from_score(const struct dist *d, const struct draw_table *t,
 	}
 	}
 	return NAN;
+}
+
+double draw_from_score(const struct dist *d, const struct draw_table *t,
+		       double z)
+{
+	struct draw_dist p;
+	draw_prepare(&p, d);
+	return draw_score(&p, t, z);
 }

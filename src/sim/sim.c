@@ -42,6 +42,7 @@ struct plan_item {
 	int model; /* index into model items (and sim_inputs.cost) */
 	int option, category;
 	struct dist cost;
+	struct draw_dist draw; /* cost, prepared */
 	enum qty_kind qty;
 	struct model_ref quantity, escalation, probability;
 	int first, last; /* active program years */
@@ -61,6 +62,7 @@ struct sim_plan {
 	struct plan_item *items; /* by option, then item name */
 	size_t nitems;
 	uint64_t *param_keys;
+	struct draw_dist *param_draw; /* each parameter's dist, prepared */
 	uint64_t *group_keys;
 	double *group_a, *group_b; /* sqrt(rho), sqrt(1 - rho) */
 	struct draw_table *tables;
@@ -203,8 +205,11 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 	p->nitems = m->nitems;
 
 	p->param_keys = xmalloc((m->nparams + 1) * sizeof(uint64_t));
-	for (size_t i = 0; i < m->nparams; i++)
+	p->param_draw = xmalloc((m->nparams + 1) * sizeof(*p->param_draw));
+	for (size_t i = 0; i < m->nparams; i++) {
 		p->param_keys[i] = stream_key("param", m->params[i].name, NULL);
+		draw_prepare(&p->param_draw[i], &m->params[i].dist);
+	}
 	p->group_keys = xmalloc((m->ngroups + 1) * sizeof(uint64_t));
 	p->group_a = xmalloc((m->ngroups + 1) * sizeof(double));
 	p->group_b = xmalloc((m->ngroups + 1) * sizeof(double));
@@ -233,6 +238,7 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 		pi->option = it->option;
 		pi->category = it->category;
 		pi->cost = it->cost;
+		draw_prepare(&pi->draw, &it->cost);
 		pi->qty = it->qty;
 		pi->quantity = it->quantity;
 		pi->escalation = it->escalation;
@@ -271,6 +277,7 @@ void sim_plan_free(sim_plan *p)
 	free(p->items);
 	free(p->tables);
 	free(p->param_keys);
+	free(p->param_draw);
 	free(p->group_keys);
 	free(p->group_a);
 	free(p->group_b);
@@ -306,11 +313,8 @@ void sim_inputs_point(const sim_plan *p, struct sim_inputs *in)
 static double draw_param(const sim_plan *p, int i, uint32_t trial,
 			 gsl_rng *r)
 {
-	const struct dist *d = &p->m->params[i].dist;
-	if (d->kind == DIST_FIXED)
-		return d->likely;
-	rng_seek(r, p->param_keys[i], p->m->seed, trial);
-	return draw_sample(d, r);
+	return draw_keyed(&p->param_draw[i], p->param_keys[i], p->m->seed, trial,
+			  r);
 }
 
 static double group_factor(const sim_plan *p, int g, uint32_t trial,
@@ -327,14 +331,12 @@ static double group_factor(const sim_plan *p, int g, uint32_t trial,
 static double draw_item(const sim_plan *p, const struct plan_item *pi,
 			uint32_t trial, gsl_rng *r, double z_group)
 {
-	if (pi->cost.kind == DIST_FIXED)
-		return pi->cost.likely;
+	if (pi->group < 0 || pi->cost.kind == DIST_FIXED)
+		return draw_keyed(&pi->draw, pi->key_cost, p->m->seed, trial, r);
 	rng_seek(r, pi->key_cost, p->m->seed, trial);
-	if (pi->group < 0)
-		return draw_sample(&pi->cost, r);
 	double e = gsl_ran_gaussian_ziggurat(r, 1.0);
 	double z = p->group_a[pi->group] * z_group + p->group_b[pi->group] * e;
-	return draw_from_score(&pi->cost, pi->table, z);
+	return draw_score(&pi->draw, pi->table, z);
 }
 
 void sim_inputs_draw(const sim_plan *p, uint32_t trial, gsl_rng *r,
@@ -453,8 +455,16 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 		double prob = ref_value(&pi->probability, param);
 		double q = pi->qty == QTY_NUMBER ? pi->quantity.value
 						 : ref_value(&pi->quantity, param);
+		/* The sums by category are carried in registers across the
+		 * years (stores through out-> could alias them otherwise),
+		 * added in the same order as one addition a year would. */
 		double *cg = &out->cat_gross_pv[o * nc + pi->category];
 		double *cn = &out->cat_net_pv[o * nc + pi->category];
+		double cgv = *cg, cnv = *cn;
+		double *gro = out->gross + o * H - 1;  /* by year t */
+		double *nto = out->net + o * NY - 1;
+		double *aio = aidv + o * MAX_YEARS + L; /* paid in t + L */
+		const double aid = a * pi->aid;
 		double u[2];
 		int ublock = -1;
 		for (int t = pi->first; t <= pi->last; t++) {
@@ -482,20 +492,22 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 			double qt = pi->qty == QTY_STUDENTS ? S[t] : q;
 			double cost = occurs * qt * c * ef[t];
 			/* 5.5: gross counts every payer. */
-			out->gross[o * H + t - 1] += cost;
-			*cg += cost * inv[t];
+			gro[t] += cost;
+			cgv += cost * inv[t];
 			if (!pi->district)
 				continue;
-			out->net[o * NY + t - 1] += cost;
-			*cn += cost * inv[t];
+			nto[t] += cost;
+			cnv += cost * inv[t];
 			if (pi->aid > 0) {
 				/* Aid of a * share * cost arrives L years
 				 * later, after the horizon if need be. */
-				double av = a * pi->aid * cost;
-				aidv[o * MAX_YEARS + t + L] += av;
-				*cn -= av * inv[t + L];
+				double av = aid * cost;
+				aio[t] += av;
+				cnv -= av * inv[t + L];
 			}
 		}
+		*cg = cgv;
+		*cn = cnv;
 	}
 
 	for (int o = 0; o < no; o++) {
@@ -615,6 +627,25 @@ static void *work(void *arg)
 	struct sim_flows f;
 	sim_inputs_init(p, &in);
 	sim_flows_init(p, &f);
+	/* Where each number of an evaluation goes: out[j][i] = *from[j]. */
+	size_t nout = 0, cap = (size_t)no * (M_COUNT + H + NY);
+	double **out = xmalloc((cap + 1) * sizeof(double *));
+	const double **from = xmalloc((cap + 1) * sizeof(double *));
+	for (int o = 0; o < no; o++) {
+		for (int k = 0; k < M_COUNT; k++) {
+			out[nout] = res->measure + ((size_t)o * M_COUNT + k) * (size_t)n;
+			from[nout++] = &f.measure[o * M_COUNT + k];
+		}
+		for (int t = 0; t < H; t++) {
+			out[nout] = res->gross + ((size_t)o * H + t) * (size_t)n;
+			from[nout++] = &f.gross[o * H + t];
+		}
+		int slot = res->net_slot[o];
+		for (int t = 0; slot >= 0 && t < NY; t++) {
+			out[nout] = res->net + ((size_t)slot * NY + t) * (size_t)n;
+			from[nout++] = &f.net[o * NY + t];
+		}
+	}
 	for (;;) {
 		long b = atomic_fetch_add(w->next_block, 1);
 		if (b >= w->nblocks)
@@ -626,18 +657,8 @@ static void *work(void *arg)
 			if (i < res->kept)
 				keep_inputs(p, res, i, &in);
 			sim_evaluate(p, &in, i, &f);
-			for (int o = 0; o < no; o++) {
-				for (int k = 0; k < M_COUNT; k++)
-					res->measure[((size_t)o * M_COUNT + k) * (size_t)n + (size_t)i] =
-						f.measure[o * M_COUNT + k];
-				for (int t = 0; t < H; t++)
-					res->gross[((size_t)o * H + t) * (size_t)n + (size_t)i] =
-						f.gross[o * H + t];
-				int slot = res->net_slot[o];
-				for (int t = 0; slot >= 0 && t < NY; t++)
-					res->net[((size_t)slot * NY + t) * (size_t)n + (size_t)i] =
-						f.net[o * NY + t];
-			}
+			for (size_t j = 0; j < nout; j++)
+				out[j][i] = *from[j];
 			for (size_t c = 0; c < ncat; c++) {
 				bc[c] += f.cat_gross_pv[c];
 				bc[ncat + c] += f.cat_net_pv[c];
@@ -646,6 +667,8 @@ static void *work(void *arg)
 		if (w->progress)
 			atomic_fetch_add(w->progress, hi - lo);
 	}
+	free(out);
+	free(from);
 	sim_inputs_free(&in);
 	sim_flows_free(&f);
 	gsl_rng_free(r);
