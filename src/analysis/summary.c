@@ -123,16 +123,7 @@ static void histogram(const double *x, size_t n, const struct summary_stat *st,
 	}
 }
 
-/* Working space of a sort (2 n words), allocated on first use. */
-static void *sort_work(void **work, size_t n)
-{
-	if (!*work)
-		*work = xmalloc(2 * n * sizeof(uint64_t));
-	return *work;
-}
-
-static void run_job(const struct ctx *c, const struct job *j, double *buf,
-		    void **work)
+static void run_job(const struct ctx *c, const struct job *j, double *buf)
 {
 	struct summary *s = c->s;
 	size_t n = (size_t)c->res->trials;
@@ -144,19 +135,19 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf,
 			describe(x, n, buf, &s->measure[idx]);
 			break;
 		}
-		/* The headline's whole distribution (the S-curve): one sort
-		 * serves its 101 percentiles and the summary's eight. */
+		/* The headline's whole distribution (the S-curve): its 101
+		 * percentiles and the summary's eight in one selection. */
 		struct summary_stat *st = &s->measure[idx];
 		struct summary_cdf *cdf = &s->cdf[j->o];
 		cdf->point_rank = stats_share_at_or_below(x, n, s->point[idx]);
-		stats_moments(x, n, &st->mean, &st->sd);
-		memcpy(buf, x, n * sizeof(double));
-		stats_sort(buf, n, sort_work(work, n));
-		stats_quantiles_sorted(buf, n, summary_probs, SUMMARY_NQ, st->q);
-		double p[SUMMARY_CDF_N];
+		double p[SUMMARY_NQ + SUMMARY_CDF_N], q[SUMMARY_NQ + SUMMARY_CDF_N];
+		memcpy(p, summary_probs, sizeof(summary_probs));
 		for (int i = 0; i < SUMMARY_CDF_N; i++)
-			p[i] = i / 100.0;
-		stats_quantiles_sorted(buf, n, p, SUMMARY_CDF_N, cdf->q);
+			p[SUMMARY_NQ + i] = i / 100.0;
+		stats_describe(x, n, p, SUMMARY_NQ + SUMMARY_CDF_N, q, buf,
+			       &st->mean, &st->sd);
+		memcpy(st->q, q, sizeof(st->q));
+		memcpy(cdf->q, q + SUMMARY_NQ, sizeof(cdf->q));
 		break;
 	}
 	case JOB_GROSS:
@@ -185,15 +176,13 @@ static void *worker(void *arg)
 {
 	struct ctx *c = arg;
 	double *buf = xmalloc((size_t)c->res->trials * sizeof(double));
-	void *work = NULL;
 	for (;;) {
 		size_t i = atomic_fetch_add(&c->next, 1);
 		if (i >= c->njobs)
 			break;
-		run_job(c, &c->jobs[i], buf, &work);
+		run_job(c, &c->jobs[i], buf);
 	}
 	free(buf);
-	free(work);
 	return NULL;
 }
 
