@@ -612,7 +612,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		return cli_fail(rc, "the first case became invalid");
 	}
 	cli_sim_opts_apply(&o->sim, &m0);
-	sim_plan *like = sim_plan_new(&m0, &err);
+	sim_plan *like = sim_plan_new_like(&m0, NULL, o->sim.threads, &err);
 	e.like = like;
 
 	struct outdir od;

@@ -23,7 +23,7 @@ void pipeline_init(struct pipeline *p, const struct model *m, int threads,
 
 int pipeline_simulate(struct pipeline *p, struct strbuf *err)
 {
-	p->plan = sim_plan_new_like(p->m, p->like, err);
+	p->plan = sim_plan_new_like(p->m, p->like, p->threads, err);
 	if (!p->plan)
 		return EXIT_INPUT;
 	if (!p->headline_only)

@@ -44,42 +44,14 @@ static double triangular_quantile(const struct draw_dist *p, double u)
 	return p->high - sqrt((1 - u) * p->ba * p->bc);
 }
 
-/* gsl_ran_flat's own formula, so that a draw straight from the stream has
- * the same bits as one through GSL. */
+/* A uniform draw in GSL's form (gsl_ran_flat): a (1 - u) + b u. */
 static double flat(const struct draw_dist *p, double u)
 {
 	return p->low * (1 - u) + p->high * u;
 }
 
-static double sample(const struct draw_dist *p, gsl_rng *r)
-{
-	switch (p->kind) {
-	case DIST_FIXED:
-		return p->likely;
-	case DIST_UNIFORM:
-		return flat(p, gsl_rng_uniform(r));
-	case DIST_TRIANGULAR:
-		return triangular_quantile(p, gsl_rng_uniform(r));
-	case DIST_PERT:
-		return p->low + (p->high - p->low) *
-					gsl_ran_beta(r, p->alpha, p->beta);
-	case DIST_NORMAL:
-		return p->mean + p->sd * gsl_ran_gaussian_ziggurat(r, 1.0);
-	case DIST_LOGNORMAL:
-		return exp(p->mean + p->sd * gsl_ran_gaussian_ziggurat(r, 1.0));
-	}
-	return NAN;
-}
-
-double draw_sample(const struct dist *d, gsl_rng *r)
-{
-	struct draw_dist p;
-	draw_prepare(&p, d);
-	return sample(&p, r);
-}
-
-double draw_keyed(const struct draw_dist *p, uint64_t key, uint64_t seed,
-		  uint32_t trial, gsl_rng *r)
+double draw_keyed(const struct draw_dist *p, const struct draw_table *t,
+		  uint64_t key, uint64_t seed, uint32_t trial, gsl_rng *r)
 {
 	switch (p->kind) {
 	case DIST_FIXED:
@@ -88,10 +60,14 @@ double draw_keyed(const struct draw_dist *p, uint64_t key, uint64_t seed,
 		return flat(p, rng_uniform_at(key, seed, trial, 0));
 	case DIST_TRIANGULAR:
 		return triangular_quantile(p, rng_uniform_at(key, seed, trial, 0));
-	default:
-		rng_seek(r, key, seed, trial);
-		return sample(p, r);
+	case DIST_PERT:
+	case DIST_NORMAL:
+	case DIST_LOGNORMAL:
+		break;
 	}
+	rng_seek(r, key, seed, trial);
+	double z = gsl_ran_gaussian_ziggurat(r, 1.0);
+	return draw_score(p, t, z);
 }
 
 static double quantile(const struct draw_dist *p, double u)
@@ -127,12 +103,13 @@ double draw_quantile(const struct dist *d, double u)
 	return quantile(&p, u);
 }
 
-void draw_table_init(struct draw_table *t, const struct dist *d)
+void draw_table_fill(struct draw_table *t, const struct dist *d, int from,
+		     int to)
 {
 	struct draw_dist p;
 	draw_prepare(&p, d);
 	double range = d->high - d->low;
-	for (int k = 0; k <= DRAW_TABLE_N; k++) {
+	for (int k = from; k < to && k <= DRAW_TABLE_N; k++) {
 		double z = -DRAW_TABLE_Z + 2 * DRAW_TABLE_Z * k / DRAW_TABLE_N;
 		/* Work in the nearer tail, for precision. */
 		double x = z <= 0 ? gsl_cdf_beta_Pinv(gsl_cdf_ugaussian_P(z),
@@ -141,6 +118,11 @@ void draw_table_init(struct draw_table *t, const struct dist *d)
 						       p.alpha, p.beta);
 		t->v[k] = d->low + range * x;
 	}
+}
+
+void draw_table_init(struct draw_table *t, const struct dist *d)
+{
+	draw_table_fill(t, d, 0, DRAW_TABLE_N + 1);
 }
 
 double draw_score(const struct draw_dist *p, const struct draw_table *t,

@@ -51,7 +51,7 @@ struct plan_item {
 	const double *esc;  /* (1 + e)^(t - 1) by t, for a literal e */
 	int esc_slot;       /* else the slot of its parameter's factors */
 	int group;                     /* correlated group, or -1 */
-	const struct draw_table *table; /* pert in a correlated group */
+	const struct draw_table *table; /* a pert's table */
 	uint64_t key_cost, key_occurs;
 };
 
@@ -63,9 +63,12 @@ struct sim_plan {
 	size_t nitems;
 	uint64_t *param_keys;
 	struct draw_dist *param_draw; /* each parameter's dist, prepared */
+	const struct draw_table **param_table; /* a pert parameter's table */
 	uint64_t *group_keys;
 	double *group_a, *group_b; /* sqrt(rho), sqrt(1 - rho) */
-	struct draw_table *tables;
+	struct draw_table *tables; /* one per distinct pert ... */
+	struct dist *table_dist;   /* ... of this one */
+	size_t ntables;
 	double *esc_tables;  /* [item][t], for literal escalations */
 	int *esc_params;     /* parameters used as escalations */
 	int nesc;
@@ -165,34 +168,74 @@ static void plan_escalation(sim_plan *p)
 /* Whether two pert distributions are the same, so share a table. */
 static int same_pert(const struct dist *a, const struct dist *b)
 {
-	return a->kind == DIST_PERT && b->kind == DIST_PERT &&
-	       a->low == b->low && a->likely == b->likely &&
-	       a->high == b->high;
+	return a->low == b->low && a->likely == b->likely && a->high == b->high;
 }
 
-/* A table for the pert d already built: by an earlier item of p (items
- * before k), or by like (may be NULL); NULL when there is none.  A table
- * depends on the distribution alone, so sharing it changes no draw. */
-static const struct draw_table *built_table(const sim_plan *p, size_t k,
-					    const sim_plan *like,
-					    const struct dist *d)
+static const struct draw_table *find_table(const sim_plan *p,
+					   const struct dist *d)
 {
-	for (size_t j = 0; j < k; j++)
-		if (p->items[j].table && same_pert(&p->items[j].cost, d))
-			return p->items[j].table;
-	for (size_t j = 0; like && j < like->nitems; j++)
-		if (like->items[j].table && same_pert(&like->items[j].cost, d))
-			return like->items[j].table;
+	for (size_t j = 0; p && j < p->ntables; j++)
+		if (same_pert(&p->table_dist[j], d))
+			return &p->tables[j];
 	return NULL;
+}
+
+/* The table of a pert: one already built by p or by like (a plan that
+ * may be NULL), else a new one.  A table depends on the distribution
+ * alone, so sharing it changes no draw; it costs some 3 ms to build. */
+static const struct draw_table *pert_table(sim_plan *p, const sim_plan *like,
+					   const struct dist *d)
+{
+	if (d->kind != DIST_PERT)
+		return NULL;
+	const struct draw_table *t = find_table(p, d);
+	if (!t)
+		t = find_table(like, d);
+	if (!t) {
+		/* filled by fill_tables */
+		p->table_dist[p->ntables] = *d;
+		t = &p->tables[p->ntables++];
+	}
+	return t;
+}
+
+/* The new tables are filled in parts, on every thread. */
+#define TABLE_PARTS 8
+
+struct table_work {
+	sim_plan *p;
+	atomic_size_t next;
+};
+
+static void *table_worker(void *arg)
+{
+	struct table_work *w = arg;
+	const int step = (DRAW_TABLE_N + TABLE_PARTS) / TABLE_PARTS;
+	for (;;) {
+		size_t j = atomic_fetch_add(&w->next, 1);
+		if (j >= w->p->ntables * TABLE_PARTS)
+			break;
+		size_t t = j / TABLE_PARTS;
+		int from = (int)(j % TABLE_PARTS) * step;
+		draw_table_fill(&w->p->tables[t], &w->p->table_dist[t], from,
+				from + step);
+	}
+	return NULL;
+}
+
+static void fill_tables(sim_plan *p, int nthreads)
+{
+	struct table_work w = {p, 0};
+	parallel_run(nthreads, p->ntables * TABLE_PARTS, table_worker, &w);
 }
 
 sim_plan *sim_plan_new(const struct model *m, struct strbuf *err)
 {
-	return sim_plan_new_like(m, NULL, err);
+	return sim_plan_new_like(m, NULL, 1, err);
 }
 
 sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
-			    struct strbuf *err)
+			    int nthreads, struct strbuf *err)
 {
 	sim_plan *p = xcalloc(1, sizeof(*p));
 	p->m = m;
@@ -204,11 +247,16 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 	p->ncat = (int)m->ncategories;
 	p->nitems = m->nitems;
 
+	size_t ninputs = m->nparams + m->nitems;
+	p->tables = xmalloc((ninputs + 1) * sizeof(*p->tables));
+	p->table_dist = xmalloc((ninputs + 1) * sizeof(*p->table_dist));
 	p->param_keys = xmalloc((m->nparams + 1) * sizeof(uint64_t));
 	p->param_draw = xmalloc((m->nparams + 1) * sizeof(*p->param_draw));
+	p->param_table = xmalloc((m->nparams + 1) * sizeof(*p->param_table));
 	for (size_t i = 0; i < m->nparams; i++) {
 		p->param_keys[i] = stream_key("param", m->params[i].name, NULL);
 		draw_prepare(&p->param_draw[i], &m->params[i].dist);
+		p->param_table[i] = pert_table(p, like, &m->params[i].dist);
 	}
 	p->group_keys = xmalloc((m->ngroups + 1) * sizeof(uint64_t));
 	p->group_a = xmalloc((m->ngroups + 1) * sizeof(double));
@@ -230,7 +278,6 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 	free(sorted);
 
 	p->items = xcalloc(m->nitems + 1, sizeof(*p->items));
-	p->tables = xcalloc(m->nitems + 1, sizeof(*p->tables));
 	for (size_t k = 0; k < m->nitems; k++) {
 		const struct model_item *it = &m->items[order[k]];
 		struct plan_item *pi = &p->items[k];
@@ -253,15 +300,10 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 		const char *opt = m->options[it->option].id;
 		pi->key_cost = stream_key("cost", opt, it->name);
 		pi->key_occurs = stream_key("occurs", opt, it->name);
-		if (pi->group >= 0 && it->cost.kind == DIST_PERT) {
-			pi->table = built_table(p, k, like, &it->cost);
-			if (!pi->table) {
-				draw_table_init(&p->tables[k], &it->cost);
-				pi->table = &p->tables[k];
-			}
-		}
+		pi->table = pert_table(p, like, &it->cost);
 	}
 	free(order);
+	fill_tables(p, nthreads);
 	plan_escalation(p);
 	if (!keys_distinct(p, err)) {
 		sim_plan_free(p);
@@ -276,6 +318,8 @@ void sim_plan_free(sim_plan *p)
 		return;
 	free(p->items);
 	free(p->tables);
+	free(p->table_dist);
+	free(p->param_table);
 	free(p->param_keys);
 	free(p->param_draw);
 	free(p->group_keys);
@@ -310,11 +354,28 @@ void sim_inputs_point(const sim_plan *p, struct sim_inputs *in)
 		in->cost[i] = dist_point(&m->items[i].cost);
 }
 
+/* An input's value in a trial: outside a correlation group, draw_keyed.
+ * In a group with rho > 0, the one-factor Gaussian copula of SPEC 5.2:
+ * Z = sqrt(rho) Z_g + sqrt(1 - rho) e, X = F^-1(Phi(Z)), with e the first
+ * normal draw of the input's stream and z_group the group's factor.  So a
+ * pert, an item with rho = 0 and one outside any group draw alike. */
+static double draw_input(const sim_plan *p, const struct draw_dist *d,
+			 const struct draw_table *t, uint64_t key, int group,
+			 double z_group, uint32_t trial, gsl_rng *r)
+{
+	if (group < 0 || d->kind == DIST_FIXED)
+		return draw_keyed(d, t, key, p->m->seed, trial, r);
+	rng_seek(r, key, p->m->seed, trial);
+	double e = gsl_ran_gaussian_ziggurat(r, 1.0);
+	double z = p->group_a[group] * z_group + p->group_b[group] * e;
+	return draw_score(d, t, z);
+}
+
 static double draw_param(const sim_plan *p, int i, uint32_t trial,
 			 gsl_rng *r)
 {
-	return draw_keyed(&p->param_draw[i], p->param_keys[i], p->m->seed, trial,
-			  r);
+	return draw_input(p, &p->param_draw[i], p->param_table[i],
+			  p->param_keys[i], -1, 0, trial, r);
 }
 
 static double group_factor(const sim_plan *p, int g, uint32_t trial,
@@ -324,19 +385,11 @@ static double group_factor(const sim_plan *p, int g, uint32_t trial,
 	return gsl_ran_gaussian_ziggurat(r, 1.0);
 }
 
-/* An item's unit cost in a trial.  Uncorrelated: a direct draw from its
- * stream.  In a group with rho > 0, the one-factor Gaussian copula of SPEC
- * 5.2: Z = sqrt(rho) Z_g + sqrt(1 - rho) e, X = F^-1(Phi(Z)), with e the
- * first normal draw of the item's stream and z_group the group's factor. */
 static double draw_item(const sim_plan *p, const struct plan_item *pi,
 			uint32_t trial, gsl_rng *r, double z_group)
 {
-	if (pi->group < 0 || pi->cost.kind == DIST_FIXED)
-		return draw_keyed(&pi->draw, pi->key_cost, p->m->seed, trial, r);
-	rng_seek(r, pi->key_cost, p->m->seed, trial);
-	double e = gsl_ran_gaussian_ziggurat(r, 1.0);
-	double z = p->group_a[pi->group] * z_group + p->group_b[pi->group] * e;
-	return draw_score(&pi->draw, pi->table, z);
+	return draw_input(p, &pi->draw, pi->table, pi->key_cost, pi->group,
+			  z_group, trial, r);
 }
 
 void sim_inputs_draw(const sim_plan *p, uint32_t trial, gsl_rng *r,

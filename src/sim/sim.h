@@ -38,12 +38,13 @@ typedef struct sim_plan sim_plan;
  * m->trials and m->seed.  Returns NULL only when two stream names hash to
  * the same key (message in err). */
 sim_plan *sim_plan_new(const struct model *m, struct strbuf *err);
-/* As sim_plan_new, but the table of a correlated pert whose distribution
- * equals one in like (a plan that must outlive the new one; NULL for none)
- * is borrowed rather than computed again: a batch sweep builds one plan per
- * case, and its cases share most tables.  No result changes. */
+/* As sim_plan_new, on nthreads threads (the tables of pert inputs take
+ * some 3 ms each to build), and with the table of a pert whose
+ * distribution equals one in like (a plan that must outlive the new one;
+ * NULL for none) borrowed rather than computed again: a batch sweep builds
+ * one plan per case, and its cases share most tables.  No result changes. */
 sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
-			    struct strbuf *err);
+			    int nthreads, struct strbuf *err);
 void sim_plan_free(sim_plan *p);
 const struct model *sim_plan_model(const sim_plan *p);
 

@@ -4,6 +4,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
 #include "sim/draw.h"
@@ -23,10 +24,14 @@ static struct moments sample(const struct dist *d, const char *name)
 	gsl_rng *r = gsl_rng_alloc(rng_type);
 	double *x = malloc(N * sizeof(double));
 	uint64_t key = rng_key(name);
+	struct draw_dist p;
+	draw_prepare(&p, d);
+	static struct draw_table t;
+	if (d->kind == DIST_PERT)
+		draw_table_init(&t, d);
 	double sum = 0;
 	for (int i = 0; i < N; i++) {
-		rng_seek(r, key, 20141121, (uint32_t)i);
-		x[i] = draw_sample(d, r);
+		x[i] = draw_keyed(&p, &t, key, 20141121, (uint32_t)i, r);
 		sum += x[i];
 	}
 	struct moments m;
@@ -59,12 +64,49 @@ static void test_fixed_is_constant(void **state)
 {
 	(void)state;
 	struct dist d = {DIST_FIXED, NAN, 2.385, NAN};
+	struct draw_dist p;
+	draw_prepare(&p, &d);
 	gsl_rng *r = gsl_rng_alloc(rng_type);
-	for (uint32_t i = 0; i < 1000; i++) {
-		rng_seek(r, rng_key("fixed"), 1, i);
-		assert_true(draw_sample(&d, r) == 2.385);
+	for (uint32_t i = 0; i < 1000; i++)
+		assert_true(draw_keyed(&p, NULL, rng_key("fixed"), 1, i, r) ==
+			    2.385);
+	gsl_rng_free(r);
+}
+
+/* The engine's draws against the same draws made through GSL from a
+ * stream positioned by rng_seek: the shortcut of taking a uniform straight
+ * from the stream's first block changes no bit, and normal draws are GSL's
+ * ziggurat. */
+static void test_draws_match_gsl(void **state)
+{
+	(void)state;
+	gsl_rng *r = gsl_rng_alloc(rng_type), *g = gsl_rng_alloc(rng_type);
+	struct dist u = {DIST_UNIFORM, -3, NAN, 17.5};
+	struct dist t = {DIST_TRIANGULAR, 2, 3.5, 5.75};
+	struct dist n = {DIST_NORMAL, 7500, NAN, 12500};
+	struct dist l = {DIST_LOGNORMAL, 141, NAN, 300};
+	struct draw_dist pu, pt, pn, pl;
+	draw_prepare(&pu, &u);
+	draw_prepare(&pt, &t);
+	draw_prepare(&pn, &n);
+	draw_prepare(&pl, &l);
+	uint64_t key = rng_key("cost:cloud/fee");
+	for (uint32_t i = 0; i < 5000; i++) {
+		rng_seek(g, key, 7, i);
+		double v = gsl_ran_flat(g, -3, 17.5);
+		assert_true(draw_keyed(&pu, NULL, key, 7, i, r) == v);
+		rng_seek(g, key, 7, i);
+		v = draw_quantile(&t, gsl_rng_uniform(g));
+		assert_true(draw_keyed(&pt, NULL, key, 7, i, r) == v);
+		rng_seek(g, key, 7, i);
+		double z = gsl_ran_gaussian_ziggurat(g, 1.0);
+		assert_double_near(draw_keyed(&pn, NULL, key, 7, i, r),
+				   10000 + 5000 / (2 * DRAW_Z95) * z, 1e-9);
+		assert_double_near(draw_keyed(&pl, NULL, key, 7, i, r),
+				   draw_from_score(&l, NULL, z), 1e-9);
 	}
 	gsl_rng_free(r);
+	gsl_rng_free(g);
 }
 
 static void test_uniform_moments(void **state)
@@ -97,6 +139,11 @@ static void test_pert_moments(void **state)
 	check(&d, "pert", mu, (mu - a) * (b - mu) / 7);
 	struct dist s = {DIST_PERT, 0, 0, 1}; /* Beta(1, 5) */
 	check(&s, "pert-edge", 1.0 / 6, (1.0 / 6) * (5.0 / 6) / 7);
+	/* a small probability with a long right tail */
+	a = 0.01, m = 0.03, b = 0.10;
+	struct dist q = {DIST_PERT, a, m, b};
+	mu = (a + 4 * m + b) / 6;
+	check(&q, "pert-probability", mu, (mu - a) * (b - mu) / 7);
 }
 
 static void test_normal_moments(void **state)
@@ -195,6 +242,7 @@ int main(void)
 	gsl_set_error_handler_off();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_is_constant),
+		cmocka_unit_test(test_draws_match_gsl),
 		cmocka_unit_test(test_uniform_moments),
 		cmocka_unit_test(test_triangular_moments),
 		cmocka_unit_test(test_pert_moments),
