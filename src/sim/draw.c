@@ -4,6 +4,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
 
 #include "sim/rng.h"
 
@@ -37,11 +38,24 @@ void draw_prepare(struct draw_dist *p, const struct dist *d)
 	}
 }
 
+/* c ? a : b, through the bits rather than a branch. */
+static inline double pick(int c, double a, double b)
+{
+	uint64_t x, y, m = -(uint64_t)(c != 0);
+	memcpy(&x, &a, sizeof(x));
+	memcpy(&y, &b, sizeof(y));
+	x = (x & m) | (y & ~m);
+	memcpy(&a, &x, sizeof(a));
+	return a;
+}
+
+/* Written without a branch on which side of the mode u falls: that
+ * branch is a coin toss, and mispredicting it costs more than the rest. */
 static double triangular_quantile(const struct draw_dist *p, double u)
 {
-	if (u < p->f)
-		return p->low + sqrt(u * p->ba * p->ca);
-	return p->high - sqrt((1 - u) * p->ba * p->bc);
+	int left = u < p->f;
+	double s = sqrt(pick(left, u * p->ba * p->ca, (1 - u) * p->ba * p->bc));
+	return pick(left, p->low + s, p->high - s);
 }
 
 /* A uniform draw in GSL's form (gsl_ran_flat): a (1 - u) + b u. */

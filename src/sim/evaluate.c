@@ -1,0 +1,285 @@
+/* The cash flows and measures of trials (see sim.h, plan.h).
+ *
+ * One function evaluates a block of trials, input by input and year by
+ * year with the trials innermost: the branches that depend on an item (its
+ * quantity, payer, aid, escalation) are taken once per block rather than
+ * once per trial, and the results of a block land in rows that are copied
+ * out whole.  Each trial's sums are still taken in the order of SPEC 5 --
+ * items by option and name, years in order -- so a trial's numbers do not
+ * depend on the block it is evaluated in; sim_evaluate is the block of
+ * one. */
+#include "sim/plan.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/rng.h"
+#include "util/mem.h"
+
+/* S, disc, inv: years 0..NY; aid by option and year; escalation factors by
+ * slot and year; two uniforms per trial for risk items. */
+size_t sim_scratch_len(const sim_plan *p, int n)
+{
+	size_t rows = 3 * (size_t)(p->net_years + 1) +
+		      (size_t)p->noptions * (size_t)(p->net_years + 1) +
+		      (size_t)p->nesc * (size_t)(p->years + 1) + 2;
+	return rows * (size_t)n;
+}
+
+void sim_flows_init(const sim_plan *p, struct sim_flows *f)
+{
+	size_t no = (size_t)p->noptions;
+	f->gross = xcalloc(no * (size_t)p->years + 1, sizeof(double));
+	f->net = xcalloc(no * (size_t)p->net_years + 1, sizeof(double));
+	f->measure = xcalloc(no * M_COUNT + 1, sizeof(double));
+	f->cat_gross_pv = xcalloc(no * (size_t)p->ncat + 1, sizeof(double));
+	f->cat_net_pv = xcalloc(no * (size_t)p->ncat + 1, sizeof(double));
+	f->students_sum = 0;
+	f->scratch = xcalloc(sim_scratch_len(p, 1) + 1, sizeof(double));
+}
+
+void sim_flows_free(struct sim_flows *f)
+{
+	free(f->gross);
+	free(f->net);
+	free(f->measure);
+	free(f->cat_gross_pv);
+	free(f->cat_net_pv);
+	free(f->scratch);
+	memset(f, 0, sizeof(*f));
+}
+
+/* A number of the model for each trial of a block: a parameter's row, or
+ * a literal (step 0). */
+struct per_trial {
+	const double *v;
+	size_t step;
+};
+
+static struct per_trial ref_row(const struct model_ref *r, const double *param,
+				size_t n, const double *literal)
+{
+	if (r->param >= 0)
+		return (struct per_trial){param + (size_t)r->param * n, 1};
+	return (struct per_trial){literal, 0};
+}
+
+/* The cost of an item in a year, in each trial where it occurs:
+ * quantity * unit cost * escalation, in that order (the factor 1 of
+ * occurring changes no bit).  Rows with a step of 0 hold one number. */
+static inline double cost_of(const double *qt, size_t qs, const double *c,
+			     const double *ef, size_t efs, size_t i)
+{
+	return qt[i * qs] * c[i] * ef[i * efs];
+}
+
+/* sum[i] += cost, cat[i] += cost / (1 + r)^t for every trial. */
+static void add_rows(size_t n, const double *qt, size_t qs, const double *c,
+		     const double *ef, size_t efs, const double *it,
+		     double *sum, double *cat)
+{
+	for (size_t i = 0; i < n; i++) {
+		double v = cost_of(qt, qs, c, ef, efs, i);
+		sum[i] += v;
+		cat[i] += v * it[i];
+	}
+}
+
+/* Aid of a * share * cost, paid in year t + L: row aid, discounted by
+ * inv_l, taken off the category's net present cost cat. */
+static void add_aid(size_t n, const double *a, double share, const double *qt,
+		    size_t qs, const double *c, const double *ef, size_t efs,
+		    double *aid, const double *inv_l, double *cat)
+{
+	for (size_t i = 0; i < n; i++) {
+		double av = a[i] * share * cost_of(qt, qs, c, ef, efs, i);
+		aid[i] += av;
+		cat[i] -= av * inv_l[i];
+	}
+}
+
+/* Adds the cash flows of item pi to every trial of the block. */
+static void add_item(const sim_plan *p, const struct plan_item *pi,
+		     const double *param, const double *cost, long trial0,
+		     struct sim_block *out)
+{
+	const struct model *m = p->m;
+	const int H = p->years, NY = p->net_years, L = p->lag;
+	const int o = pi->option, nc = p->ncat;
+	const size_t n = (size_t)out->n, Y = (size_t)(NY + 1);
+	const double *S = out->scratch, *inv = S + 2 * Y * n;
+	double *aidv = out->scratch + 3 * Y * n + (size_t)o * Y * n;
+	double *escf = out->scratch + 3 * Y * n + (size_t)p->noptions * Y * n;
+	double *u = escf + (size_t)p->nesc * (size_t)(H + 1) * n;
+	const double *c = cost + (size_t)pi->model * n;
+	const double *a = param + (size_t)m->p_aid_ratio * n;
+	struct per_trial prob = ref_row(&pi->probability, param, n,
+					&pi->probability.value);
+	struct per_trial q = ref_row(&pi->quantity, param, n, &pi->quantity.value);
+	if (pi->qty == QTY_NUMBER)
+		q = (struct per_trial){&pi->quantity.value, 0};
+	double *cg = out->cat_gross_pv + (size_t)(o * nc + pi->category) * n;
+	double *cn = out->cat_net_pv + (size_t)(o * nc + pi->category) * n;
+	/* An item that is not a risk occurs in every trial and year. */
+	int always = trial0 >= 0 && pi->probability.param < 0 &&
+		     pi->probability.value >= 1;
+	int ublock = -1;
+	for (int t = pi->first; t <= pi->last; t++) {
+		const double *ef = pi->esc_slot < 0
+					   ? &pi->esc[t]
+					   : escf + ((size_t)pi->esc_slot * (size_t)(H + 1) +
+						     (size_t)t) * n;
+		size_t efs = pi->esc_slot < 0 ? 0 : 1;
+		const double *qt = pi->qty == QTY_STUDENTS ? S + (size_t)t * n
+							   : q.v;
+		size_t qs = pi->qty == QTY_STUDENTS ? 1 : q.step;
+		double *gro = out->gross + (size_t)(o * H + t - 1) * n;
+		double *nto = out->net + (size_t)(o * NY + t - 1) * n;
+		const double *it = inv + (size_t)t * n;
+		int fresh = (t - 1) / 2 != ublock;
+		ublock = (t - 1) / 2;
+		if (always) {
+			add_rows(n, qt, qs, c, ef, efs, it, gro, cg);
+			if (!pi->district)
+				continue;
+			add_rows(n, qt, qs, c, ef, efs, it, nto, cn);
+			if (pi->aid > 0)
+				add_aid(n, a, pi->aid, qt, qs, c, ef, efs,
+					aidv + (size_t)(t + L) * n,
+					inv + (size_t)(t + L) * n, cn);
+			continue;
+		}
+		for (size_t i = 0; i < n; i++) {
+			/* 5.4: occurs with probability p, drawn afresh each
+			 * year (the (t-1)-th uniform of the item's occurrence
+			 * stream); the point estimate takes p times the cost. */
+			double pr = prob.v[i * prob.step], occurs;
+			if (trial0 < 0)
+				occurs = pr;
+			else if (pr >= 1)
+				occurs = 1;
+			else if (pr <= 0)
+				occurs = 0;
+			else {
+				if (fresh)
+					rng_uniform_pair(pi->key_occurs, m->seed,
+							 (uint32_t)(trial0 + (long)i),
+							 (uint32_t)ublock, u + 2 * i);
+				occurs = u[2 * i + (size_t)(t - 1) % 2] < pr;
+			}
+			if (occurs == 0)
+				continue;
+			double cost_t = occurs * qt[i * qs] * c[i] * ef[i * efs];
+			/* 5.5: gross counts every payer. */
+			gro[i] += cost_t;
+			cg[i] += cost_t * it[i];
+			if (!pi->district)
+				continue;
+			nto[i] += cost_t;
+			cn[i] += cost_t * it[i];
+			if (pi->aid > 0) {
+				/* Aid of a * share * cost arrives L years
+				 * later, after the horizon if need be. */
+				double av = a[i] * pi->aid * cost_t;
+				aidv[(size_t)(t + L) * n + i] += av;
+				cn[i] -= av * inv[(size_t)(t + L) * n + i];
+			}
+		}
+	}
+}
+
+void sim_evaluate_block(const sim_plan *p, const double *param,
+			const double *cost, long trial0, struct sim_block *out)
+{
+	const struct model *m = p->m;
+	const int H = p->years, NY = p->net_years;
+	const int no = p->noptions, nc = p->ncat;
+	const size_t n = (size_t)out->n, Y = (size_t)(NY + 1);
+	double *S = out->scratch, *disc = S + Y * n, *inv = disc + Y * n;
+	double *aidv = inv + Y * n;
+	double *escf = aidv + (size_t)no * Y * n;
+	const double *students =
+		m->p_students >= 0 ? param + (size_t)m->p_students * n : NULL;
+	const double *g = param + (size_t)m->p_growth * n;
+	const double *r = param + (size_t)m->p_discount * n;
+
+	/* 5.3: enrollment S_t = students * (1 + g)^(t - 1). */
+	for (size_t i = 0; i < n; i++)
+		out->students_sum[i] = 0;
+	for (int t = 1; t <= H; t++) {
+		double *st = S + (size_t)t * n;
+		for (size_t i = 0; i < n; i++) {
+			st[i] = (students ? students[i] : 0) * ipow(1 + g[i], t - 1);
+			out->students_sum[i] += st[i];
+		}
+	}
+	/* 5.6: end-of-year discounting, a flow of year t divided by
+	 * (1 + r)^t, as a spreadsheet's NPV does. */
+	for (int t = 1; t <= NY; t++)
+		for (size_t i = 0; i < n; i++) {
+			disc[(size_t)t * n + i] = ipow(1 + r[i], t);
+			/* for the breakdown by category only */
+			inv[(size_t)t * n + i] = 1 / disc[(size_t)t * n + i];
+		}
+	memset(out->gross, 0, sizeof(double) * (size_t)(no * H) * n);
+	memset(out->net, 0, sizeof(double) * (size_t)(no * NY) * n);
+	memset(out->cat_gross_pv, 0, sizeof(double) * (size_t)(no * nc) * n);
+	memset(out->cat_net_pv, 0, sizeof(double) * (size_t)(no * nc) * n);
+	/* net holds the district-paid costs first; aid is taken off below. */
+	memset(aidv, 0, sizeof(double) * (size_t)no * Y * n);
+	for (int j = 0; j < p->nesc; j++) {
+		const double *e = param + (size_t)p->esc_params[j] * n;
+		for (int t = 1; t <= H; t++)
+			for (size_t i = 0; i < n; i++)
+				escf[((size_t)j * (size_t)(H + 1) + (size_t)t) * n + i] =
+					ipow(1 + e[i], t - 1);
+	}
+
+	for (size_t k = 0; k < p->nitems; k++)
+		add_item(p, &p->items[k], param, cost, trial0, out);
+
+	for (int o = 0; o < no; o++) {
+		for (int t = 1; t <= NY; t++) {
+			double *nt = out->net + (size_t)(o * NY + t - 1) * n;
+			const double *av = aidv + ((size_t)o * Y + (size_t)t) * n;
+			for (size_t i = 0; i < n; i++)
+				nt[i] -= av[i];
+		}
+		/* 5.7: the measures. */
+		double *ms = out->measure + (size_t)o * M_COUNT * n;
+		for (size_t i = 0; i < n; i++) {
+			double gn = 0, nn = 0, gpv = 0, npv = 0;
+			for (int t = 1; t <= H; t++) {
+				double v = out->gross[(size_t)(o * H + t - 1) * n + i];
+				gn += v;
+				gpv += v / disc[(size_t)t * n + i];
+			}
+			for (int t = 1; t <= NY; t++) {
+				double v = out->net[(size_t)(o * NY + t - 1) * n + i];
+				nn += v;
+				npv += v / disc[(size_t)t * n + i];
+			}
+			ms[M_GROSS_NOMINAL * n + i] = gn;
+			ms[M_NET_NOMINAL * n + i] = nn;
+			ms[M_GROSS_PV * n + i] = gpv;
+			ms[M_NET_PV * n + i] = npv;
+			ms[M_NET_PER_STUDENT_YEAR * n + i] =
+				students ? nn / out->students_sum[i] : NAN;
+		}
+	}
+}
+
+void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
+		  long trial, struct sim_flows *out)
+{
+	struct sim_block b = {1,
+			      out->gross,
+			      out->net,
+			      out->measure,
+			      out->cat_gross_pv,
+			      out->cat_net_pv,
+			      &out->students_sum,
+			      out->scratch};
+	sim_evaluate_block(p, in->param, in->cost, trial, &b);
+}

@@ -1,0 +1,381 @@
+/* The plan of a run and the draws of its inputs (see sim.h, plan.h). */
+#include "sim/plan.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/rng.h"
+#include "util/mem.h"
+#include "util/parallel.h"
+
+const struct model *sim_plan_model(const sim_plan *p)
+{
+	return p->m;
+}
+
+void sim_plan_keep_inputs(sim_plan *p, long trials)
+{
+	p->keep = trials;
+}
+
+/* ---- the plan ------------------------------------------------------- */
+
+/* Orders items by option, then name.  The array sorted holds pointers,
+ * not indices, so that no global is needed: plans may be built on several
+ * threads at once (a batch sweep). */
+static int cmp_items(const void *a, const void *b)
+{
+	const struct model_item *x = *(const struct model_item *const *)a;
+	const struct model_item *y = *(const struct model_item *const *)b;
+	if (x->option != y->option)
+		return x->option < y->option ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static uint64_t stream_key(const char *kind, const char *a, const char *b)
+{
+	struct strbuf s = STRBUF_INIT;
+	strbuf_printf(&s, "%s:%s%s%s", kind, a, b ? "/" : "", b ? b : "");
+	uint64_t k = rng_key(strbuf_str(&s));
+	strbuf_free(&s);
+	return k;
+}
+
+/* Two different stream names with one key would share draws.  FNV-1a-64
+ * makes that astronomically unlikely, but it is checked, not assumed. */
+static int keys_distinct(const sim_plan *p, struct strbuf *err)
+{
+	size_t n = p->m->nparams + p->m->ngroups + 2 * p->nitems, k = 0;
+	uint64_t *all = xmalloc((n + 1) * sizeof(uint64_t));
+	for (size_t i = 0; i < p->m->nparams; i++)
+		all[k++] = p->param_keys[i];
+	for (size_t i = 0; i < p->m->ngroups; i++)
+		all[k++] = p->group_keys[i];
+	for (size_t i = 0; i < p->nitems; i++) {
+		all[k++] = p->items[i].key_cost;
+		all[k++] = p->items[i].key_occurs;
+	}
+	int ok = 1;
+	for (size_t i = 0; i < n && ok; i++)
+		for (size_t j = i + 1; j < n && ok; j++)
+			ok = all[i] != all[j];
+	free(all);
+	if (!ok)
+		strbuf_puts(err, "two inputs have the same random-stream key; "
+				 "rename one of them");
+	return ok;
+}
+
+/* Escalation factors (1 + e)^(t - 1): tabulated once for a literal e, and
+ * once per evaluation for each parameter used as an escalation, rather
+ * than a pow() per item and year. */
+static void plan_escalation(sim_plan *p)
+{
+	const int H = p->years;
+	p->esc_tables = xcalloc(p->nitems * (size_t)(H + 1) + 1, sizeof(double));
+	p->esc_params = xcalloc(p->m->nparams + 1, sizeof(int));
+	for (size_t k = 0; k < p->nitems; k++) {
+		struct plan_item *pi = &p->items[k];
+		if (pi->escalation.param < 0) {
+			double *f = p->esc_tables + k * (size_t)(H + 1);
+			for (int t = 1; t <= H; t++)
+				f[t] = ipow(1 + pi->escalation.value, t - 1);
+			pi->esc = f;
+			pi->esc_slot = -1;
+			continue;
+		}
+		int slot = 0;
+		while (slot < p->nesc &&
+		       p->esc_params[slot] != pi->escalation.param)
+			slot++;
+		if (slot == p->nesc)
+			p->esc_params[p->nesc++] = pi->escalation.param;
+		pi->esc_slot = slot;
+	}
+}
+
+/* Whether two pert distributions are the same, so share a table. */
+static int same_pert(const struct dist *a, const struct dist *b)
+{
+	return a->low == b->low && a->likely == b->likely && a->high == b->high;
+}
+
+static const struct draw_table *find_table(const sim_plan *p,
+					   const struct dist *d)
+{
+	for (size_t j = 0; p && j < p->ntables; j++)
+		if (same_pert(&p->table_dist[j], d))
+			return &p->tables[j];
+	return NULL;
+}
+
+/* The table of a pert: one already built by p or by like (a plan that
+ * may be NULL), else a new one.  A table depends on the distribution
+ * alone, so sharing it changes no draw; it costs some 3 ms to build. */
+static const struct draw_table *pert_table(sim_plan *p, const sim_plan *like,
+					   const struct dist *d)
+{
+	if (d->kind != DIST_PERT)
+		return NULL;
+	const struct draw_table *t = find_table(p, d);
+	if (!t)
+		t = find_table(like, d);
+	if (!t) {
+		/* filled by fill_tables */
+		p->table_dist[p->ntables] = *d;
+		t = &p->tables[p->ntables++];
+	}
+	return t;
+}
+
+/* The new tables are filled in parts, on every thread. */
+#define TABLE_PARTS 8
+
+struct table_work {
+	sim_plan *p;
+	atomic_size_t next;
+};
+
+static void *table_worker(void *arg)
+{
+	struct table_work *w = arg;
+	const int step = (DRAW_TABLE_N + TABLE_PARTS) / TABLE_PARTS;
+	for (;;) {
+		size_t j = atomic_fetch_add(&w->next, 1);
+		if (j >= w->p->ntables * TABLE_PARTS)
+			break;
+		size_t t = j / TABLE_PARTS;
+		int from = (int)(j % TABLE_PARTS) * step;
+		draw_table_fill(&w->p->tables[t], &w->p->table_dist[t], from,
+				from + step);
+	}
+	return NULL;
+}
+
+static void fill_tables(sim_plan *p, int nthreads)
+{
+	struct table_work w = {p, 0};
+	parallel_run(nthreads, p->ntables * TABLE_PARTS, table_worker, &w);
+}
+
+sim_plan *sim_plan_new(const struct model *m, struct strbuf *err)
+{
+	return sim_plan_new_like(m, NULL, 1, err);
+}
+
+sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
+			    int nthreads, struct strbuf *err)
+{
+	sim_plan *p = xcalloc(1, sizeof(*p));
+	p->m = m;
+	p->years = m->years;
+	p->net_years = model_net_years(m);
+	p->has_aid = model_has_aid(m);
+	p->lag = m->aid_lag;
+	p->noptions = (int)m->noptions;
+	p->ncat = (int)m->ncategories;
+	p->nitems = m->nitems;
+
+	size_t ninputs = m->nparams + m->nitems;
+	p->tables = xmalloc((ninputs + 1) * sizeof(*p->tables));
+	p->table_dist = xmalloc((ninputs + 1) * sizeof(*p->table_dist));
+	p->param_keys = xmalloc((m->nparams + 1) * sizeof(uint64_t));
+	p->param_draw = xmalloc((m->nparams + 1) * sizeof(*p->param_draw));
+	p->param_table = xmalloc((m->nparams + 1) * sizeof(*p->param_table));
+	for (size_t i = 0; i < m->nparams; i++) {
+		p->param_keys[i] = stream_key("param", m->params[i].name, NULL);
+		draw_prepare(&p->param_draw[i], &m->params[i].dist);
+		p->param_table[i] = pert_table(p, like, &m->params[i].dist);
+	}
+	p->group_keys = xmalloc((m->ngroups + 1) * sizeof(uint64_t));
+	p->group_a = xmalloc((m->ngroups + 1) * sizeof(double));
+	p->group_b = xmalloc((m->ngroups + 1) * sizeof(double));
+	for (size_t g = 0; g < m->ngroups; g++) {
+		p->group_keys[g] = stream_key("group", m->groups[g].name, NULL);
+		p->group_a[g] = sqrt(m->groups[g].rho);
+		p->group_b[g] = sqrt(1 - m->groups[g].rho);
+	}
+
+	const struct model_item **sorted =
+		xmalloc((m->nitems + 1) * sizeof(*sorted));
+	for (size_t i = 0; i < m->nitems; i++)
+		sorted[i] = &m->items[i];
+	qsort(sorted, m->nitems, sizeof(*sorted), cmp_items);
+	int *order = xmalloc((m->nitems + 1) * sizeof(int));
+	for (size_t i = 0; i < m->nitems; i++)
+		order[i] = (int)(sorted[i] - m->items);
+	free(sorted);
+
+	p->items = xcalloc(m->nitems + 1, sizeof(*p->items));
+	for (size_t k = 0; k < m->nitems; k++) {
+		const struct model_item *it = &m->items[order[k]];
+		struct plan_item *pi = &p->items[k];
+		pi->model = order[k];
+		pi->option = it->option;
+		pi->category = it->category;
+		pi->cost = it->cost;
+		draw_prepare(&pi->draw, &it->cost);
+		pi->qty = it->qty;
+		pi->quantity = it->quantity;
+		pi->escalation = it->escalation;
+		pi->probability = it->probability;
+		pi->first = it->start;
+		pi->last = it->once ? it->start : it->end;
+		pi->district = it->payer == PAYER_DISTRICT;
+		pi->aid = pi->district && p->has_aid ? it->aid : 0;
+		pi->group = it->group >= 0 && m->groups[it->group].rho > 0
+				    ? it->group
+				    : -1;
+		const char *opt = m->options[it->option].id;
+		pi->key_cost = stream_key("cost", opt, it->name);
+		pi->key_occurs = stream_key("occurs", opt, it->name);
+		pi->table = pert_table(p, like, &it->cost);
+	}
+	free(order);
+	fill_tables(p, nthreads);
+	plan_escalation(p);
+	if (!keys_distinct(p, err)) {
+		sim_plan_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void sim_plan_free(sim_plan *p)
+{
+	if (!p)
+		return;
+	free(p->items);
+	free(p->tables);
+	free(p->table_dist);
+	free(p->param_table);
+	free(p->param_keys);
+	free(p->param_draw);
+	free(p->group_keys);
+	free(p->group_a);
+	free(p->group_b);
+	free(p->esc_tables);
+	free(p->esc_params);
+	free(p);
+}
+
+/* ---- inputs --------------------------------------------------------- */
+
+void sim_inputs_init(const sim_plan *p, struct sim_inputs *in)
+{
+	in->param = xcalloc(p->m->nparams + 1, sizeof(double));
+	in->cost = xcalloc(p->m->nitems + 1, sizeof(double));
+}
+
+void sim_inputs_free(struct sim_inputs *in)
+{
+	free(in->param);
+	free(in->cost);
+	in->param = in->cost = NULL;
+}
+
+void sim_inputs_point(const sim_plan *p, struct sim_inputs *in)
+{
+	const struct model *m = p->m;
+	for (size_t i = 0; i < m->nparams; i++)
+		in->param[i] = dist_point(&m->params[i].dist);
+	for (size_t i = 0; i < m->nitems; i++)
+		in->cost[i] = dist_point(&m->items[i].cost);
+}
+
+/* An input's value in a trial: outside a correlation group, draw_keyed.
+ * In a group with rho > 0, the one-factor Gaussian copula of SPEC 5.2:
+ * Z = sqrt(rho) Z_g + sqrt(1 - rho) e, X = F^-1(Phi(Z)), with e the first
+ * normal draw of the input's stream and z_group the group's factor.  So a
+ * pert, an item with rho = 0 and one outside any group draw alike. */
+static double draw_input(const sim_plan *p, const struct draw_dist *d,
+			 const struct draw_table *t, uint64_t key, int group,
+			 double z_group, uint32_t trial, gsl_rng *r)
+{
+	if (group < 0 || d->kind == DIST_FIXED)
+		return draw_keyed(d, t, key, p->m->seed, trial, r);
+	rng_seek(r, key, p->m->seed, trial);
+	double e = gsl_ran_gaussian_ziggurat(r, 1.0);
+	double z = p->group_a[group] * z_group + p->group_b[group] * e;
+	return draw_score(d, t, z);
+}
+
+static double draw_param(const sim_plan *p, int i, uint32_t trial,
+			 gsl_rng *r)
+{
+	return draw_input(p, &p->param_draw[i], p->param_table[i],
+			  p->param_keys[i], -1, 0, trial, r);
+}
+
+static double group_factor(const sim_plan *p, int g, uint32_t trial,
+			   gsl_rng *r)
+{
+	rng_seek(r, p->group_keys[g], p->m->seed, trial);
+	return gsl_ran_gaussian_ziggurat(r, 1.0);
+}
+
+static double draw_item(const sim_plan *p, const struct plan_item *pi,
+			uint32_t trial, gsl_rng *r, double z_group)
+{
+	return draw_input(p, &pi->draw, pi->table, pi->key_cost, pi->group,
+			  z_group, trial, r);
+}
+
+void sim_draw_inputs(const sim_plan *p, uint32_t trial0, int n, gsl_rng *r,
+		     double *param, double *cost, double *z)
+{
+	const struct model *m = p->m;
+	const size_t N = (size_t)n;
+	/* Input by input, trial by trial: each loop runs one distribution. */
+	for (size_t j = 0; j < m->nparams; j++)
+		for (int i = 0; i < n; i++)
+			param[j * N + (size_t)i] =
+				draw_param(p, (int)j, trial0 + (uint32_t)i, r);
+	for (size_t g = 0; g < m->ngroups; g++)
+		for (int i = 0; i < n; i++)
+			z[g * N + (size_t)i] =
+				p->group_a[g] > 0
+					? group_factor(p, (int)g,
+						       trial0 + (uint32_t)i, r)
+					: 0;
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct plan_item *pi = &p->items[k];
+		const double *zg = pi->group >= 0 ? z + (size_t)pi->group * N
+						  : NULL;
+		double *c = cost + (size_t)pi->model * N;
+		for (int i = 0; i < n; i++)
+			c[i] = draw_item(p, pi, trial0 + (uint32_t)i, r,
+					 zg ? zg[i] : 0);
+	}
+}
+
+void sim_inputs_draw(const sim_plan *p, uint32_t trial, gsl_rng *r,
+		     struct sim_inputs *in)
+{
+	size_t ng = p->m->ngroups;
+	double zbuf[64];
+	double *z = ng <= 64 ? zbuf : xmalloc(ng * sizeof(double));
+	sim_draw_inputs(p, trial, 1, r, in->param, in->cost, z);
+	if (z != zbuf)
+		free(z);
+}
+
+double sim_input_draw(const sim_plan *p, int param, int item, uint32_t trial,
+		      gsl_rng *r)
+{
+	if (param >= 0)
+		return draw_param(p, param, trial, r);
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct plan_item *pi = &p->items[k];
+		if (pi->model != item)
+			continue;
+		double zg = pi->group >= 0 ? group_factor(p, pi->group, trial, r)
+					   : 0;
+		return draw_item(p, pi, trial, r, zg);
+	}
+	return NAN;
+}
+
