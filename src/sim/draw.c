@@ -67,21 +67,41 @@ static double flat(const struct draw_dist *p, double u)
 double draw_keyed(const struct draw_dist *p, const struct draw_table *t,
 		  uint64_t key, uint64_t seed, uint32_t trial, gsl_rng *r)
 {
+	double v;
+	draw_keyed_n(p, t, key, seed, trial, 1, r, &v);
+	return v;
+}
+
+void draw_keyed_n(const struct draw_dist *p, const struct draw_table *t,
+		  uint64_t key, uint64_t seed, uint32_t trial0, int n,
+		  gsl_rng *r, double *out)
+{
 	switch (p->kind) {
 	case DIST_FIXED:
-		return p->likely;
+		for (int i = 0; i < n; i++)
+			out[i] = p->likely;
+		return;
 	case DIST_UNIFORM:
-		return flat(p, rng_uniform_at(key, seed, trial, 0));
+		rng_first_uniforms(key, seed, trial0, n, out);
+		for (int i = 0; i < n; i++)
+			out[i] = flat(p, out[i]);
+		return;
 	case DIST_TRIANGULAR:
-		return triangular_quantile(p, rng_uniform_at(key, seed, trial, 0));
+		rng_first_uniforms(key, seed, trial0, n, out);
+		for (int i = 0; i < n; i++)
+			out[i] = triangular_quantile(p, out[i]);
+		return;
 	case DIST_PERT:
 	case DIST_NORMAL:
 	case DIST_LOGNORMAL:
 		break;
 	}
-	rng_seek(r, key, seed, trial);
-	double z = gsl_ran_gaussian_ziggurat(r, 1.0);
-	return draw_score(p, t, z);
+	for (int i = 0; i < n; i++) {
+		rng_seek(r, key, seed, trial0 + (uint32_t)i);
+		out[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = draw_score(p, t, out[i]);
 }
 
 static double quantile(const struct draw_dist *p, double u)

@@ -56,6 +56,12 @@ void draw_table_fill(struct draw_table *t, const struct dist *d, int from,
 double draw_keyed(const struct draw_dist *p, const struct draw_table *t,
 		  uint64_t key, uint64_t seed, uint32_t trial, gsl_rng *r);
 
+/* draw_keyed for the trials trial0 .. trial0 + n - 1, into out[0..n):
+ * one distribution's draws in a row cost less than one at a time. */
+void draw_keyed_n(const struct draw_dist *p, const struct draw_table *t,
+		  uint64_t key, uint64_t seed, uint32_t trial0, int n,
+		  gsl_rng *r, double *out);
+
 /* X = F^-1(Phi(z)): the value of p at normal score z.  Exact for uniform,
  * triangular, normal and lognormal; through t (required) for pert. */
 double draw_score(const struct draw_dist *p, const struct draw_table *t,

@@ -286,30 +286,6 @@ void sim_inputs_point(const sim_plan *p, struct sim_inputs *in)
 		in->cost[i] = dist_point(&m->items[i].cost);
 }
 
-/* An input's value in a trial: outside a correlation group, draw_keyed.
- * In a group with rho > 0, the one-factor Gaussian copula of SPEC 5.2:
- * Z = sqrt(rho) Z_g + sqrt(1 - rho) e, X = F^-1(Phi(Z)), with e the first
- * normal draw of the input's stream and z_group the group's factor.  So a
- * pert, an item with rho = 0 and one outside any group draw alike. */
-static double draw_input(const sim_plan *p, const struct draw_dist *d,
-			 const struct draw_table *t, uint64_t key, int group,
-			 double z_group, uint32_t trial, gsl_rng *r)
-{
-	if (group < 0 || d->kind == DIST_FIXED)
-		return draw_keyed(d, t, key, p->m->seed, trial, r);
-	rng_seek(r, key, p->m->seed, trial);
-	double e = gsl_ran_gaussian_ziggurat(r, 1.0);
-	double z = p->group_a[group] * z_group + p->group_b[group] * e;
-	return draw_score(d, t, z);
-}
-
-static double draw_param(const sim_plan *p, int i, uint32_t trial,
-			 gsl_rng *r)
-{
-	return draw_input(p, &p->param_draw[i], p->param_table[i],
-			  p->param_keys[i], -1, 0, trial, r);
-}
-
 static double group_factor(const sim_plan *p, int g, uint32_t trial,
 			   gsl_rng *r)
 {
@@ -317,11 +293,29 @@ static double group_factor(const sim_plan *p, int g, uint32_t trial,
 	return gsl_ran_gaussian_ziggurat(r, 1.0);
 }
 
-static double draw_item(const sim_plan *p, const struct plan_item *pi,
-			uint32_t trial, gsl_rng *r, double z_group)
+/* An item's unit cost in the trials trial0 .. trial0 + n - 1, into c.
+ * Outside a correlation group, draw_keyed.  In a group with rho > 0, the
+ * one-factor Gaussian copula of SPEC 5.2: Z = sqrt(rho) Z_g +
+ * sqrt(1 - rho) e, X = F^-1(Phi(Z)), with e the first normal draw of the
+ * item's stream and zg[i] the group's factor in trial trial0 + i.  So a
+ * pert, an item with rho = 0 and one outside any group draw alike. */
+static void draw_item_row(const sim_plan *p, const struct plan_item *pi,
+			  uint32_t trial0, int n, gsl_rng *r, const double *zg,
+			  double *c)
 {
-	return draw_input(p, &pi->draw, pi->table, pi->key_cost, pi->group,
-			  z_group, trial, r);
+	uint64_t seed = p->m->seed;
+	if (pi->group < 0 || pi->draw.kind == DIST_FIXED) {
+		draw_keyed_n(&pi->draw, pi->table, pi->key_cost, seed, trial0, n,
+			     r, c);
+		return;
+	}
+	double ga = p->group_a[pi->group], gb = p->group_b[pi->group];
+	for (int i = 0; i < n; i++) {
+		rng_seek(r, pi->key_cost, seed, trial0 + (uint32_t)i);
+		c[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+	}
+	for (int i = 0; i < n; i++)
+		c[i] = draw_score(&pi->draw, pi->table, ga * zg[i] + gb * c[i]);
 }
 
 void sim_draw_inputs(const sim_plan *p, uint32_t trial0, int n, gsl_rng *r,
@@ -331,9 +325,9 @@ void sim_draw_inputs(const sim_plan *p, uint32_t trial0, int n, gsl_rng *r,
 	const size_t N = (size_t)n;
 	/* Input by input, trial by trial: each loop runs one distribution. */
 	for (size_t j = 0; j < m->nparams; j++)
-		for (int i = 0; i < n; i++)
-			param[j * N + (size_t)i] =
-				draw_param(p, (int)j, trial0 + (uint32_t)i, r);
+		draw_keyed_n(&p->param_draw[j], p->param_table[j],
+			     p->param_keys[j], m->seed, trial0, n, r,
+			     param + j * N);
 	for (size_t g = 0; g < m->ngroups; g++)
 		for (int i = 0; i < n; i++)
 			z[g * N + (size_t)i] =
@@ -343,12 +337,9 @@ void sim_draw_inputs(const sim_plan *p, uint32_t trial0, int n, gsl_rng *r,
 					: 0;
 	for (size_t k = 0; k < p->nitems; k++) {
 		const struct plan_item *pi = &p->items[k];
-		const double *zg = pi->group >= 0 ? z + (size_t)pi->group * N
-						  : NULL;
-		double *c = cost + (size_t)pi->model * N;
-		for (int i = 0; i < n; i++)
-			c[i] = draw_item(p, pi, trial0 + (uint32_t)i, r,
-					 zg ? zg[i] : 0);
+		draw_item_row(p, pi, trial0, n, r,
+			      pi->group >= 0 ? z + (size_t)pi->group * N : NULL,
+			      cost + (size_t)pi->model * N);
 	}
 }
 
@@ -366,16 +357,20 @@ void sim_inputs_draw(const sim_plan *p, uint32_t trial, gsl_rng *r,
 double sim_input_draw(const sim_plan *p, int param, int item, uint32_t trial,
 		      gsl_rng *r)
 {
-	if (param >= 0)
-		return draw_param(p, param, trial, r);
+	double v = NAN;
+	if (param >= 0) {
+		draw_keyed_n(&p->param_draw[param], p->param_table[param],
+			     p->param_keys[param], p->m->seed, trial, 1, r, &v);
+		return v;
+	}
 	for (size_t k = 0; k < p->nitems; k++) {
 		const struct plan_item *pi = &p->items[k];
 		if (pi->model != item)
 			continue;
 		double zg = pi->group >= 0 ? group_factor(p, pi->group, trial, r)
 					   : 0;
-		return draw_item(p, pi, trial, r, zg);
+		draw_item_row(p, pi, trial, 1, r, &zg, &v);
+		break;
 	}
-	return NAN;
+	return v;
 }
-

@@ -105,3 +105,15 @@ void rng_uniform_pair(uint64_t key, uint64_t seed, uint32_t trial,
 	out[0] = to_double(o.v[0], o.v[1]);
 	out[1] = to_double(o.v[2], o.v[3]);
 }
+
+void rng_first_uniforms(uint64_t key, uint64_t seed, uint32_t trial0, int n,
+			double *out)
+{
+	struct rng_state s;
+	position(&s, key, seed, trial0, 0);
+	for (int i = 0; i < n; i++) {
+		s.ctr.v[1] = trial0 + (uint32_t)i;
+		philox4x32_ctr_t o = philox4x32(s.ctr, s.key);
+		out[i] = to_double(o.v[0], o.v[1]);
+	}
+}

@@ -44,6 +44,11 @@ double rng_uniform_at(uint64_t key, uint64_t seed, uint32_t trial,
 void rng_uniform_pair(uint64_t key, uint64_t seed, uint32_t trial,
 		      uint32_t block, double out[2]);
 
+/* The first double of the stream in each of the trials trial0 ..
+ * trial0 + n - 1: out[i] = rng_uniform_at(key, seed, trial0 + i, 0). */
+void rng_first_uniforms(uint64_t key, uint64_t seed, uint32_t trial0, int n,
+			double *out);
+
 /* Documentation of the generator and key derivation, for provenance. */
 #define RNG_DESCRIPTION                                                       \
 	"Philox4x32-10 (Random123); key = FNV-1a-64(stream name); counter = " \
