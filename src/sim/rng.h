@@ -15,7 +15,8 @@
  * bits: (a >> 5) * 2^26 + (b >> 6), times 2^-53.  The 32-bit integer outputs
  * used by some GSL samplers are the words themselves, in order.
  *
- * rng_type is a gsl_rng_type, so GSL's samplers (gsl_ran_beta, ...) apply. */
+ * rng_type is a gsl_rng_type, so GSL's samplers (gsl_ran_gaussian_ziggurat,
+ * ...) apply. */
 #ifndef EDTCO_SIM_RNG_H
 #define EDTCO_SIM_RNG_H
 
