@@ -34,15 +34,18 @@ int decision_break_even(const double *c, int n)
 	return crossed ? last_other + 1 : 0;
 }
 
-/* ---- medians of the cumulative differences, one option per job ------- */
+/* ---- jobs: the medians of the cumulative differences (one option per
+ * job) and the shares of trials where each option is cheapest (one
+ * measure per job), on every thread ---------------------------------------- */
 
-struct cum_ctx {
+struct jobs_ctx {
 	const struct sim_result *res;
+	const struct summary *s;
 	struct decision *d;
 	atomic_int next;
 };
 
-static void cum_job(const struct cum_ctx *c, int o, double *cum,
+static void cum_job(const struct jobs_ctx *c, int o, double *cum,
 		    double *scratch)
 {
 	const struct sim_result *r = c->res;
@@ -63,65 +66,64 @@ static void cum_job(const struct cum_ctx *c, int o, double *cum,
 		&d->cum_diff_median[o * d->net_years], d->net_years);
 }
 
-static void *cum_worker(void *arg)
+/* The share of trials in which each option has the lowest value of
+ * measure k (the first option listed on a tie); net_pv's is the
+ * summary's. */
+static void best_job(const struct jobs_ctx *c, int k)
 {
-	struct cum_ctx *c = arg;
+	const struct sim_result *res = c->res;
+	struct decision *d = c->d;
+	size_t n = (size_t)res->trials, no = (size_t)d->noptions;
+	if (k == M_NET_PV) {
+		for (size_t o = 0; o < no; o++)
+			d->p_best[o * M_COUNT + (size_t)k] = c->s->p_best[o];
+		return;
+	}
+	long *wins = xcalloc(no, sizeof(long));
+	const double *first = sim_measure(res, 0, (enum measure)k);
+	for (size_t i = 0; i < n; i++) {
+		size_t best = 0;
+		double v = first[i];
+		for (size_t o = 1; o < no; o++) {
+			double w = sim_measure(res, (int)o, (enum measure)k)[i];
+			if (w < v) {
+				v = w;
+				best = o;
+			}
+		}
+		wins[best]++;
+	}
+	for (size_t o = 0; o < no; o++)
+		d->p_best[o * M_COUNT + (size_t)k] = (double)wins[o] / (double)n;
+	free(wins);
+}
+
+static void *jobs_worker(void *arg)
+{
+	struct jobs_ctx *c = arg;
 	size_t n = (size_t)c->res->trials;
-	double *cum = xmalloc(n * sizeof(double) + 1);
-	double *scratch = xmalloc(n * sizeof(double) + 1);
+	int no = c->d->noptions;
+	int nk = c->res->has_students ? M_COUNT : M_COUNT - 1;
+	double *cum = NULL, *scratch = NULL;
 	for (;;) {
-		int o = atomic_fetch_add(&c->next, 1);
-		if (o >= c->d->noptions)
+		int j = atomic_fetch_add(&c->next, 1);
+		if (j >= no + nk)
 			break;
-		if (o != c->d->baseline)
-			cum_job(c, o, cum, scratch);
+		if (j >= no) {
+			best_job(c, j - no);
+			continue;
+		}
+		if (j == c->d->baseline)
+			continue;
+		if (!cum) {
+			cum = xmalloc(n * sizeof(double) + 1);
+			scratch = xmalloc(n * sizeof(double) + 1);
+		}
+		cum_job(c, j, cum, scratch);
 	}
 	free(scratch);
 	free(cum);
 	return NULL;
-}
-
-static void cumulative_medians(const struct sim_result *res, int nthreads,
-			       struct decision *d)
-{
-	struct cum_ctx c = {res, d, 0};
-	parallel_run(nthreads, (size_t)d->noptions, cum_worker, &c);
-}
-
-/* ---- cheapest of all, by measure -------------------------------------- */
-
-static void best_shares(const struct sim_result *res, const struct summary *s,
-			struct decision *d)
-{
-	size_t n = (size_t)res->trials, no = (size_t)d->noptions;
-	int nk = res->has_students ? M_COUNT : M_COUNT - 1;
-	long *wins = xcalloc(no, sizeof(long));
-	for (int k = 0; k < nk; k++) {
-		if (k == M_NET_PV) {
-			for (size_t o = 0; o < no; o++)
-				d->p_best[o * M_COUNT + k] = s->p_best[o];
-			continue;
-		}
-		memset(wins, 0, no * sizeof(long));
-		const double *first = sim_measure(res, 0, (enum measure)k);
-		for (size_t i = 0; i < n; i++) {
-			size_t best = 0;
-			double v = first[i];
-			for (size_t o = 1; o < no; o++) {
-				double w = sim_measure(res, (int)o,
-						       (enum measure)k)[i];
-				if (w < v) {
-					v = w;
-					best = o;
-				}
-			}
-			wins[best]++;
-		}
-		for (size_t o = 0; o < no; o++)
-			d->p_best[o * M_COUNT + k] =
-				(double)wins[o] / (double)n;
-	}
-	free(wins);
 }
 
 void decision_compute(const sim_plan *p, const struct sim_result *res,
@@ -140,8 +142,9 @@ void decision_compute(const sim_plan *p, const struct sim_result *res,
 		xcalloc(no * (size_t)d->net_years + 1, sizeof(double));
 	d->break_even = xcalloc(no + 1, sizeof(int));
 	d->p_best = xcalloc(no * M_COUNT + 1, sizeof(double));
-	cumulative_medians(res, nthreads, d);
-	best_shares(res, s, d);
+	struct jobs_ctx c = {res, s, d, 0};
+	int nk = res->has_students ? M_COUNT : M_COUNT - 1;
+	parallel_run(nthreads, (size_t)(d->noptions + nk), jobs_worker, &c);
 	sensitivity_compute(p, res, nthreads, &d->sens);
 	findings_compose(m, res, s, d, &d->findings);
 }

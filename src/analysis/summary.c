@@ -300,7 +300,9 @@ static void compute(const struct model *m, const struct sim_result *res,
 		for (int t = 1; full && t <= s->net_years; t++) {
 			if (!mirror)
 				add_job(&c, &cap, JOB_NET, o, t);
-			if (!mirror || t <= s->years)
+			/* The first year's cumulative flow is the year's
+			 * flow: copied below. */
+			if (t > 1 && (!mirror || t <= s->years))
 				add_job(&c, &cap, JOB_CUM, o, t);
 		}
 		if (o != s->baseline)
@@ -310,8 +312,13 @@ static void compute(const struct model *m, const struct sim_result *res,
 	}
 	parallel_run(nthreads, c.njobs, worker, &c);
 	free(c.jobs);
-	if (full)
+	if (full) {
+		for (int o = 0; o < s->noptions; o++)
+			s->cum_net[o * s->net_years] =
+				res->net_slot[o] < 0 ? s->gross[o * s->years]
+						     : s->net[o * s->net_years];
 		copy_mirrored(s, res);
+	}
 	best_shares(s, res);
 }
 

@@ -1,13 +1,16 @@
 /* The decision summary (issue 3): P(cheaper) and its standard error on a
  * model with a known answer, the break-even rule and two hand-built models
  * (curves that cross in a known year, and never), p_best by measure
- * against a count made here, and the budget's total rows and reserves. */
+ * against a count made here, the budget's total rows and reserves, and the
+ * yearly cumulative net figures against sums made here. */
 #include "helpers.h"
 #include "run_fixture.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "analysis/decision.h"
 #include "analysis/summary.h"
@@ -284,6 +287,58 @@ static void test_budget_total_rows(void **state)
 	finish(&f);
 }
 
+/* ---- the yearly tables ---------------------------------------------- */
+
+/* The summary's yearly net and cumulative net figures against the
+ * per-trial flows summed here and sorted by GSL, on a one-year model with
+ * aid a year late (so a second, aid-only year) and an option that gets no
+ * aid (its net flows are its gross flows, then zero): percentiles exactly,
+ * means to rounding. */
+static void test_yearly_cumulative_net(void **state)
+{
+	(void)state;
+	struct fixture f;
+	run(&f,
+	    "parameter,value\ncosts,costs.csv\nyears,1\nstudents,100\n"
+	    "aid_ratio,0.5\naid_lag,1\ntrials,70000\nseed,11\n",
+	    "option,item,category,quantity,dist,low,likely,high,per,aid\n"
+	    "a,X,Other,1,triangular,5,6,9,year,1\n"
+	    "b,Y,Other,1,uniform,1,,9,year,\n");
+	size_t n = (size_t)f.res.trials;
+	int NY = f.s.net_years;
+	assert_int_equal(NY, 2);
+	double *cum = malloc(n * sizeof(double));
+	for (int o = 0; o < f.s.noptions; o++) {
+		memset(cum, 0, n * sizeof(double));
+		for (int t = 1; t <= NY; t++) {
+			const double *y = sim_net(&f.res, o, t);
+			double sum = 0;
+			for (size_t i = 0; i < n; i++) {
+				cum[i] += y[i];
+				sum += cum[i];
+			}
+			double *sorted = malloc(n * sizeof(double));
+			memcpy(sorted, cum, n * sizeof(double));
+			gsl_sort(sorted, 1, n);
+			const struct summary_stat *st = &f.s.cum_net[o * NY + t - 1];
+			for (int q = 0; q < SUMMARY_NQ; q++)
+				assert_true(st->q[q] ==
+					    gsl_stats_quantile_from_sorted_data(
+						    sorted, 1, n, summary_probs[q]));
+			assert_double_near(st->mean, sum / (double)n,
+					   1e-9 * fabs(sum / (double)n) + 1e-12);
+			free(sorted);
+		}
+	}
+	/* a's aid arrives in year 2: its net cost then is minus half of
+	 * year 1's; b's second year is empty and its total stays. */
+	assert_true(f.s.net[0 * NY + 1].q[Q50] < 0);
+	assert_true(f.s.net[1 * NY + 1].q[Q50] == 0);
+	assert_true(f.s.cum_net[1 * NY + 1].q[Q50] == f.s.cum_net[1 * NY].q[Q50]);
+	free(cum);
+	finish(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_break_even_never),
 		cmocka_unit_test(test_p_best_by_measure),
 		cmocka_unit_test(test_budget_total_rows),
+		cmocka_unit_test(test_yearly_cumulative_net),
 	};
 	return cmocka_run_group_tests_name("decision", tests, NULL, NULL);
 }
