@@ -1,23 +1,19 @@
 /* edtco batch: run every case of a sweep file, write batch.csv.
  *
  * The scenario is read once; every case of the sweep is built and checked
- * before anything runs.  Cases then run on worker threads, each case on
- * case_threads threads (one for small cases, so that many run at once),
- * and the main thread writes their rows in sweep order as they finish.
- * At most `window` finished or running cases are held at once, so memory
- * does not grow with the number of cases.  Rows depend only on their case
+ * before anything runs; then the cases run (batch_run.c), their rows
+ * written in sweep order as they finish.  Rows depend only on their case
  * (every case uses the same seed and streams), so the file is the same
  * for any -j and any split into shards. */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/args.h"
+#include "cli/batch_run.h"
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "cli/pipeline.h"
-#include "cli/progress.h"
 #include "io/file.h"
 #include "io/outdir.h"
 #include "model/source.h"
@@ -211,265 +207,6 @@ static char *output_dir(const struct batch_opts *o)
 	return dir;
 }
 
-/* ---- running the cases ----------------------------------------------- */
-
-enum slot_state { SLOT_FREE, SLOT_BUSY, SLOT_DONE };
-
-/* One case in flight: claimed by a worker, then written by the main
- * thread. */
-struct slot {
-	enum slot_state state;
-	int rc;                    /* EXIT_OK, or the failure */
-	struct strbuf err;         /* its message */
-	struct csvout rows;        /* its batch.csv rows */
-	struct batch_outcome outcome;
-	struct model m;            /* kept for the tally and --charts */
-	struct pipeline p;         /* --charts: kept until written */
-	char *command;             /* --charts: the batch's, and the case */
-	int has_model, has_pipeline;
-};
-
-struct engine {
-	const struct batch_opts *o;
-	const struct model_source *src;
-	const struct sweep *sw;
-	const char *command;
-	const sim_plan *like;   /* tables shared by every case */
-	size_t first, end;      /* the cases to run: [first, end) */
-	int case_threads;       /* threads of one case */
-	size_t at_once;         /* cases run at once (workers) */
-	size_t window;          /* slots */
-	struct slot *slots;
-	size_t next;            /* next case to claim */
-	size_t written;         /* cases written (from first) */
-	int failed;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	atomic_long trials_done;
-	atomic_size_t cases_done;
-};
-
-static struct slot *slot_of(struct engine *e, size_t i)
-{
-	return &e->slots[(i - e->first) % e->window];
-}
-
-/* Builds, simulates and summarises case i into s. */
-static void run_case(struct engine *e, size_t i, struct slot *s)
-{
-	struct diags d = DIAGS_INIT;
-	const char *name = e->sw->cases[i].name;
-	if (sweep_build(e->src, e->sw, i, &s->m, &d) != 0) {
-		/* Checked before the run: cannot happen. */
-		s->rc = EXIT_INPUT;
-		strbuf_printf(&s->err, "case '%s' became invalid", name);
-		diags_free(&d);
-		return;
-	}
-	diags_free(&d);
-	s->has_model = 1;
-	cli_sim_opts_apply(&e->o->sim, &s->m);
-	struct pipeline *p = &s->p;
-	const char *command = e->command;
-	if (e->o->charts) {
-		/* For the case's own provenance.csv and chart footers. */
-		struct strbuf c = STRBUF_INIT;
-		strbuf_printf(&c, "%s (case %s)", e->command, name);
-		s->command = strbuf_take(&c);
-		command = s->command;
-	}
-	pipeline_init(p, &s->m, e->case_threads, command);
-	p->progress = &e->trials_done;
-	p->like = e->like;
-	p->headline_only = !e->o->charts;
-	if (e->o->charts)
-		p->charts = e->o->chart_opts;
-	s->has_pipeline = 1;
-	s->rc = pipeline_simulate(p, &s->err);
-	if (s->rc != EXIT_OK)
-		return;
-	batch_rows(name, &s->m, &p->sum, &s->rows);
-	batch_outcome(&p->res, &p->sum, &s->outcome);
-	if (!e->o->charts) {
-		pipeline_free(p);
-		s->has_pipeline = 0;
-	}
-	atomic_fetch_add(&e->cases_done, 1);
-}
-
-static void slot_clear(struct slot *s)
-{
-	if (s->has_pipeline)
-		pipeline_free(&s->p);
-	if (s->has_model)
-		model_free(&s->m);
-	strbuf_free(&s->err);
-	csvout_free(&s->rows);
-	free(s->command);
-	memset(s, 0, sizeof(*s));
-}
-
-static void *worker(void *arg)
-{
-	struct engine *e = arg;
-	pthread_mutex_lock(&e->mu);
-	for (;;) {
-		while (!e->failed && e->next < e->end &&
-		       e->next >= e->first + e->written + e->window)
-			pthread_cond_wait(&e->cv, &e->mu);
-		if (e->failed || e->next >= e->end)
-			break;
-		size_t i = e->next++;
-		struct slot *s = slot_of(e, i);
-		s->state = SLOT_BUSY;
-		pthread_mutex_unlock(&e->mu);
-		run_case(e, i, s);
-		pthread_mutex_lock(&e->mu);
-		s->state = SLOT_DONE;
-		if (s->rc != EXIT_OK)
-			e->failed = 1;
-		pthread_cond_broadcast(&e->cv);
-	}
-	pthread_mutex_unlock(&e->mu);
-	return NULL;
-}
-
-/* Writes case i (done) to batch.csv and, with --charts, its folder. */
-static int write_case(struct engine *e, size_t i, struct slot *s, FILE *fp,
-		      struct outdir *od, struct batch_tally *tally,
-		      struct strbuf *err)
-{
-	if (s->rc != EXIT_OK) {
-		strbuf_puts(err, strbuf_str(&s->err));
-		return s->rc;
-	}
-	if (fwrite(s->rows.text.s, 1, s->rows.text.len, fp) !=
-	    s->rows.text.len) {
-		strbuf_puts(err, "cannot write batch.csv");
-		return EXIT_IO;
-	}
-	const char *name = e->sw->cases[i].name;
-	batch_tally_add(tally, name, &s->m, &s->outcome);
-	if (!e->o->charts)
-		return EXIT_OK;
-	/* --charts: each case's result files and exhibits in DIR/<case>/,
-	 * through the one path of `edtco run`. */
-	struct strbuf prefix = STRBUF_INIT;
-	strbuf_printf(&prefix, "%s/", name);
-	int rc = pipeline_write(&s->p, od, strbuf_str(&prefix), err);
-	strbuf_free(&prefix);
-	return rc;
-}
-
-/* How many cases run at once, and on how many threads each: small cases
- * one thread each, side by side; large ones (whose arrays are large, and
- * whose trials spread well over threads) one at a time on every thread. */
-static void plan_threads(struct engine *e, const struct model *m0)
-{
-	int j = e->o->sim.threads;
-	size_t n = e->end - e->first;
-	size_t bytes = sim_result_bytes(m0, m0->trials);
-	size_t budget = (size_t)1 << 30; /* result arrays held at once */
-	size_t at_once = m0->trials >= 100000 ? 1 : (size_t)j;
-	if (at_once > n)
-		at_once = n ? n : 1;
-	if (bytes && at_once > budget / bytes)
-		at_once = budget / bytes ? budget / bytes : 1;
-	e->at_once = at_once;
-	e->case_threads = j / (int)at_once > 1 ? j / (int)at_once : 1;
-	/* Room for the running cases and as many finished ones waiting to
-	 * be written; with --charts each holds its arrays. */
-	size_t window = 2 * at_once + 2;
-	if (e->o->charts && bytes)
-		while (window > at_once + 1 && window * bytes > 2 * budget)
-			window--;
-	e->window = window;
-	e->slots = xcalloc(window, sizeof(*e->slots));
-}
-
-/* Runs cases [first, end), writing their rows to fp.  Returns EXIT_OK or
- * a failure (message in err). */
-static int run_cases(struct engine *e, const struct model *m0, FILE *fp,
-		     struct outdir *od, struct batch_tally *tally,
-		     struct strbuf *err)
-{
-	plan_threads(e, m0);
-	size_t nworkers = e->at_once;
-	if (nworkers > e->end - e->first)
-		nworkers = e->end - e->first;
-	pthread_mutex_init(&e->mu, NULL);
-	pthread_cond_init(&e->cv, NULL);
-	progress *bar = NULL;
-	if (progress_wanted(e->o->quiet) && e->end > e->first)
-		bar = progress_start(&e->cases_done, e->end - e->first,
-				     &e->trials_done,
-				     (double)m0->trials *
-					     (double)(e->end - e->first));
-	pthread_t *tid = xcalloc(nworkers + 1, sizeof(pthread_t));
-	size_t started = 0;
-	for (size_t w = 0; w < nworkers; w++) {
-		if (pthread_create(&tid[w], NULL, worker, e) != 0)
-			break;
-		started++;
-	}
-	int rc = EXIT_OK;
-	if (started == 0 && e->end > e->first) {
-		strbuf_puts(err, "cannot start a thread");
-		rc = EXIT_IO;
-	}
-	for (size_t i = e->first; i < e->end && rc == EXIT_OK; i++) {
-		struct slot *s = slot_of(e, i);
-		pthread_mutex_lock(&e->mu);
-		while (s->state != SLOT_DONE && !e->failed)
-			pthread_cond_wait(&e->cv, &e->mu);
-		int ready = s->state == SLOT_DONE;
-		pthread_mutex_unlock(&e->mu);
-		if (!ready) {
-			/* Another case failed: find and report it. */
-			for (size_t k = 0; k < e->window; k++) {
-				struct slot *f = &e->slots[k];
-				pthread_mutex_lock(&e->mu);
-				while (f->state == SLOT_BUSY)
-					pthread_cond_wait(&e->cv, &e->mu);
-				pthread_mutex_unlock(&e->mu);
-				if (f->state == SLOT_DONE && f->rc != EXIT_OK &&
-				    !rc) {
-					rc = f->rc;
-					strbuf_puts(err, strbuf_str(&f->err));
-				}
-			}
-			if (!rc) {
-				rc = EXIT_IO;
-				strbuf_puts(err, "a case failed");
-			}
-			break;
-		}
-		rc = write_case(e, i, s, fp, od, tally, err);
-		pthread_mutex_lock(&e->mu);
-		slot_clear(s);
-		e->written++;
-		if (rc != EXIT_OK)
-			e->failed = 1;
-		pthread_cond_broadcast(&e->cv);
-		pthread_mutex_unlock(&e->mu);
-	}
-	pthread_mutex_lock(&e->mu);
-	if (rc != EXIT_OK)
-		e->failed = 1;
-	pthread_cond_broadcast(&e->cv);
-	pthread_mutex_unlock(&e->mu);
-	for (size_t w = 0; w < started; w++)
-		pthread_join(tid[w], NULL);
-	free(tid);
-	progress_stop(bar);
-	for (size_t k = 0; k < e->window; k++)
-		slot_clear(&e->slots[k]);
-	free(e->slots);
-	pthread_cond_destroy(&e->cv);
-	pthread_mutex_destroy(&e->mu);
-	return rc;
-}
-
 /* ---- the command ----------------------------------------------------- */
 
 /* Reads the scenario and the sweep and checks every case.  Returns
@@ -498,7 +235,7 @@ static int load_inputs(const struct batch_opts *o, struct model_source *src,
 
 /* "15 cases of models/x.csv from sweeps/y.csv (10,000 trials each, seed
  * 7)", with the shard's part of them. */
-static void describe(const struct batch_opts *o, const struct engine *e,
+static void describe(const struct batch_opts *o, const struct batch_job *e,
 		     const struct model *m0, struct strbuf *out)
 {
 	char n[64];
@@ -553,14 +290,14 @@ static int write_provenance(const struct batch_opts *o, const char *command,
  * provenance.csv are replaced; with --charts, so are the result and
  * exhibit files of each case folder this run writes (other folders in dir
  * are left alone). */
-static int commit(const struct engine *e, struct outdir *od, const char *dir,
-		  struct strbuf *err)
+static int commit(const struct batch_job *e, struct outdir *od,
+		  const char *dir, struct strbuf *err)
 {
 	char **stale = xcalloc(3, sizeof(char *));
 	size_t n = 2;
 	stale[0] = xstrdup("batch.csv");
 	stale[1] = xstrdup("provenance.csv");
-	for (size_t i = e->first; e->o->charts && i < e->end; i++) {
+	for (size_t i = e->first; e->charts && i < e->end; i++) {
 		struct strbuf prefix = STRBUF_INIT;
 		strbuf_printf(&prefix, "%s/", e->sw->cases[i].name);
 		char **c = pipeline_stale_names(dir, strbuf_str(&prefix));
@@ -583,9 +320,8 @@ static int commit(const struct engine *e, struct outdir *od, const char *dir,
 static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		     const struct sweep *sw, const char *dir)
 {
-	struct engine e;
+	struct batch_job e;
 	memset(&e, 0, sizeof(e));
-	e.o = o;
 	e.src = src;
 	e.sw = sw;
 	e.first = 0;
@@ -593,11 +329,11 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	if (o->shard_n)
 		sweep_shard(sw->ncases, o->shard_k, o->shard_n, &e.first,
 			    &e.end);
-	e.next = e.first;
 	char *command = canonical_command(o);
 	e.command = command;
-	atomic_init(&e.trials_done, 0);
-	atomic_init(&e.cases_done, 0);
+	e.sim = &o->sim;
+	e.charts = o->charts ? &o->chart_opts : NULL;
+	e.quiet = o->quiet;
 
 	/* The model of the first case (of the sweep, so that every shard
 	 * agrees) lends its tables to every case, and its files to the
@@ -636,7 +372,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	batch_header(&head);
 	fwrite(head.text.s, 1, head.text.len, fp);
 	csvout_free(&head);
-	rc = run_cases(&e, &m0, fp, &od, &tally, &err);
+	rc = batch_run_cases(&e, &m0, fp, &od, &tally, &err);
 	struct strbuf close_err = STRBUF_INIT;
 	if (outdir_fclose(&od, fp, "batch.csv", &close_err) && rc == EXIT_OK) {
 		rc = EXIT_IO;
