@@ -283,7 +283,7 @@ void stats_moments(const double *x, size_t n, double *mean, double *sd)
 }
 
 /* Quantiles, and the moments when mean is not NULL (in the same pass over
- * the data when the sample path is taken). */
+ * the data when the bucket path is taken). */
 static void describe(const double *x, size_t n, const double *p, size_t k,
 		     double *out, double *scratch, double *mean, double *sd)
 {

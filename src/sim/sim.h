@@ -1,14 +1,14 @@
 /* The Monte Carlo engine: trials of a model, and the point estimate.
  *
- * A plan (sim_plan_new) fixes everything a trial needs: the stream key of
- * every input, the tables of correlated pert items, and the order in which
+ * A plan (sim_plan_new, plan.c) fixes everything a trial needs: the stream
+ * key of every input, the tables of pert inputs, and the order in which
  * items are summed (by option, then item name, so that reordering rows
- * cannot change a sum in its last bit).  sim_run evaluates every trial on
- * all threads and keeps, per trial, the five measures and the cash flows of
- * every option and year, for the analysis layer.
+ * cannot change a sum in its last bit).  sim_run (sim.c) evaluates every
+ * trial on all threads and keeps, per trial, the five measures and the cash
+ * flows of every option and year, for the analysis layer.
  *
  * The arithmetic is SPEC sections 5 and 7; each step is commented where it
- * is done (sim_evaluate). */
+ * is done (evaluate.c). */
 #ifndef EDTCO_SIM_SIM_H
 #define EDTCO_SIM_SIM_H
 

@@ -60,7 +60,7 @@ static void test_small_arrays(void **state)
 	}
 }
 
-/* Large arrays take the sample-bracket path; every shape must give the
+/* Large arrays take the bucket path; every shape must give the
  * exact order statistics. */
 static void test_large_arrays(void **state)
 {
