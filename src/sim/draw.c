@@ -137,26 +137,57 @@ double draw_quantile(const struct dist *d, double u)
 	return quantile(&p, u);
 }
 
-void draw_table_fill(struct draw_table *t, const struct dist *d, int from,
-		     int to)
+/* Table points are inverted exactly every DRAW_TABLE_STEP points (513 of
+ * them: GSL's beta inverse, 1.4 us each), with the slope there, dx/dz =
+ * phi(z) / f(x); the points between come from the cubic through those
+ * values and slopes (Hermite), whose error is far below that of the linear
+ * interpolation between points.  A table costs under 1 ms instead of 6. */
+#define DRAW_TABLE_STEP 8
+
+/* F^-1(Phi(z)) on [0, 1], working in the nearer tail for precision. */
+static double unit_score(const struct draw_dist *p, double z)
 {
-	struct draw_dist p;
-	draw_prepare(&p, d);
-	double range = d->high - d->low;
-	for (int k = from; k < to && k <= DRAW_TABLE_N; k++) {
-		double z = -DRAW_TABLE_Z + 2 * DRAW_TABLE_Z * k / DRAW_TABLE_N;
-		/* Work in the nearer tail, for precision. */
-		double x = z <= 0 ? gsl_cdf_beta_Pinv(gsl_cdf_ugaussian_P(z),
-						       p.alpha, p.beta)
-				  : gsl_cdf_beta_Qinv(gsl_cdf_ugaussian_Q(z),
-						       p.alpha, p.beta);
-		t->v[k] = d->low + range * x;
-	}
+	return z <= 0 ? gsl_cdf_beta_Pinv(gsl_cdf_ugaussian_P(z), p->alpha, p->beta)
+		      : gsl_cdf_beta_Qinv(gsl_cdf_ugaussian_Q(z), p->alpha,
+					  p->beta);
+}
+
+static double table_z(int k)
+{
+	return -DRAW_TABLE_Z + 2 * DRAW_TABLE_Z * k / DRAW_TABLE_N;
 }
 
 void draw_table_init(struct draw_table *t, const struct dist *d)
 {
-	draw_table_fill(t, d, 0, DRAW_TABLE_N + 1);
+	struct draw_dist p;
+	draw_prepare(&p, d);
+	double range = d->high - d->low;
+	const double H = 2 * DRAW_TABLE_Z * DRAW_TABLE_STEP / DRAW_TABLE_N;
+	double x0 = 0, s0 = 0;
+	for (int k = 0; k <= DRAW_TABLE_N; k += DRAW_TABLE_STEP) {
+		double z = table_z(k);
+		double x1 = unit_score(&p, z);
+		double s1 = gsl_ran_ugaussian_pdf(z) /
+			    gsl_ran_beta_pdf(x1, p.alpha, p.beta);
+		t->v[k] = d->low + range * x1;
+		double prev = x0;
+		for (int j = 1; k > 0 && j < DRAW_TABLE_STEP; j++) {
+			double u = (double)j / DRAW_TABLE_STEP, v = 1 - u;
+			double x = (1 + 2 * u) * v * v * x0 + u * v * v * H * s0 +
+				   u * u * (3 - 2 * u) * x1 - u * u * v * H * s1;
+			/* Exact where a slope is not finite (never needed in
+			 * practice), and never below the point before nor
+			 * above the next exact one: rounding near 0 or 1
+			 * must not make the table decrease. */
+			if (!isfinite(x))
+				x = unit_score(&p, table_z(k - DRAW_TABLE_STEP + j));
+			x = x < prev ? prev : x > x1 ? x1 : x;
+			t->v[k - DRAW_TABLE_STEP + j] = d->low + range * x;
+			prev = x;
+		}
+		x0 = x1;
+		s0 = s1;
+	}
 }
 
 double draw_score(const struct draw_dist *p, const struct draw_table *t,

@@ -37,11 +37,8 @@ struct draw_table {
 	double v[DRAW_TABLE_N + 1];
 };
 
-/* Fills t for a pert distribution d; draw_table_fill only its points
- * from..to-1 (so that a table can be built on several threads). */
+/* Fills t for a pert distribution d (under 1 ms). */
 void draw_table_init(struct draw_table *t, const struct dist *d);
-void draw_table_fill(struct draw_table *t, const struct dist *d, int from,
-		     int to);
 
 /* The engine's draw of an input outside any correlation group, from the
  * keyed stream (key, seed, trial) (r: from rng_type, used as scratch):

@@ -39,7 +39,7 @@ typedef struct sim_plan sim_plan;
  * the same key (message in err). */
 sim_plan *sim_plan_new(const struct model *m, struct strbuf *err);
 /* As sim_plan_new, on nthreads threads (the tables of pert inputs take
- * some 3 ms each to build), and with the table of a pert whose
+ * under 1 ms each to build), and with the table of a pert whose
  * distribution equals one in like (a plan that must outlive the new one;
  * NULL for none) borrowed rather than computed again: a batch sweep builds
  * one plan per case, and its cases share most tables.  No result changes. */
