@@ -111,6 +111,26 @@ static void test_large_arrays(void **state)
 	free(x);
 }
 
+/* Around the size where the bucket path starts (8,192 values): the same
+ * exact answers either side of it. */
+static void test_medium_arrays(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = {8191, 8192, 8193, 10007, 65537};
+	double *x = malloc(65537 * sizeof(double));
+	lcg_state = 11;
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(*sizes); s++) {
+		size_t n = sizes[s];
+		for (size_t i = 0; i < n; i++)
+			x[i] = -log(1 - lcg()) * 1000;
+		compare_with_gsl(x, n);
+		for (size_t i = 0; i < n; i++)
+			x[i] = lcg() < 0.9 ? 0 : lcg() * 1e6;
+		compare_with_gsl(x, n);
+	}
+	free(x);
+}
+
 static void test_moments(void **state)
 {
 	(void)state;
@@ -183,6 +203,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_arrays),
 		cmocka_unit_test(test_large_arrays),
+		cmocka_unit_test(test_medium_arrays),
 		cmocka_unit_test(test_moments),
 		cmocka_unit_test(test_radix_sort),
 		cmocka_unit_test(test_shares),
