@@ -151,9 +151,11 @@ static inline size_t bucket_of(const struct buckets *b, double v)
 }
 
 /* The range of the buckets: the sample's order statistics some four
- * standard errors beyond the lowest and the highest wanted rank. */
-static void bucket_range(const double *x, size_t n, const size_t *ranks,
-			 size_t nr, struct buckets *b)
+ * standard errors beyond the lowest and the highest wanted rank.  Returns
+ * -1 when the range is empty or not finite (a sample of one value): then
+ * buckets would not separate anything, and the caller selects directly. */
+static int bucket_range(const double *x, size_t n, const size_t *ranks,
+			size_t nr, struct buckets *b)
 {
 	double smp[SAMPLE_N];
 	for (size_t i = 0; i < SAMPLE_N; i++)
@@ -171,10 +173,7 @@ static void bucket_range(const double *x, size_t n, const size_t *ranks,
 	b->lo = smp[edge[0]];
 	double width = smp[edge[1]] - b->lo;
 	b->scale = NBUCKETS / width;
-	if (!(width > 0) || !isfinite(b->scale) || !isfinite(b->lo)) {
-		b->lo = isfinite(b->lo) ? b->lo : 0;
-		b->scale = 0; /* one bucket for [lo, inf) */
-	}
+	return width > 0 && isfinite(b->scale) && isfinite(b->lo) ? 0 : -1;
 }
 
 /* The first pass: the count of every bucket, and the sums (acc, when not
@@ -204,13 +203,15 @@ static void bucket_count(const double *x, size_t n, struct buckets *b,
 
 /* Fills vals[j] with the ranks[j]-th smallest value of x (ranks sorted and
  * distinct), and acc (when not NULL) with the sums of sums_pass.  Returns
- * 0, or -1 when the buckets of the ranks hold too many values (the sums
- * are taken all the same).  x is never changed. */
+ * 0; -1 when the buckets of the ranks hold too many values (the sums are
+ * taken all the same); -2 when the sample gives no range (no sums).  x is
+ * never changed. */
 static int bucket_select(const double *x, size_t n, const size_t *ranks,
 			 size_t nr, double *vals, struct sums *acc)
 {
 	struct buckets b;
-	bucket_range(x, n, ranks, nr, &b);
+	if (bucket_range(x, n, ranks, nr, &b) != 0)
+		return -2;
 	b.count = xcalloc(NBUCKETS + 2, sizeof(uint32_t));
 	bucket_count(x, n, &b, acc);
 	/* The bucket of each rank, and the values below it that are not
@@ -308,8 +309,9 @@ static void describe(const double *x, size_t n, const double *p, size_t k,
 	int summed = 0;
 	int ok = n >= SAMPLE_MIN_N && n <= UINT32_MAX;
 	if (ok) {
-		ok = bucket_select(x, n, ranks, u, vals, mean ? &acc : NULL) == 0;
-		summed = mean != NULL;
+		int rc = bucket_select(x, n, ranks, u, vals, mean ? &acc : NULL);
+		ok = rc == 0;
+		summed = mean != NULL && rc != -2;
 	}
 	if (!ok) {
 		if (scratch != x)

@@ -104,6 +104,14 @@ static void test_large_arrays(void **state)
 	for (size_t i = 0; i < 4096; i++)
 		x[(i * n + n / 2) / 4096] = 1e12 + (double)i;
 	compare_with_gsl(x, n);
+	/* a sample of one value (a point mass the stride always hits), and
+	 * an infinite maximum: the buckets cannot be used */
+	for (size_t i = 0; i < n; i++)
+		x[i] = i % 97 == 0 ? lcg() * 100 : 5.0;
+	for (size_t i = 0; i < 4096; i++)
+		x[(i * n + n / 2) / 4096] = 5.0;
+	x[12345] = INFINITY;
+	compare_with_gsl(x, n);
 	/* both signs, and values a million times the rest at both ends */
 	for (size_t i = 0; i < n; i++)
 		x[i] = (lcg() - 0.5) * (i % 1009 == 0 ? 1e12 : 1e6);
