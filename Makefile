@@ -65,7 +65,7 @@ Q = @
 endif
 
 .PHONY: all run check test check-unit check-cli check-sanitize bench charts \
-        install uninstall clean deps check-layers
+        install uninstall clean deps check-layers FORCE
 .DELETE_ON_ERROR:
 
 all: $(PROG)
@@ -77,7 +77,18 @@ $(PKGS_STAMP):
 	$(Q)sh tests/tools/ensure-packages.sh $(BUILD_PKGS) $(CHECK_PKGS)
 	$(Q)touch $@
 
-$(BUILD)/obj/%.o: %.c | $(PKGS_STAMP)
+# The flags this build folder was built with: when they change (make
+# CFLAGS=..., a new VERSION, an edit of this file), everything is rebuilt.
+FLAGS_STAMP = $(BUILD)/.flags
+
+$(FLAGS_STAMP): FORCE | $(PKGS_STAMP)
+	$(Q)mkdir -p $(@D)
+	$(file >$@.new,$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS))
+	$(Q)if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+FORCE:
+
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP) | $(PKGS_STAMP)
 	$(Q)mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
@@ -86,11 +97,12 @@ $(LIB): $(LIB_OBJS)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(PROG): $(MAIN_OBJ) $(LIB)
+$(PROG): $(MAIN_OBJ) $(LIB) $(FLAGS_STAMP)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(DEP_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB) | $(PKGS_STAMP)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB) \
+                  $(FLAGS_STAMP) | $(PKGS_STAMP)
 	$(Q)mkdir -p $(@D)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) \
