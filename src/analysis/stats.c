@@ -173,7 +173,7 @@ static int bucket_range(const double *x, size_t n, const size_t *ranks,
 	b->lo = smp[edge[0]];
 	double width = smp[edge[1]] - b->lo;
 	b->scale = NBUCKETS / width;
-	return width > 0 && isfinite(b->scale) && isfinite(b->lo) ? 0 : -1;
+	return width > 0 && isfinite(width) && isfinite(b->lo) ? 0 : -1;
 }
 
 /* The first pass: the count of every bucket, and the sums (acc, when not

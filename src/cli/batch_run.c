@@ -56,6 +56,35 @@ static struct slot *slot_of(struct engine *e, size_t i)
 	return &e->slots[(i - e->first) % e->window];
 }
 
+/* Adds the case's name to each of its diagnostics. */
+static void name_case(struct diags *d, const char *name)
+{
+	struct diags named = DIAGS_INIT;
+	for (size_t k = 0; k < d->n; k++) {
+		const struct diag *g = &d->v[k];
+		struct loc at = {g->file, g->line, g->col};
+		diags_add(&named, g->level, at, "%s (case '%s')", g->msg, name);
+	}
+	diags_free(d);
+	*d = named;
+}
+
+/* Reports the failure of a case: its diagnostics into diags, or its
+ * message into err. */
+static void report_failure(struct slot *s, struct diags *diags,
+			   struct strbuf *err)
+{
+	if (!s->has_pipeline || !s->p.diags.n) {
+		strbuf_puts(err, strbuf_str(&s->err));
+		return;
+	}
+	for (size_t k = 0; k < s->p.diags.n; k++) {
+		const struct diag *g = &s->p.diags.v[k];
+		struct loc at = {g->file, g->line, g->col};
+		diags_add(diags, g->level, at, "%s", g->msg);
+	}
+}
+
 /* Builds, simulates and summarises case i into s. */
 static void run_case(struct engine *e, size_t i, struct slot *s)
 {
@@ -88,8 +117,10 @@ static void run_case(struct engine *e, size_t i, struct slot *s)
 		p->charts = *e->job->charts;
 	s->has_pipeline = 1;
 	s->rc = pipeline_simulate(p, &s->err);
-	if (s->rc != EXIT_OK)
+	if (s->rc != EXIT_OK) {
+		name_case(&p->diags, name);
 		return;
+	}
 	batch_rows(name, &s->m, &p->sum, &s->rows);
 	batch_outcome(&p->res, &p->sum, &s->outcome);
 	if (!e->job->charts) {
@@ -139,10 +170,10 @@ static void *worker(void *arg)
 /* Writes case i (done) to batch.csv and, with --charts, its folder. */
 static int write_case(struct engine *e, size_t i, struct slot *s, FILE *fp,
 		      struct outdir *od, struct batch_tally *tally,
-		      struct strbuf *err)
+		      struct diags *diags, struct strbuf *err)
 {
 	if (s->rc != EXIT_OK) {
-		strbuf_puts(err, strbuf_str(&s->err));
+		report_failure(s, diags, err);
 		return s->rc;
 	}
 	if (fwrite(s->rows.text.s, 1, s->rows.text.len, fp) !=
@@ -191,7 +222,7 @@ static void plan_threads(struct engine *e, const struct model *m0)
 
 int batch_run_cases(const struct batch_job *job, const struct model *m0,
 		    FILE *fp, struct outdir *od, struct batch_tally *tally,
-		    struct strbuf *err)
+		    struct diags *diags, struct strbuf *err)
 {
 	struct engine engine, *e = &engine;
 	memset(e, 0, sizeof(*e));
@@ -243,7 +274,7 @@ int batch_run_cases(const struct batch_job *job, const struct model *m0,
 				if (f->state == SLOT_DONE && f->rc != EXIT_OK &&
 				    !rc) {
 					rc = f->rc;
-					strbuf_puts(err, strbuf_str(&f->err));
+					report_failure(f, diags, err);
 				}
 			}
 			if (!rc) {
@@ -252,7 +283,7 @@ int batch_run_cases(const struct batch_job *job, const struct model *m0,
 			}
 			break;
 		}
-		rc = write_case(e, i, s, fp, od, tally, err);
+		rc = write_case(e, i, s, fp, od, tally, diags, err);
 		pthread_mutex_lock(&e->mu);
 		slot_clear(s);
 		e->written++;

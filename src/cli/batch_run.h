@@ -32,9 +32,10 @@ struct batch_job {
 /* Runs the cases of job, writing their rows to fp and adding them to
  * tally (with charts, each case's files go to od under DIR/<case>/).  m0
  * is the first case's model: its size decides how many cases run at once.
- * Returns EXIT_OK or the first failure (message in err). */
+ * Returns EXIT_OK or the first failure: its message in err, or for an
+ * input that only the run finds wrong, its diagnostics in diags. */
 int batch_run_cases(const struct batch_job *job, const struct model *m0,
 		    FILE *fp, struct outdir *od, struct batch_tally *tally,
-		    struct strbuf *err);
+		    struct diags *diags, struct strbuf *err);
 
 #endif

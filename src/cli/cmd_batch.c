@@ -354,6 +354,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	struct outdir od;
 	FILE *fp = NULL;
 	struct batch_tally tally = BATCH_TALLY_INIT;
+	struct diags run_diags = DIAGS_INIT; /* a case the run finds wrong */
 	if (!like) {
 		rc = cli_fail(EXIT_INPUT, "%s", strbuf_str(&err));
 		goto out;
@@ -372,7 +373,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	batch_header(&head);
 	fwrite(head.text.s, 1, head.text.len, fp);
 	csvout_free(&head);
-	rc = batch_run_cases(&e, &m0, fp, &od, &tally, &err);
+	rc = batch_run_cases(&e, &m0, fp, &od, &tally, &run_diags, &err);
 	struct strbuf close_err = STRBUF_INIT;
 	if (outdir_fclose(&od, fp, "batch.csv", &close_err) && rc == EXIT_OK) {
 		rc = EXIT_IO;
@@ -383,7 +384,10 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		rc = write_provenance(o, command, sw, &m0, &od, &err);
 	if (rc != EXIT_OK) {
 		outdir_abort(&od);
-		cli_fail(rc, "%s", strbuf_str(&err));
+		if (run_diags.n)
+			cli_print_diags(&run_diags);
+		else
+			cli_fail(rc, "%s", strbuf_str(&err));
 	} else if (commit(&e, &od, dir, &err) != 0) {
 		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 	} else if (!o->quiet) {
@@ -396,6 +400,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		strbuf_free(&text);
 	}
 out:
+	diags_free(&run_diags);
 	batch_tally_free(&tally);
 	sim_plan_free(like);
 	model_free(&m0);

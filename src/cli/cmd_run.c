@@ -157,7 +157,10 @@ static int simulate_and_write(const struct run_opts *o, struct model *m,
 		rc = pipeline_write(&p, &od, "", &err);
 	if (rc != EXIT_OK) {
 		outdir_abort(&od);
-		cli_fail(rc, "%s", strbuf_str(&err));
+		if (p.diags.n)
+			cli_print_diags(&p.diags);
+		else
+			cli_fail(rc, "%s", strbuf_str(&err));
 	} else if (commit(&od, dir, &err) != 0) {
 		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 	} else if (!o->quiet) {

@@ -19,6 +19,7 @@ void pipeline_init(struct pipeline *p, const struct model *m, int threads,
 	p->info.version = EDTCO_VERSION;
 	p->info.command = command;
 	p->info.generator = RNG_DESCRIPTION;
+	p->diags = (struct diags)DIAGS_INIT;
 }
 
 int pipeline_simulate(struct pipeline *p, struct strbuf *err)
@@ -28,7 +29,8 @@ int pipeline_simulate(struct pipeline *p, struct strbuf *err)
 		return EXIT_INPUT;
 	if (!p->headline_only)
 		sim_plan_keep_inputs(p->plan, SENSITIVITY_RANK_TRIALS);
-	if (sim_run(p->plan, p->threads, p->progress, &p->res, err) != 0)
+	if (sim_run(p->plan, p->threads, p->progress, &p->res, &p->diags,
+		    err) != 0)
 		return EXIT_INPUT;
 	if (p->headline_only) {
 		summary_compute_headline(p->m, &p->res, p->threads, &p->sum);
@@ -111,5 +113,6 @@ void pipeline_free(struct pipeline *p)
 		sim_result_free(&p->res);
 	}
 	sim_plan_free(p->plan);
+	diags_free(&p->diags);
 	memset(p, 0, sizeof(*p));
 }

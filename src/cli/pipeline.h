@@ -33,14 +33,16 @@ struct pipeline {
 				   * result files; formats 0 (the default
 				   * of pipeline_init): none */
 	int simulated;
+	struct diags diags; /* problems of the input that only the run
+			     * finds (a cost too large to compute) */
 };
 
 /* Sets up p for m (borrowed; must outlive p). */
 void pipeline_init(struct pipeline *p, const struct model *m, int threads,
 		   const char *command);
 
-/* Simulates and analyses.  Returns 0, or an exit status (message in
- * err). */
+/* Simulates and analyses.  Returns 0, or an exit status (message in err,
+ * or for EXIT_INPUT possibly in p->diags instead). */
 int pipeline_simulate(struct pipeline *p, struct strbuf *err);
 
 /* Writes every result file into od under prefix ("" or "case/"), then,

@@ -184,6 +184,16 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	it.group = -1;
 	it.file = file;
 	it.line = row->line;
+	/* Where a run points when the item's cost overflows: its range in
+	 * this file (a cell a sweep replaced is elsewhere: then the item). */
+	const struct cell *wide = &f[IC_ITEM];
+	if (f[IC_HIGH].present && *f[IC_HIGH].text)
+		wide = &f[IC_HIGH];
+	else if (f[IC_LIKELY].present && *f[IC_LIKELY].text)
+		wide = &f[IC_LIKELY];
+	if (wide->at.file != rowloc.file)
+		wide = &f[IC_ITEM];
+	it.col = wide->at.col;
 	int bad = 0;
 
 	/* quantity */

@@ -77,6 +77,7 @@ struct model_item {
 	char *source;              /* may be "" */
 	int file;                  /* index into model.files */
 	unsigned line;             /* line in that file */
+	unsigned col;              /* column of its cost's high (or item) */
 };
 
 struct model_option {

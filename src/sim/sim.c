@@ -1,6 +1,7 @@
 /* Running the trials of a plan on every thread (see sim.h). */
 #include "sim/sim.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,7 @@ struct worker {
 	atomic_long *progress;
 	long nblocks;
 	double *block_cat; /* [block][2][no * nc] */
+	atomic_long overflow; /* first trial whose totals are not finite */
 };
 
 /* Trials evaluated together: the rows of a block stay in the core's
@@ -179,6 +181,40 @@ static void store_block(const sim_plan *p, struct sim_result *res, long lo,
 	}
 }
 
+/* The largest total cost a trial may have: sums of a run's totals, and
+ * differences between options, stay finite below it (doubles end near
+ * 1.8e308). */
+#define SIM_MAX_COST 1e300
+
+static int too_large(double v)
+{
+	return !(fabs(v) <= SIM_MAX_COST); /* also NaN */
+}
+
+/* The first trial of a block (0 .. m-1) whose totals are too large (or not
+ * numbers at all), or -1. */
+static int first_overflow(const sim_plan *p, const struct sim_block *b, int m)
+{
+	int first = -1;
+	for (int o = 0; o < p->noptions; o++)
+		for (int k = 0; k <= M_NET_PV; k++) {
+			const double *v = b->measure +
+					  ((size_t)o * M_COUNT + (size_t)k) * EVAL_BLOCK;
+			for (int i = 0; i < m && (first < 0 || i < first); i++)
+				if (too_large(v[i]))
+					first = i;
+		}
+	return first;
+}
+
+static void note_overflow(atomic_long *at, long trial)
+{
+	long seen = atomic_load(at);
+	while (trial < seen &&
+	       !atomic_compare_exchange_weak(at, &seen, trial))
+		;
+}
+
 static void *work(void *arg)
 {
 	struct worker *w = arg;
@@ -204,6 +240,9 @@ static void *work(void *arg)
 			if (s < res->kept)
 				keep_inputs(p, res, s, m, &l);
 			sim_evaluate_block(p, l.param, l.cost, s, &l.out);
+			int bad = first_overflow(p, &l.out, m);
+			if (bad >= 0)
+				note_overflow(&w->overflow, s + bad);
 			store_block(p, res, s, m, &l.out);
 			for (size_t c = 0; c < ncat; c++)
 				for (int i = 0; i < m; i++) {
@@ -219,8 +258,71 @@ static void *work(void *arg)
 	return NULL;
 }
 
+/* Explains a total too large in trial: the first item (in file order)
+ * whose cost alone is too large there, at its row and range; else the
+ * whole. */
+static void report_overflow(const sim_plan *p, long trial,
+			    struct diags *diags, struct strbuf *err)
+{
+	const struct model *m = p->m;
+	gsl_rng *r = gsl_rng_alloc(rng_type);
+	struct sim_inputs in, one;
+	struct sim_flows f;
+	sim_inputs_init(p, &in);
+	sim_inputs_init(p, &one);
+	sim_flows_init(p, &f);
+	sim_inputs_draw(p, (uint32_t)trial, r, &in);
+	memcpy(one.param, in.param, m->nparams * sizeof(double));
+	const struct model_item *it = NULL;
+	for (size_t j = 0; j < m->nitems && !it; j++) {
+		one.cost[j] = in.cost[j];
+		sim_evaluate(p, &one, trial, &f);
+		int o = m->items[j].option;
+		for (int k = 0; k <= M_NET_PV; k++)
+			if (too_large(f.measure[o * M_COUNT + k]))
+				it = &m->items[j];
+		one.cost[j] = 0;
+	}
+	struct strbuf msg = STRBUF_INIT;
+	struct loc at = {m->files[0].path, 0, 0};
+	if (it) {
+		at = (struct loc){m->files[it->file].path, it->line, it->col};
+		double c = in.cost[it - m->items];
+		strbuf_printf(&msg,
+			      "the cost of '%s' (option '%s') is too large to "
+			      "compute in trial %ld (seed %llu): ",
+			      it->name, m->options[it->option].id, trial,
+			      (unsigned long long)m->seed);
+		if (!too_large(c))
+			strbuf_printf(&msg,
+				      "its unit cost drawn there, %g, times its "
+				      "quantity and escalation passes",
+				      c);
+		else
+			strbuf_puts(&msg, "its unit cost drawn there passes");
+		strbuf_puts(&msg, " 1e300, past which sums of costs overflow "
+				  "double precision; narrow its range");
+	} else {
+		strbuf_printf(&msg,
+			      "the total cost of an option is too large to "
+			      "compute in trial %ld (seed %llu): it passes 1e300, "
+			      "past which sums of costs overflow double "
+			      "precision; narrow the widest ranges",
+			      trial, (unsigned long long)m->seed);
+	}
+	if (diags)
+		diag_error(diags, at, "%s", strbuf_str(&msg));
+	else
+		strbuf_puts(err, strbuf_str(&msg));
+	strbuf_free(&msg);
+	sim_flows_free(&f);
+	sim_inputs_free(&one);
+	sim_inputs_free(&in);
+	gsl_rng_free(r);
+}
+
 int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
-	    struct sim_result *res, struct strbuf *err)
+	    struct sim_result *res, struct diags *diags, struct strbuf *err)
 {
 	const struct model *m = p->m;
 	memset(res, 0, sizeof(*res));
@@ -269,8 +371,16 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 	long nblocks = (m->trials + SIM_BLOCK - 1) / SIM_BLOCK;
 	atomic_long next = 0;
 	struct worker w = {p, res, &next, progress, nblocks,
-			   xcalloc((size_t)nblocks * 2 * ncat + 1, sizeof(double))};
+			   xcalloc((size_t)nblocks * 2 * ncat + 1, sizeof(double)),
+			   LONG_MAX};
 	parallel_run(nthreads, (size_t)nblocks, work, &w);
+	long overflow = atomic_load(&w.overflow);
+	if (overflow != LONG_MAX) {
+		free(w.block_cat);
+		sim_result_free(res);
+		report_overflow(p, overflow, diags, err);
+		return -1;
+	}
 
 	/* Means by category: block sums added in block order. */
 	for (long b = 0; b < nblocks; b++) {

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "model/model.h"
+#include "util/diag.h"
 #include "util/strbuf.h"
 
 enum measure {
@@ -136,9 +137,14 @@ int sim_net_is_gross(const struct model *m, int o);
 
 /* Runs m->trials trials on nthreads threads (0: one).  progress, when not
  * NULL, is increased by the trials done as they finish.  Returns 0, or -1
- * when the arrays cannot be allocated (message in err). */
+ * when the arrays cannot be allocated (message in err), or when a trial's
+ * total cost passes 1e300 in size (or is not a number): inputs so wide that
+ * sums of costs would overflow double precision (about 1.8e308).  That is
+ * the input's fault, so it is reported as an error at the row and range of
+ * the first item whose cost alone is too large (in diags; in err when
+ * diags is NULL). */
 int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
-	    struct sim_result *res, struct strbuf *err);
+	    struct sim_result *res, struct diags *diags, struct strbuf *err);
 void sim_result_free(struct sim_result *res);
 
 #endif

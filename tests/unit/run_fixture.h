@@ -28,7 +28,7 @@ static inline void run(struct fixture *f, const char *scenario,
 	struct strbuf err = STRBUF_INIT;
 	f->plan = sim_plan_new(&f->m, &err);
 	assert_non_null(f->plan);
-	assert_int_equal(sim_run(f->plan, 2, NULL, &f->res, &err), 0);
+	assert_int_equal(sim_run(f->plan, 2, NULL, &f->res, NULL, &err), 0);
 	strbuf_free(&err);
 	summary_compute(&f->m, &f->res, 2, &f->s);
 	decision_compute(f->plan, &f->res, &f->s, 2, &f->d);

@@ -130,7 +130,7 @@ static void test_group_correlation(void **state)
 	sim_plan_keep_inputs(plan, 500);
 	m.trials = 2000;
 	struct sim_result res;
-	assert_int_equal(sim_run(plan, 3, NULL, &res, &err), 0);
+	assert_int_equal(sim_run(plan, 3, NULL, &res, NULL, &err), 0);
 	assert_int_equal(res.kept, 500);
 	for (uint32_t i = 0; i < 500; i++) {
 		assert_true(res.kept_cost[(size_t)ib * 500 + i] ==

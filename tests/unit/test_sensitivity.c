@@ -32,7 +32,7 @@ static void load(struct fixture *f, const char *scenario, const char *costs,
 	f->plan = sim_plan_new(&f->m, &err);
 	assert_non_null(f->plan);
 	if (run) {
-		assert_int_equal(sim_run(f->plan, threads, NULL, &f->res, &err),
+		assert_int_equal(sim_run(f->plan, threads, NULL, &f->res, NULL, &err),
 				 0);
 		f->ran = 1;
 	}

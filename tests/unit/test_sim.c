@@ -26,7 +26,7 @@ static void load(struct fixture *f, const char *scenario, const char *costs)
 	struct strbuf err = STRBUF_INIT;
 	f->plan = sim_plan_new(&f->m, &err);
 	assert_non_null(f->plan);
-	assert_int_equal(sim_run(f->plan, 2, NULL, &f->res, &err), 0);
+	assert_int_equal(sim_run(f->plan, 2, NULL, &f->res, NULL, &err), 0);
 	strbuf_free(&err);
 }
 
@@ -152,7 +152,7 @@ static void test_spec_tiny_example(void **state)
 	struct strbuf err = STRBUF_INIT;
 	sim_plan *plan = sim_plan_new(&m, &err);
 	struct sim_result r;
-	assert_int_equal(sim_run(plan, 1, NULL, &r, &err), 0);
+	assert_int_equal(sim_run(plan, 1, NULL, &r, NULL, &err), 0);
 	struct {
 		const char *opt;
 		const char *net[4];
