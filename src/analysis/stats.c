@@ -314,6 +314,12 @@ static void describe(const double *x, size_t n, const double *p, size_t k,
 		summed = mean != NULL && rc != -2;
 	}
 	if (!ok) {
+		/* The sums first: the selection may reorder x (scratch == x),
+		 * and the sums must be taken in the array's own order. */
+		if (mean && !summed) {
+			sums_pass(x, n, &acc);
+			summed = 1;
+		}
 		if (scratch != x)
 			memcpy(scratch, x, n * sizeof(double));
 		select_ranks(scratch, 0, n, ranks, 0, u);

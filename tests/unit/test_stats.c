@@ -158,6 +158,20 @@ static void test_moments(void **state)
 	stats_describe(x, n, probs, NP, q2, scratch, &m2, &s2);
 	assert_memory_equal(q1, q2, sizeof(q1));
 	assert_true(m2 == mean && s2 == sd);
+	/* In place (scratch == x, which the selection reorders), on the
+	 * direct path and on the fallback of a point mass: the moments of
+	 * the array as it was given, to the bit. */
+	static const size_t sizes[] = {5003, 100003};
+	for (size_t s = 0; s < 2; s++) {
+		size_t m = sizes[s];
+		for (size_t i = 0; i < m; i++)
+			x[i] = s ? (lcg() < 0.95 ? 0 : lcg() * 1e6)
+				 : 1e6 + (lcg() - 0.5) * 2e5;
+		double want_mean, want_sd, got_mean, got_sd;
+		stats_moments(x, m, &want_mean, &want_sd);
+		stats_describe(x, m, probs, NP, q2, x, &got_mean, &got_sd);
+		assert_true(got_mean == want_mean && got_sd == want_sd);
+	}
 	double one = 7;
 	stats_moments(&one, 1, &mean, &sd);
 	assert_true(mean == 7 && sd == 0);
