@@ -383,14 +383,6 @@ uint64_t stats_order_key(double x)
 	return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
 }
 
-double stats_key_value(uint64_t key)
-{
-	uint64_t u = key >> 63 ? key & ~UINT64_C(0x8000000000000000) : ~key;
-	double x;
-	memcpy(&x, &u, sizeof(x));
-	return x;
-}
-
 #define RADIX_BITS 11
 #define RADIX_SIZE (1u << RADIX_BITS)
 #define RADIX_PASSES 6
@@ -436,28 +428,5 @@ void stats_radix_sort(uint64_t *key, uint32_t *idx, size_t n, uint64_t *key2,
 		memcpy(key0, key, n * sizeof(uint64_t));
 		if (idx0)
 			memcpy(idx0, idx, n * sizeof(uint32_t));
-	}
-}
-
-void stats_sort(double *x, size_t n, void *work)
-{
-	uint64_t *key = work, *key2 = key + n;
-	for (size_t i = 0; i < n; i++)
-		key[i] = stats_order_key(x[i]);
-	stats_radix_sort(key, NULL, n, key2, NULL);
-	for (size_t i = 0; i < n; i++)
-		x[i] = stats_key_value(key[i]);
-}
-
-void stats_quantiles_sorted(const double *sorted, size_t n, const double *p,
-			    size_t k, double *out)
-{
-	for (size_t j = 0; j < k; j++) {
-		double h = (double)(n - 1) * p[j];
-		size_t f = (size_t)floor(h);
-		double delta = h - (double)f;
-		out[j] = f + 1 < n && delta > 0
-				 ? (1 - delta) * sorted[f] + delta * sorted[f + 1]
-				 : sorted[f];
 	}
 }

@@ -25,10 +25,8 @@ void stats_describe(const double *x, size_t n, const double *p, size_t k,
 		    double *out, double *scratch, double *mean, double *sd);
 
 /* The order of doubles as unsigned integers: every bit of a negative
- * number flipped, only the sign bit of a positive one; -0 counts as +0.
- * stats_key_value reverses it. */
+ * number flipped, only the sign bit of a positive one; -0 counts as +0. */
 uint64_t stats_order_key(double x);
-double stats_key_value(uint64_t key);
 
 /* Sorts key[0..n) ascending and carries idx (when not NULL) along: a
  * least-significant-digit radix sort, six passes of 11 bits, stable, a
@@ -38,13 +36,6 @@ double stats_key_value(uint64_t key);
  * key and idx. */
 void stats_radix_sort(uint64_t *key, uint32_t *idx, size_t n, uint64_t *key2,
 		      uint32_t *idx2);
-
-/* Sorts x[0..n) ascending; work holds 2 n doubles. */
-void stats_sort(double *x, size_t n, void *work);
-
-/* Quantiles of sorted data, as stats_quantiles computes them. */
-void stats_quantiles_sorted(const double *sorted, size_t n, const double *p,
-			    size_t k, double *out);
 
 /* Share of x that is below v (strictly), and at or below v. */
 double stats_share_below(const double *x, size_t n, double v);
