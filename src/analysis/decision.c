@@ -66,36 +66,16 @@ static void cum_job(const struct jobs_ctx *c, int o, double *cum,
 		&d->cum_diff_median[o * d->net_years], d->net_years);
 }
 
-/* The share of trials in which each option has the lowest value of
- * measure k (the first option listed on a tie); net_pv's is the
- * summary's. */
+/* p_best for measure k; net_pv's is the summary's. */
 static void best_job(const struct jobs_ctx *c, int k)
 {
-	const struct sim_result *res = c->res;
 	struct decision *d = c->d;
-	size_t n = (size_t)res->trials, no = (size_t)d->noptions;
 	if (k == M_NET_PV) {
-		for (size_t o = 0; o < no; o++)
-			d->p_best[o * M_COUNT + (size_t)k] = c->s->p_best[o];
+		for (int o = 0; o < d->noptions; o++)
+			d->p_best[o * M_COUNT + k] = c->s->p_best[o];
 		return;
 	}
-	long *wins = xcalloc(no, sizeof(long));
-	const double *first = sim_measure(res, 0, (enum measure)k);
-	for (size_t i = 0; i < n; i++) {
-		size_t best = 0;
-		double v = first[i];
-		for (size_t o = 1; o < no; o++) {
-			double w = sim_measure(res, (int)o, (enum measure)k)[i];
-			if (w < v) {
-				v = w;
-				best = o;
-			}
-		}
-		wins[best]++;
-	}
-	for (size_t o = 0; o < no; o++)
-		d->p_best[o * M_COUNT + (size_t)k] = (double)wins[o] / (double)n;
-	free(wins);
+	summary_best_shares(c->res, (enum measure)k, d->p_best + k, M_COUNT);
 }
 
 static void *jobs_worker(void *arg)

@@ -232,15 +232,17 @@ static void copy_mirrored(struct summary *s, const struct sim_result *res)
 	}
 }
 
-static void best_shares(struct summary *s, const struct sim_result *res)
+void summary_best_shares(const struct sim_result *res, enum measure k,
+			 double *share, size_t stride)
 {
-	size_t n = (size_t)res->trials;
-	long *wins = xcalloc((size_t)s->noptions, sizeof(long));
+	size_t n = (size_t)res->trials, no = (size_t)res->noptions;
+	long *wins = xcalloc(no, sizeof(long));
+	const double *first = sim_measure(res, 0, k);
 	for (size_t i = 0; i < n; i++) {
-		int best = 0;
-		double v = sim_measure(res, 0, M_NET_PV)[i];
-		for (int o = 1; o < s->noptions; o++) {
-			double w = sim_measure(res, o, M_NET_PV)[i];
+		size_t best = 0;
+		double v = first[i];
+		for (size_t o = 1; o < no; o++) {
+			double w = sim_measure(res, (int)o, k)[i];
 			if (w < v) {
 				v = w;
 				best = o;
@@ -248,8 +250,8 @@ static void best_shares(struct summary *s, const struct sim_result *res)
 		}
 		wins[best]++;
 	}
-	for (int o = 0; o < s->noptions; o++)
-		s->p_best[o] = (double)wins[o] / (double)n;
+	for (size_t o = 0; o < no; o++)
+		share[o * stride] = (double)wins[o] / (double)n;
 	free(wins);
 }
 
@@ -319,7 +321,7 @@ static void compute(const struct model *m, const struct sim_result *res,
 						     : s->net[o * s->net_years];
 		copy_mirrored(s, res);
 	}
-	best_shares(s, res);
+	summary_best_shares(res, M_NET_PV, s->p_best, 1);
 }
 
 void summary_compute(const struct model *m, const struct sim_result *res,

@@ -97,4 +97,9 @@ void summary_compute_headline(const struct model *m,
 			      struct summary *s);
 void summary_free(struct summary *s);
 
+/* The share of trials in which each option has the lowest value of
+ * measure k (the first option listed on a tie), into share[o * stride]. */
+void summary_best_shares(const struct sim_result *res, enum measure k,
+			 double *share, size_t stride);
+
 #endif
