@@ -96,12 +96,18 @@ void draw_keyed_n(const struct draw_dist *p, const struct draw_table *t,
 	case DIST_LOGNORMAL:
 		break;
 	}
+	draw_normal_scores(key, seed, trial0, n, r, out);
+	for (int i = 0; i < n; i++)
+		out[i] = draw_score(p, t, out[i]);
+}
+
+void draw_normal_scores(uint64_t key, uint64_t seed, uint32_t trial0, int n,
+			gsl_rng *r, double *out)
+{
 	for (int i = 0; i < n; i++) {
 		rng_seek(r, key, seed, trial0 + (uint32_t)i);
 		out[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
 	}
-	for (int i = 0; i < n; i++)
-		out[i] = draw_score(p, t, out[i]);
 }
 
 static double quantile(const struct draw_dist *p, double u)

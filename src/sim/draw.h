@@ -59,6 +59,11 @@ void draw_keyed_n(const struct draw_dist *p, const struct draw_table *t,
 		  uint64_t key, uint64_t seed, uint32_t trial0, int n,
 		  gsl_rng *r, double *out);
 
+/* The first standard normal draw (gsl_ran_gaussian_ziggurat) of the
+ * stream in each of the trials trial0 .. trial0 + n - 1. */
+void draw_normal_scores(uint64_t key, uint64_t seed, uint32_t trial0, int n,
+			gsl_rng *r, double *out);
+
 /* X = F^-1(Phi(z)): the value of p at normal score z.  Exact for uniform,
  * triangular, normal and lognormal; through t (required) for pert. */
 double draw_score(const struct draw_dist *p, const struct draw_table *t,

@@ -1,7 +1,6 @@
 /* The plan of a run and the draws of its inputs (see sim.h, plan.h). */
 #include "sim/plan.h"
 
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -283,8 +282,9 @@ void sim_inputs_point(const sim_plan *p, struct sim_inputs *in)
 static double group_factor(const sim_plan *p, int g, uint32_t trial,
 			   gsl_rng *r)
 {
-	rng_seek(r, p->group_keys[g], p->m->seed, trial);
-	return gsl_ran_gaussian_ziggurat(r, 1.0);
+	double z;
+	draw_normal_scores(p->group_keys[g], p->m->seed, trial, 1, r, &z);
+	return z;
 }
 
 /* An item's unit cost in the trials trial0 .. trial0 + n - 1, into c.
@@ -304,10 +304,7 @@ static void draw_item_row(const sim_plan *p, const struct plan_item *pi,
 		return;
 	}
 	double ga = p->group_a[pi->group], gb = p->group_b[pi->group];
-	for (int i = 0; i < n; i++) {
-		rng_seek(r, pi->key_cost, seed, trial0 + (uint32_t)i);
-		c[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
-	}
+	draw_normal_scores(pi->key_cost, seed, trial0, n, r, c);
 	for (int i = 0; i < n; i++)
 		c[i] = draw_score(&pi->draw, pi->table, ga * zg[i] + gb * c[i]);
 }
@@ -322,13 +319,13 @@ void sim_draw_inputs(const sim_plan *p, uint32_t trial0, int n, gsl_rng *r,
 		draw_keyed_n(&p->param_draw[j], p->param_table[j],
 			     p->param_keys[j], m->seed, trial0, n, r,
 			     param + j * N);
-	for (size_t g = 0; g < m->ngroups; g++)
-		for (int i = 0; i < n; i++)
-			z[g * N + (size_t)i] =
-				p->group_a[g] > 0
-					? group_factor(p, (int)g,
-						       trial0 + (uint32_t)i, r)
-					: 0;
+	for (size_t g = 0; g < m->ngroups; g++) {
+		if (p->group_a[g] > 0)
+			draw_normal_scores(p->group_keys[g], m->seed, trial0, n,
+					   r, z + g * N);
+		else
+			memset(z + g * N, 0, N * sizeof(double));
+	}
 	for (size_t k = 0; k < p->nitems; k++) {
 		const struct plan_item *pi = &p->items[k];
 		draw_item_row(p, pi, trial0, n, r,

@@ -89,11 +89,9 @@ void rng_seek(gsl_rng *r, uint64_t key, uint64_t seed, uint32_t trial)
 double rng_uniform_at(uint64_t key, uint64_t seed, uint32_t trial,
 		      uint32_t index)
 {
-	struct rng_state s;
-	position(&s, key, seed, trial, index / 2);
-	philox4x32_ctr_t out = philox4x32(s.ctr, s.key);
-	unsigned w = (index % 2) * 2;
-	return to_double(out.v[w], out.v[w + 1]);
+	double pair[2];
+	rng_uniform_pair(key, seed, trial, index / 2, pair);
+	return pair[index % 2];
 }
 
 void rng_uniform_pair(uint64_t key, uint64_t seed, uint32_t trial,
