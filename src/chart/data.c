@@ -41,7 +41,7 @@ int data_tab_open(struct loader *L, struct tab *t, const char *name,
 	if (e) {
 		if (required || e != ENOENT) {
 			diag_error(L->d, data_file_loc(strbuf_str(&path)),
-				   "cannot read the file: %s%s", strerror(e),
+				   "cannot read the file: %s%s", file_strerror(e),
 				   e == ENOENT ? " (is this a folder written "
 						 "by 'edtco run'?)"
 					       : "");

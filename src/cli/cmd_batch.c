@@ -228,7 +228,7 @@ static int load_inputs(const struct batch_opts *o, struct model_source *src,
 	cli_print_diags(&d);
 	int bad = d.nerrors > 0;
 	diags_free(&d);
-	if (sr == 3)
+	if (sr == 3 || src->nmissing)
 		return EXIT_IO;
 	return bad ? EXIT_INPUT : EXIT_OK;
 }

@@ -86,13 +86,13 @@ static int read_shard(struct shard *s, struct diags *d)
 		struct loc at = {s->prov_path, 0, 0};
 		diag_error(d, at, "cannot read: %s (is '%s' the folder of a "
 				  "batch shard?)",
-			   strerror(e), s->dir);
+			   file_strerror(e), s->dir);
 		return EXIT_IO;
 	}
 	e = file_read(s->batch_path, &s->batch);
 	if (e) {
 		struct loc at = {s->batch_path, 0, 0};
-		diag_error(d, at, "cannot read: %s", strerror(e));
+		diag_error(d, at, "cannot read: %s", file_strerror(e));
 		return EXIT_IO;
 	}
 	if (d->nerrors > before)

@@ -8,8 +8,14 @@
 
 #include <stddef.h>
 
-/* Files larger than this are refused as input. */
+/* Files larger than this (256 MiB) are refused as input; a file of
+ * exactly this size is read. */
 #define FILE_MAX_BYTES ((size_t)256 << 20)
+
+/* file_read's error for a path that is not a regular file (a FIFO, a
+ * device, a socket): such files could block forever or never end.
+ * Negative, so that it is no errno value. */
+#define FILE_ENOTREG (-1)
 
 struct file_data {
 	char *path;       /* as given; owned */
@@ -18,9 +24,17 @@ struct file_data {
 	char sha256[65];  /* lower-case hex digest of the contents */
 };
 
-/* Reads path whole.  Returns 0, or an errno value (EFBIG when the file is
- * larger than FILE_MAX_BYTES) with *out left empty. */
+/* Reads path whole.  Only a regular file is read: the file is opened
+ * without blocking and checked with fstat before any byte is read, so a
+ * FIFO cannot hang the reader and a device (/dev/zero) is not read at all.
+ * Returns 0, or an error (an errno value; EISDIR for a folder; EFBIG when
+ * the file is larger than FILE_MAX_BYTES, or grows past it while it is
+ * read; FILE_ENOTREG) with *out left empty. */
 int file_read(const char *path, struct file_data *out);
+
+/* The text of file_read's error err, for messages: strerror(err), or
+ * "not a regular file", or "larger than the 256 MiB limit". */
+const char *file_strerror(int err);
 void file_data_free(struct file_data *f);
 
 /* Lower-case hex SHA-256 of len bytes. */

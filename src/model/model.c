@@ -53,10 +53,13 @@ int model_load(const char *path, struct model *m, struct diags *diags)
 		return 3;
 	size_t before = diags->nerrors;
 	int brc = model_build(&src, NULL, 0, m, diags);
+	/* A cost file that could not be read is an I/O failure (3), reported
+	 * with every other problem of the scenario. */
+	int unreadable = src.nmissing > 0;
 	model_source_free(&src);
 	if (rc != 0 || brc != 0 || diags->nerrors > before) {
 		model_free(m);
-		return 1;
+		return unreadable ? 3 : 1;
 	}
 	return 0;
 }

@@ -133,7 +133,8 @@ struct model {
 /* Loads and validates the scenario at path and every cost file it names.
  * Returns 0 on success; 1 when the input is invalid (every problem is in
  * diags, with its location); 3 when the scenario file itself cannot be read
- * (message in diags, without a line).  On failure *m is empty. */
+ * (message in diags, without a line) or one of its cost files cannot (every
+ * problem in diags, as for 1).  On failure *m is empty. */
 int model_load(const char *path, struct model *m, struct diags *diags);
 
 void model_free(struct model *m);

@@ -118,7 +118,7 @@ int model_source_load(const char *path, struct model_source *src,
 	if (err) {
 		struct loc at = {path, 0, 0};
 		diag_error(diags, at, "cannot read the scenario file: %s",
-			   strerror(err));
+			   file_strerror(err));
 		model_source_free(src);
 		return 3;
 	}
@@ -150,7 +150,7 @@ int model_source_load(const char *path, struct model_source *src,
 		err = load_table(p, mt, model_item_cols, IC_COUNT, 3, diags);
 		if (err) {
 			diag_error(diags, at, "cannot read cost file '%s': %s",
-				   p, strerror(err));
+				   p, file_strerror(err));
 			csvin_free(&mt->t);
 			src->nmissing++;
 			src->incomplete = 1;

@@ -57,8 +57,9 @@ struct model_patch {
 };
 
 /* Reads the scenario at path and the cost files it names, and checks their
- * columns.  Returns 0; 1 with problems in diags; 3 when the scenario file
- * cannot be read. */
+ * columns.  Returns 0; 1 with problems in diags (src->nmissing counts the
+ * cost files that could not be read, an I/O failure for the caller); 3
+ * when the scenario file cannot be read. */
 int model_source_load(const char *path, struct model_source *src,
 		      struct diags *diags);
 void model_source_free(struct model_source *src);

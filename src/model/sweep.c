@@ -494,7 +494,7 @@ int sweep_load(const char *path, const struct model_source *src,
 	if (err) {
 		struct loc at = {path, 0, 0};
 		diag_error(diags, at, "cannot read the sweep file: %s",
-			   strerror(err));
+			   file_strerror(err));
 		return 3;
 	}
 	/* The rows are checked even when some columns are bad: every
