@@ -34,11 +34,26 @@ static int column_unused(const struct csvin_table *t, size_t c)
 	return 1;
 }
 
+/* Whether t's header names none of the columns names[0..n). */
+static int no_known_column(const struct csvin_table *t,
+			   const char *const *names, size_t n)
+{
+	for (size_t c = 0; c < t->header.n; c++)
+		for (size_t k = 0; k < n; k++)
+			if (strcasecmp(t->header.cells[c].text, names[k]) == 0)
+				return 0;
+	return 1;
+}
+
 /* Locates the known columns of t's header; reports unknown, duplicate and
  * missing required columns, and rows wider than the header.  required is the
- * number of leading names that must be present. */
-static void locate_columns(struct model_table *mt, const char *const *names,
-			   size_t nnames, size_t required, struct diags *d)
+ * number of leading names that must be present.  A header that names none
+ * of the columns is not one of ours: kind ("cost-items") names what was
+ * expected, and none of the file's content is echoed (it may be any file
+ * the user can read). */
+static void locate_columns(struct model_table *mt, const char *kind,
+			   const char *const *names, size_t nnames,
+			   size_t required, struct diags *d)
 {
 	struct csvin_table *t = &mt->t;
 	for (size_t i = 0; i < IC_COUNT; i++)
@@ -47,6 +62,16 @@ static void locate_columns(struct model_table *mt, const char *const *names,
 		struct loc at = {t->file.path, 1, 1};
 		diag_error(d, at, "the file is empty: expected a header row "
 				  "naming the columns");
+		return;
+	}
+	if (no_known_column(t, names, nnames)) {
+		struct loc at = {t->file.path, t->header.line, 1};
+		struct strbuf b = STRBUF_INIT;
+		list_names(&b, names, nnames);
+		diag_error(d, at, "not a %s file: its first row names none of "
+				  "the expected columns (%s)",
+			   kind, strbuf_str(&b));
+		strbuf_free(&b);
 		return;
 	}
 	for (size_t c = 0; c < t->header.n; c++) {
@@ -90,8 +115,8 @@ static void locate_columns(struct model_table *mt, const char *const *names,
 }
 
 static int load_table(const char *path, struct model_table *mt,
-		      const char *const *names, size_t nnames,
-		      size_t required, struct diags *d)
+		      const char *kind, const char *const *names,
+		      size_t nnames, size_t required, struct diags *d)
 {
 	size_t before = d->nerrors;
 	int err = csvin_load(path, &mt->t, d);
@@ -99,7 +124,7 @@ static int load_table(const char *path, struct model_table *mt,
 		return err;
 	mt->broken = d->nerrors > before;
 	before = d->nerrors;
-	locate_columns(mt, names, nnames, required, d);
+	locate_columns(mt, kind, names, nnames, required, d);
 	for (size_t k = 0; k < required; k++)
 		mt->broken |= mt->col[k] < 0;
 	mt->broken |= mt->t.header.n == 0;
@@ -113,8 +138,8 @@ int model_source_load(const char *path, struct model_source *src,
 	src->path = xstrdup(path);
 	diags_note_file(diags, path);
 	size_t before = diags->nerrors;
-	int err = load_table(path, &src->scen, model_scen_cols, SC_COUNT, 2,
-			     diags);
+	int err = load_table(path, &src->scen, "scenario", model_scen_cols,
+			     SC_COUNT, 2, diags);
 	if (err) {
 		struct loc at = {path, 0, 0};
 		diag_error(diags, at, "cannot read the scenario file: %s",
@@ -147,7 +172,8 @@ int model_source_load(const char *path, struct model_source *src,
 					   sizeof(*src->costs));
 		struct model_table *mt = &src->costs[src->ncosts];
 		memset(mt, 0, sizeof(*mt));
-		err = load_table(p, mt, model_item_cols, IC_COUNT, 3, diags);
+		err = load_table(p, mt, "cost-items", model_item_cols,
+				 IC_COUNT, 3, diags);
 		if (err) {
 			diag_error(diags, at, "cannot read cost file '%s': %s",
 				   p, file_strerror(err));

@@ -311,7 +311,8 @@ static int same_column(const struct sweep_column *a,
 		(a->item && b->item && strcmp(a->item, b->item) == 0));
 }
 
-/* Reads the header into sw->cols.  Returns 0 or -1 (problems reported). */
+/* Reads the header into sw->cols.  Returns 0, -1 (problems reported), or
+ * -2 when the file is not a sweep at all (reported). */
 static int read_header(const struct model_source *src, struct sweep *sw,
 		       struct diags *d)
 {
@@ -323,6 +324,19 @@ static int read_header(const struct model_source *src, struct sweep *sw,
 				  "('case', then the cells each case sets)");
 		return -1;
 	}
+	/* Not a sweep: say what was expected without echoing any of its
+	 * content (it may be any file the user can read), and read no
+	 * further. */
+	char first[16];
+	if (strcasecmp(strbuf_trim_into(hr->cells[0].text, first,
+					 sizeof(first)),
+		       "case") != 0) {
+		struct loc at = {t->file.path, hr->line, 1};
+		diag_error(d, at, "not a sweep file: the first column must be "
+				  "'case' (the name of each case), then the "
+				  "cells each case sets");
+		return -2;
+	}
 	sw->ncols = hr->n;
 	sw->cols = xcalloc(hr->n, sizeof(*sw->cols));
 	int bad = 0;
@@ -332,19 +346,8 @@ static int read_header(const struct model_source *src, struct sweep *sw,
 		struct loc at = csvin_loc(t, hr, (int)c);
 		const char *h = strbuf_trim_into(hr->cells[c].text, buf, sizeof(buf));
 		col->field = -1;
-		if (c == 0) {
-			if (strcasecmp(h, "case") != 0) {
-				struct strbuf q = STRBUF_INIT;
-				diag_quote(&q, h, 40);
-				diag_error(d, at,
-					   "the first column must be 'case' "
-					   "(the name of each case), got %s",
-					   strbuf_str(&q));
-				strbuf_free(&q);
-				bad = 1;
-			}
+		if (c == 0)
 			continue;
-		}
 		if (!*h) {
 			if (!column_blank(t, c)) {
 				diag_error(d, at, "column %zu has values but "
@@ -499,8 +502,7 @@ int sweep_load(const char *path, const struct model_source *src,
 	}
 	/* The rows are checked even when some columns are bad: every
 	 * problem of the file at once. */
-	(void)read_header(src, sw, diags);
-	if (sw->t.header.n)
+	if (read_header(src, sw, diags) != -2 && sw->t.header.n)
 		read_cases(sw, diags);
 	return diags->nerrors > before ? 1 : 0;
 }
