@@ -20,6 +20,8 @@ struct reader {
 	struct csvin_row row;
 	size_t row_cap;
 	int have_header;
+	struct diags *diags;
+	size_t errors;       /* errors added to diags */
 };
 
 static unsigned line_of(const struct reader *r, size_t off)
@@ -76,6 +78,66 @@ static int row_is_blank(const struct csvin_row *row)
 	return 1;
 }
 
+size_t csvin_utf8_check(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = u[i];
+		size_t len;
+		unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			if (c == 0xE0)
+				lo = 0xA0; /* overlong */
+			else if (c == 0xED)
+				hi = 0x9F; /* surrogates */
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			if (c == 0xF0)
+				lo = 0x90; /* overlong */
+			else if (c == 0xF4)
+				hi = 0x8F; /* past U+10FFFF */
+		} else {
+			return i; /* a continuation byte, C0, C1 or F5..FF */
+		}
+		if (n - i < len || u[i + 1] < lo || u[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k < len; k++)
+			if (u[i + k] < 0x80 || u[i + k] > 0xBF)
+				return i;
+		i += len;
+	}
+	return n;
+}
+
+/* Reports each cell of row that is not valid UTF-8. */
+static void check_utf8(struct reader *r, const struct csvin_row *row)
+{
+	for (size_t c = 0; c < row->n; c++) {
+		const char *s = row->cells[c].text;
+		size_t n = strlen(s);
+		size_t bad = csvin_utf8_check(s, n);
+		if (bad == n)
+			continue;
+		size_t ch = 1;
+		for (size_t i = 0; i < bad; i++)
+			ch += ((unsigned char)s[i] & 0xC0) != 0x80;
+		struct loc at = {r->t->file.path, row->cells[c].line,
+				 (unsigned)c + 1};
+		diag_error(r->diags, at,
+			   "invalid UTF-8: byte 0x%02X at character %zu of "
+			   "this cell (save the file as UTF-8)",
+			   (unsigned char)s[bad], ch);
+		r->errors++;
+	}
+}
+
 static void on_row(int term, void *data)
 {
 	(void)term;
@@ -90,6 +152,7 @@ static void on_row(int term, void *data)
 		free_row(&row);
 		return;
 	}
+	check_utf8(r, &row);
 	if (!r->have_header) {
 		t->header = row;
 		r->have_header = 1;
@@ -121,7 +184,8 @@ size_t csvin_parse(struct file_data *file, struct csvin_table *out,
 	memset(file, 0, sizeof(*file));
 	const char *bytes = out->file.bytes;
 	size_t len = out->file.len;
-	struct reader r = {.t = out, .bytes = bytes, .at_row_start = 1};
+	struct reader r = {.t = out, .bytes = bytes, .at_row_start = 1,
+			   .diags = diags};
 	index_lines(&r, bytes, len);
 	size_t errors = 0;
 
@@ -166,7 +230,7 @@ size_t csvin_parse(struct file_data *file, struct csvin_table *out,
 	csv_free(&p);
 	free_row(&r.row);
 	free(r.line_starts);
-	return errors;
+	return errors + r.errors;
 }
 
 int csvin_load(const char *path, struct csvin_table *out, struct diags *diags)

@@ -4,7 +4,9 @@
  * at a time and notes where each field begins (STYLE.md C3).  It accepts
  * what users write: a UTF-8 byte-order mark, CRLF or LF line ends, blank
  * lines, and comment rows (first cell starting with '#'), which are dropped.
- * Spaces around unquoted fields are trimmed (libcsv's behaviour). */
+ * Spaces around unquoted fields are trimmed (libcsv's behaviour).  Every
+ * cell of the rows kept must be valid UTF-8: text reaches the exhibits and
+ * report.pdf, which cannot show anything else. */
 #ifndef EDTCO_IO_CSVIN_H
 #define EDTCO_IO_CSVIN_H
 
@@ -35,13 +37,20 @@ struct csvin_table {
 /* Parses file (whose ownership passes to *out, also on failure) into *out.
  * Syntax errors (an unterminated quote, a quote inside an unquoted field,
  * a NUL byte) are added to diags with their location; the rows before the
- * error are kept.  Returns the number of errors added. */
+ * error are kept.  A cell that is not valid UTF-8 is reported at its line
+ * and field, with the character at which the first bad byte stands (the
+ * row is kept).  Returns the number of errors added. */
 size_t csvin_parse(struct file_data *file, struct csvin_table *out,
 		   struct diags *diags);
 
 /* Reads and parses path.  Returns 0 (errors in the content go to diags) or
  * an errno value when the file cannot be read. */
 int csvin_load(const char *path, struct csvin_table *out, struct diags *diags);
+
+/* The offset of the first byte of s[0..n) that is not part of a valid
+ * UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, nothing past
+ * U+10FFFF, no sequence cut short), or n when s is valid. */
+size_t csvin_utf8_check(const char *s, size_t n);
 
 /* Index of the header cell named name (ASCII case-insensitive), or -1. */
 int csvin_column(const struct csvin_table *t, const char *name);
