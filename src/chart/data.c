@@ -8,6 +8,7 @@
 
 #include "chart/data_load.h"
 #include "io/csvin.h"
+#include "io/resultfile.h"
 #include "util/mem.h"
 #include "util/strbuf.h"
 
@@ -17,11 +18,6 @@ const char *const chart_measure_names[CM_COUNT] = {
 const char *const chart_q_names[CQ_N] = {"p5",  "p10", "p25", "p50",
 					 "p75", "p80", "p90", "p95"};
 const int chart_q_levels[CQ_N] = {5, 10, 25, 50, 75, 80, 90, 95};
-const char *const chart_input_columns[IN_NCOLS] = {
-	"kind",  "option", "name",  "category",   "quantity",    "dist",
-	"low",   "likely", "high",  "point",      "per",         "start",
-	"end",   "escalation", "probability", "payer", "aid", "group",
-	"source"};
 
 struct loc data_file_loc(const char *path)
 {
@@ -29,19 +25,21 @@ struct loc data_file_loc(const char *path)
 	return at;
 }
 
-/* Reads dir/name into t and finds the columns cols (NULL-terminated).
- * A missing optional file is no error.  Returns t->ok. */
-int data_tab_open(struct loader *L, struct tab *t, const char *name,
-		  int required, const char *const *cols)
+/* Reads dir/<schema's file> into t, strictly (resultfile_read).  A missing
+ * optional file is no error.  Returns t->ok. */
+int data_tab_open(struct loader *L, struct tab *t,
+		  const struct resultfile_schema *schema, int required)
 {
 	memset(t, 0, sizeof(*t));
 	struct strbuf path = STRBUF_INIT;
-	strbuf_printf(&path, "%s/%s", L->dir, name);
-	int e = csvin_load(strbuf_str(&path), &t->t, L->d);
+	strbuf_printf(&path, "%s/%s", L->dir, schema->file);
+	int e = resultfile_read(strbuf_str(&path), schema, &t->t, &t->ok,
+				L->d);
 	if (e) {
 		if (required || e != ENOENT) {
 			diag_error(L->d, data_file_loc(strbuf_str(&path)),
-				   "cannot read the file: %s%s", file_strerror(e),
+				   "cannot read the file: %s%s",
+				   file_strerror(e),
 				   e == ENOENT ? " (is this a folder written "
 						 "by 'edtco run'?)"
 					       : "");
@@ -51,21 +49,10 @@ int data_tab_open(struct loader *L, struct tab *t, const char *name,
 		return 0;
 	}
 	strbuf_free(&path);
-	size_t before = L->d->nerrors;
-	if (t->t.header.n == 0) {
-		diag_error(L->d, data_file_loc(t->t.file.path),
-			   "the file is empty (a header row is missing)");
-		return 0;
-	}
-	for (int i = 0; cols[i]; i++) {
-		t->col[i] = csvin_column(&t->t, cols[i]);
-		if (t->col[i] < 0) {
-			struct loc at = {t->t.file.path, t->t.header.line, 0};
-			diag_error(L->d, at, "missing column '%s'", cols[i]);
-		}
-	}
-	t->ok = L->d->nerrors == before;
-	return t->ok;
+	/* The header is the schema's: wanted column i is column i. */
+	for (int i = 0; i < schema->ncols && i < DATA_MAX_COLS; i++)
+		t->col[i] = i;
+	return 1;
 }
 
 const char *data_cell(const struct tab *t, size_t r, int c)
@@ -84,10 +71,8 @@ int data_num(struct loader *L, const struct tab *t, size_t r, int c,
 	     double *out)
 {
 	const char *s = data_cell(t, r, c);
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (*s == '\0' || *end != '\0' || !isfinite(v) || errno == ERANGE) {
+	double v;
+	if (resultfile_number(s, &v) != 0) {
 		struct strbuf q = STRBUF_INIT;
 		diag_quote(&q, s, 40);
 		diag_error(L->d, data_cell_loc(t, r, c),
@@ -172,11 +157,8 @@ int data_quantiles(struct loader *L, const struct tab *t, size_t r,
 
 static void load_summary(struct loader *L, struct chart_data *d)
 {
-	static const char *const cols[] = {"option", "label", "measure",
-					   "point",  "mean",  "sd", QCOLS,
-					   NULL};
 	struct tab t;
-	if (!data_tab_open(L, &t, "summary.csv", 1, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_summary, 1)) {
 		csvin_free(&t.t);
 		return;
 	}
@@ -214,14 +196,21 @@ static void load_summary(struct loader *L, struct chart_data *d)
 		data_num(L, &t, r, 5, &s->sd);
 		data_quantiles(L, &t, r, 6, s->q);
 	}
-	if (d->nopt == 0)
+	if (d->nopt == 0 && t.ok)
 		diag_error(L->d, data_file_loc(t.t.file.path),
 			   "no options listed");
+	/* Every option has the measures every run writes, and the
+	 * per-student one when any option has it (a run with students). */
+	int students = 0;
 	for (int o = 0; o < d->nopt; o++)
-		if (!d->opt[o].m[CM_NET_PV].present)
-			diag_error(L->d, data_file_loc(t.t.file.path),
-				   "option '%s' has no net_pv row",
-				   d->opt[o].id);
+		students |= d->opt[o].m[CM_PER_STUDENT].present;
+	for (int o = 0; o < d->nopt && t.ok; o++)
+		for (int k = 0; k < (students ? CM_COUNT : CM_PER_STUDENT); k++)
+			if (!d->opt[o].m[k].present)
+				diag_error(L->d, data_file_loc(t.t.file.path),
+					   "option '%s' has no %s row",
+					   d->opt[o].id,
+					   chart_measure_names[k]);
 	d->has_students = d->nopt > 0;
 	for (int o = 0; o < d->nopt; o++)
 		d->has_students &= d->opt[o].m[CM_PER_STUDENT].present;
@@ -237,10 +226,8 @@ static struct chart_stat *grow_years(struct chart_stat *v, int old, int n)
 
 static void load_years(struct loader *L, struct chart_data *d)
 {
-	static const char *const cols[] = {"option", "year", "year_label",
-					   "flow",   "mean", QCOLS, NULL};
 	struct tab t;
-	if (!data_tab_open(L, &t, "years.csv", 1, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_years, 1)) {
 		csvin_free(&t.t);
 		return;
 	}
@@ -293,7 +280,7 @@ static void load_years(struct loader *L, struct chart_data *d)
 	}
 	d->nyears = d->nyears > d->horizon ? d->nyears : d->horizon;
 	/* Every option needs every year of each flow. */
-	for (int o = 0; o < d->nopt && d->horizon > 0; o++)
+	for (int o = 0; o < d->nopt && d->horizon > 0 && t.ok; o++)
 		for (int y = 0; y < d->nyears; y++) {
 			struct chart_option *p = &d->opt[o];
 			if ((y < d->horizon && !p->gross[y].present) ||
@@ -312,11 +299,8 @@ static void load_years(struct loader *L, struct chart_data *d)
 
 static void load_compare(struct loader *L, struct chart_data *d)
 {
-	static const char *const cols[] = {"option", "baseline", "measure",
-					   "mean_diff", QCOLS, "p_cheaper",
-					   "p_cheaper_se", NULL};
 	struct tab t;
-	if (!data_tab_open(L, &t, "compare.csv", 1, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_compare, 1)) {
 		csvin_free(&t.t);
 		return;
 	}
@@ -344,12 +328,16 @@ static void load_compare(struct loader *L, struct chart_data *d)
 		data_num(L, &t, r, 12, &s->p_cheaper);
 		data_num(L, &t, r, 13, &s->p_cheaper_se);
 	}
-	for (int o = 0; o < d->nopt; o++)
-		if (o != d->baseline && !d->opt[o].cmp[CM_NET_PV].present)
-			diag_error(L->d, data_file_loc(t.t.file.path),
-				   "no net_pv comparison of '%s' with the "
-				   "baseline",
-				   d->opt[o].id);
+	/* A comparison of every other option with the baseline, on every
+	 * measure of summary.csv. */
+	for (int o = 0; o < d->nopt && t.ok; o++)
+		for (int k = 0; k < CM_COUNT && o != d->baseline; k++)
+			if (d->opt[o].m[k].present && !d->opt[o].cmp[k].present)
+				diag_error(L->d, data_file_loc(t.t.file.path),
+					   "no %s comparison of '%s' with the "
+					   "baseline",
+					   chart_measure_names[k],
+					   d->opt[o].id);
 	csvin_free(&t.t);
 }
 

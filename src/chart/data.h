@@ -81,14 +81,13 @@ struct chart_kv {
 	char *key, *value;
 };
 
-/* inputs.csv columns, in the order of the file (SPEC 8). */
+/* inputs.csv columns, in the order of the file (io/resultfile.h). */
 enum {
 	IN_KIND, IN_OPTION, IN_NAME, IN_CATEGORY, IN_QUANTITY, IN_DIST,
 	IN_LOW, IN_LIKELY, IN_HIGH, IN_POINT, IN_PER, IN_START, IN_END,
 	IN_ESCALATION, IN_PROBABILITY, IN_PAYER, IN_AID, IN_GROUP, IN_SOURCE,
 	IN_NCOLS
 };
-extern const char *const chart_input_columns[IN_NCOLS];
 
 struct chart_input {
 	char *cell[IN_NCOLS]; /* the text of each cell ("" when blank) */

@@ -10,10 +10,8 @@
 
 void data_load_distribution(struct loader *L, struct chart_data *d)
 {
-	static const char *const cols[] = {"option", "measure", "percentile",
-					   "value", NULL};
 	struct tab t;
-	if (!data_tab_open(L, &t, "distribution.csv", 1, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_distribution, 1)) {
 		csvin_free(&t.t);
 		return;
 	}
@@ -39,7 +37,7 @@ void data_load_distribution(struct loader *L, struct chart_data *d)
 		for (int p = 0; p <= 100; p++)
 			all &= seen[o * 101 + p] > 0;
 		d->opt[o].has_cdf = all;
-		if (!all)
+		if (!all && t.ok)
 			diag_error(L->d, data_file_loc(t.t.file.path),
 				   "option '%s' lacks some of the percentiles "
 				   "0 to 100",
@@ -51,11 +49,8 @@ void data_load_distribution(struct loader *L, struct chart_data *d)
 
 void data_load_histogram(struct loader *L, struct chart_data *d)
 {
-	static const char *const cols[] = {"option",   "baseline", "measure",
-					   "bin_low",  "bin_high", "count",
-					   "share",    NULL};
 	struct tab t;
-	if (!data_tab_open(L, &t, "histogram.csv", 1, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_histogram, 1)) {
 		csvin_free(&t.t);
 		return;
 	}
@@ -101,11 +96,8 @@ static int find_category(const struct chart_data *d, const char *name)
 
 void data_load_categories(struct loader *L, struct chart_data *d)
 {
-	static const char *const cols[] = {
-		"option",         "category",       "gross_pv_mean",
-		"net_pv_mean",    "gross_pv_point", "net_pv_point", NULL};
 	struct tab t;
-	if (!data_tab_open(L, &t, "categories.csv", 1, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_categories, 1)) {
 		csvin_free(&t.t);
 		return;
 	}
@@ -156,11 +148,7 @@ void data_load_categories(struct loader *L, struct chart_data *d)
 void data_load_inputs(struct loader *L, struct chart_data *d)
 {
 	struct tab t;
-	const char *cols[IN_NCOLS + 1];
-	for (int i = 0; i < IN_NCOLS; i++)
-		cols[i] = chart_input_columns[i];
-	cols[IN_NCOLS] = NULL;
-	if (!data_tab_open(L, &t, "inputs.csv", 1, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_inputs, 1)) {
 		csvin_free(&t.t);
 		return;
 	}
@@ -176,11 +164,12 @@ void data_load_inputs(struct loader *L, struct chart_data *d)
 void data_load_kv(struct loader *L, const char *name, int required,
 		    struct chart_kv **out, size_t *n, int *present)
 {
-	static const char *const pcols[] = {"key", "value", NULL};
-	static const char *const fcols[] = {"key", "text", NULL};
 	int findings = strcmp(name, "findings.csv") == 0;
 	struct tab t;
-	int ok = data_tab_open(L, &t, name, required, findings ? fcols : pcols);
+	int ok = data_tab_open(L, &t,
+			       findings ? &resultfile_findings
+					: &resultfile_provenance,
+			       required);
 	if (present)
 		*present = ok;
 	if (ok) {
@@ -196,13 +185,8 @@ void data_load_kv(struct loader *L, const char *name, int required,
 
 void data_load_sensitivity(struct loader *L, struct chart_data *d)
 {
-	static const char *const cols[] = {
-		"input",         "output",        "input_p10",
-		"input_p90",     "output_at_p10", "output_at_p90",
-		"output_point",  "swing",         "rank_correlation",
-		NULL};
 	struct tab t;
-	if (!data_tab_open(L, &t, "sensitivity.csv", 0, cols)) {
+	if (!data_tab_open(L, &t, &resultfile_sensitivity, 0)) {
 		csvin_free(&t.t);
 		return;
 	}

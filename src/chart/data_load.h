@@ -7,6 +7,7 @@
 
 #include "chart/data.h"
 #include "io/csvin.h"
+#include "io/resultfile.h"
 
 /* The state of one load: the folder, the diagnostics, and whether a
  * required file could not be read. */
@@ -17,23 +18,24 @@ struct loader {
 	char *prov_path; /* dir/provenance.csv, for its messages */
 };
 
-/* A table being read, with the column index of each wanted name. */
+#define DATA_MAX_COLS 24
+
+/* A table being read, with the column index of each wanted name (the
+ * schema's columns, in order). */
 struct tab {
 	struct csvin_table t;
-	int col[24];
-	int ok; /* loaded and every wanted column present */
+	int col[DATA_MAX_COLS];
+	int ok; /* loaded, and every row as its schema says */
 };
-
-/* The percentile columns, in file order. */
-#define QCOLS "p5", "p10", "p25", "p50", "p75", "p80", "p90", "p95"
 
 /* A location with no line or column: the file as a whole. */
 struct loc data_file_loc(const char *path);
 
-/* Reads dir/name into t and finds the columns cols (NULL-terminated).
- * A missing optional file is no error.  Returns t->ok. */
-int data_tab_open(struct loader *L, struct tab *t, const char *name,
-		  int required, const char *const *cols);
+/* Reads dir/<schema's file> into t, strictly (io/resultfile.h: header,
+ * row widths, cell types; rows with a problem reported and dropped).  A
+ * missing optional file is no error.  Returns t->ok. */
+int data_tab_open(struct loader *L, struct tab *t,
+		  const struct resultfile_schema *schema, int required);
 
 /* The text and location of row r's wanted column c. */
 const char *data_cell(const struct tab *t, size_t r, int c);

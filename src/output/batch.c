@@ -7,21 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/resultfile.h"
 #include "util/mem.h"
 #include "util/numfmt.h"
 
-/* The columns of batch.csv. */
-static const char *const columns[] = {
-	"case",          "option",       "label",       "baseline",
-	"net_pv_point",  "net_pv_mean",  "net_pv_sd",   "net_pv_p10",
-	"net_pv_p50",    "net_pv_p90",   "gross_pv_point", "gross_pv_mean",
-	"gross_pv_sd",   "gross_pv_p10", "gross_pv_p50", "gross_pv_p90",
-	"net_per_student_year_p50",      "p_cheaper",   "p_cheaper_se",
-	"p_best",        NULL};
-
 void batch_header(struct csvout *w)
 {
-	csvout_row(w, columns);
+	resultfile_header(&resultfile_batch, w);
 }
 
 /* point, mean, sd, p10, p50, p90 of measure k of option o. */
@@ -221,8 +213,7 @@ static void kv(struct csvout *w, const char *k, const char *v)
 void batch_provenance(const struct batch_info *info, struct csvout *w)
 {
 	char buf[64];
-	static const char *const head[] = {"key", "value", NULL};
-	csvout_row(w, head);
+	resultfile_header(&resultfile_provenance, w);
 	kv(w, "program", "edtco");
 	kv(w, "version", info->version);
 	kv(w, "command", info->command);

@@ -5,23 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/resultfile.h"
 #include "util/numfmt.h"
 
 #define WRAP 78
 
 void decision_out_sensitivity(const struct decision *d, struct csvout *w)
 {
-	static const char *const head[] = {"input",
-					   "output",
-					   "input_p10",
-					   "input_p90",
-					   "output_at_p10",
-					   "output_at_p90",
-					   "output_point",
-					   "swing",
-					   "rank_correlation",
-					   NULL};
-	csvout_row(w, head);
+	resultfile_header(&resultfile_sensitivity, w);
 	const struct sensitivity *s = &d->sens;
 	for (size_t q = 0; q < s->nrows; q++) {
 		const struct sensitivity_row *r = &s->rows[q];
@@ -141,9 +132,8 @@ void decision_out_findings_txt(const struct decision *d, struct strbuf *out)
 
 void decision_out_findings_csv(const struct decision *d, struct csvout *w)
 {
-	static const char *const head[] = {"key", "text", NULL};
 	const struct findings *f = &d->findings;
-	csvout_row(w, head);
+	resultfile_header(&resultfile_findings, w);
 	for (size_t i = 0; i < f->ntitles; i++) {
 		csvout_text(w, f->titles[i].key);
 		csvout_text(w, f->titles[i].text);

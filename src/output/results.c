@@ -5,20 +5,9 @@
 #include <string.h>
 
 #include "analysis/decision.h"
+#include "io/resultfile.h"
 #include "output/decision_out.h"
 #include "util/numfmt.h"
-
-static void header(struct csvout *w, const char *const *lead,
-		   int quantiles, const char *const *tail)
-{
-	for (; *lead; lead++)
-		csvout_text(w, *lead);
-	for (int i = 0; quantiles && i < SUMMARY_NQ; i++)
-		csvout_text(w, summary_qnames[i]);
-	for (; tail && *tail; tail++)
-		csvout_text(w, *tail);
-	csvout_end_row(w);
-}
 
 static void quantiles(struct csvout *w, const struct summary_stat *st)
 {
@@ -34,9 +23,7 @@ static int measures(const struct summary *s)
 void results_summary(const struct model *m, const struct summary *s,
 		     struct csvout *w)
 {
-	static const char *const lead[] = {"option", "label", "measure",
-					   "point",  "mean",  "sd", NULL};
-	header(w, lead, 1, NULL);
+	resultfile_header(&resultfile_summary, w);
 	for (int o = 0; o < s->noptions; o++) {
 		for (int k = 0; k < measures(s); k++) {
 			const struct summary_stat *st =
@@ -69,9 +56,7 @@ static void year_row(struct csvout *w, const struct model *m, int o, int t,
 void results_years(const struct model *m, const struct summary *s,
 		   struct csvout *w)
 {
-	static const char *const lead[] = {"option", "year", "year_label",
-					   "flow",   "mean", NULL};
-	header(w, lead, 1, NULL);
+	resultfile_header(&resultfile_years, w);
 	for (int o = 0; o < s->noptions; o++) {
 		for (int t = 1; t <= s->years; t++)
 			year_row(w, m, o, t, "gross",
@@ -114,12 +99,7 @@ static void compare_decision(struct csvout *w, const struct model *m,
 void results_compare(const struct model *m, const struct summary *s,
 		     struct csvout *w)
 {
-	static const char *const lead[] = {"option", "baseline", "measure",
-					   "mean_diff", NULL};
-	static const char *const tail[] = {
-		"p_cheaper",        "p_cheaper_se", "break_even_year",
-		"break_even_label", "p_best",       "p_best_baseline", NULL};
-	header(w, lead, 1, tail);
+	resultfile_header(&resultfile_compare, w);
 	const struct decision *d = s->decision;
 	for (int o = 0; o < s->noptions; o++) {
 		if (o == s->baseline)
@@ -142,11 +122,7 @@ void results_compare(const struct model *m, const struct summary *s,
 void results_budget(const struct model *m, const struct summary *s,
 		    struct csvout *w)
 {
-	static const char *const lead[] = {
-		"option",      "year",        "year_label",  "point",
-		"p50",         "p80",         "p90",         "reserve_p80",
-		"reserve_p50", "reserve_p90", NULL};
-	header(w, lead, 0, NULL);
+	resultfile_header(&resultfile_budget, w);
 	char label[32], last[32];
 	for (int o = 0; o < s->noptions; o++) {
 		for (int t = 1; t <= s->net_years; t++) {
@@ -197,9 +173,7 @@ void results_budget(const struct model *m, const struct summary *s,
 void results_distribution(const struct model *m, const struct summary *s,
 			  struct csvout *w)
 {
-	static const char *const lead[] = {"option", "measure", "percentile",
-					   "value", NULL};
-	header(w, lead, 0, NULL);
+	resultfile_header(&resultfile_distribution, w);
 	for (int o = 0; o < s->noptions; o++) {
 		for (int i = 0; i < SUMMARY_CDF_N; i++) {
 			csvout_text(w, m->options[o].id);
@@ -214,10 +188,7 @@ void results_distribution(const struct model *m, const struct summary *s,
 void results_categories(const struct model *m, const struct sim_result *r,
 			struct csvout *w)
 {
-	static const char *const lead[] = {
-		"option",         "category",    "gross_pv_mean",
-		"net_pv_mean",    "gross_pv_point", "net_pv_point", NULL};
-	header(w, lead, 0, NULL);
+	resultfile_header(&resultfile_categories, w);
 	int nc = r->ncategories;
 	for (int o = 0; o < r->noptions; o++) {
 		for (int c = 0; c < nc; c++) {
@@ -241,10 +212,7 @@ void results_categories(const struct model *m, const struct sim_result *r,
 void results_histogram(const struct model *m, const struct summary *s,
 		       struct csvout *w)
 {
-	static const char *const lead[] = {"option", "baseline", "measure",
-					   "bin_low", "bin_high", "count",
-					   "share",  NULL};
-	header(w, lead, 0, NULL);
+	resultfile_header(&resultfile_histogram, w);
 	for (int o = 0; o < s->noptions; o++) {
 		if (o == s->baseline)
 			continue;
@@ -291,13 +259,7 @@ static void ref_cell(struct csvout *w, const struct model *m,
 
 void results_inputs(const struct model *m, struct csvout *w)
 {
-	static const char *const lead[] = {
-		"kind",  "option",     "name",        "category", "quantity",
-		"dist",  "low",        "likely",      "high",     "point",
-		"per",   "start",      "end",         "escalation",
-		"probability", "payer", "aid",        "group",    "source",
-		NULL};
-	header(w, lead, 0, NULL);
+	resultfile_header(&resultfile_inputs, w);
 	for (size_t i = 0; i < m->nparams; i++) {
 		const struct model_param *p = &m->params[i];
 		csvout_text(w, p->is_default ? "default" : "parameter");
@@ -348,8 +310,7 @@ void results_provenance(const struct model *m, const struct run_info *info,
 			struct csvout *w)
 {
 	char buf[64];
-	static const char *const lead[] = {"key", "value", NULL};
-	header(w, lead, 0, NULL);
+	resultfile_header(&resultfile_provenance, w);
 	kv(w, "program", "edtco");
 	kv(w, "version", info->version);
 	kv(w, "command", info->command);

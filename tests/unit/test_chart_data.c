@@ -251,10 +251,12 @@ static void test_bad_cells_located(void **state)
 	 * missing column, each in its own file. */
 	free(test_write(dir, "compare.csv",
 			"option,baseline,measure,mean_diff,p5,p10,p25,p50,p75,"
-			"p80,p90,p95,p_cheaper,p_cheaper_se\n"
-			"portal,boces,net_pv,1,2,3,4,5,6,7,8,9,0.15,0.01\n"
-			"inhouse,boces,net_pv,1,2,3,4,five,6,7,8,9,0.1,0.01\n"
-			"other,boces,net_pv,1,2,3,4,5,6,7,8,9,0.1,0.01\n"));
+			"p80,p90,p95,p_cheaper,p_cheaper_se,break_even_year,"
+			"break_even_label,p_best,p_best_baseline\n"
+			"portal,boces,net_pv,1,2,3,4,5,6,7,8,9,0.15,0.01,,,,\n"
+			"inhouse,boces,net_pv,1,2,3,4,five,6,7,8,9,0.1,0.01,"
+			"none,none,0.5,0.5\n"
+			"other,boces,net_pv,1,2,3,4,5,6,7,8,9,0.1,0.01,,,,\n"));
 	free(test_write(dir, "categories.csv",
 			"option,category,gross_pv_mean,net_pv_mean,"
 			"gross_pv_point\nportal,Exit,1,1,1\n"));
@@ -266,7 +268,8 @@ static void test_bad_cells_located(void **state)
 	assert_int_equal(st, CHART_EINPUT);
 	assert_string_equal(
 		err,
-		"DIR/compare.csv:3:8: error: expected a number, found \"five\"\n"
+		"DIR/compare.csv:3:8: error: p50: expected a number, found "
+		"\"five\"\n"
 		"DIR/compare.csv:4:1: error: unknown option \"other\" "
 		"(summary.csv does not list it)\n"
 		"DIR/distribution.csv: error: option 'portal' lacks some of the "
@@ -277,7 +280,10 @@ static void test_bad_cells_located(void **state)
 		"the percentiles 0 to 100\n"
 		"DIR/distribution.csv:2:3: error: expected a whole number from "
 		"0 to 100\n"
-		"DIR/categories.csv:1: error: missing column 'net_pv_point'\n");
+		"DIR/categories.csv:1:6: error: expected the column "
+		"'net_pv_point' here: categories.csv has the columns option, "
+		"category, gross_pv_mean, net_pv_mean, gross_pv_point, "
+		"net_pv_point\n");
 	free(err);
 	test_rmdir(dir);
 	free(dir);
@@ -298,7 +304,8 @@ static void test_bad_summary_stops_early(void **state)
 	/* The other files are not read after summary.csv fails. */
 	assert_string_equal(
 		err,
-		"DIR/summary.csv:2:14: error: expected a number, found \"inf\"\n"
+		"DIR/summary.csv:2:14: error: p95: expected a number, found "
+		"\"inf\"\n"
 		"DIR/summary.csv:3:3: error: unknown measure \"net_cost\" "
 		"(expected gross_nominal, net_nominal, gross_pv, net_pv or "
 		"net_per_student_year)\n"
