@@ -3,10 +3,15 @@
  *
  * Each shard's provenance.csv names its shard, K/N, and otherwise matches
  * the whole batch's: merge checks that every shard 1..N is there once and
- * that all were run from the same inputs, seed, trials and program version;
- * then writes batch.csv (the first header, then every shard's rows in
- * shard order) and provenance.csv (shard 1's, without its `shard` row).
- * Both are then byte for byte those of the batch run on one machine. */
+ * that all were run from the same inputs, seed, trials and program version.
+ * Every shard's batch.csv is read as strictly as an input file
+ * (io/resultfile.h), and must hold each case of its block of the sweep
+ * exactly once, with a row per option: as many cases as its provenance's
+ * `cases` and K/N give it (sweep_shard), no case in two shards.  Then
+ * merge writes batch.csv (the header, then every shard's rows in shard
+ * order, each parsed and written again) and provenance.csv (shard 1's,
+ * without its `shard` row).  Both are then byte for byte those of the
+ * batch run on one machine. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +23,8 @@
 #include "io/csvout.h"
 #include "io/file.h"
 #include "io/outdir.h"
+#include "io/resultfile.h"
+#include "model/sweep.h"
 #include "util/mem.h"
 
 static const char help[] =
@@ -44,10 +51,10 @@ struct shard {
 	const char *dir;
 	char *prov_path, *batch_path;
 	struct csvin_table prov;
-	struct file_data batch;
-	size_t header_len; /* bytes of batch.csv's first line, with its end */
+	struct csvin_table batch;
 	unsigned long k, n;
 	int shard_row;     /* row of `shard` in prov, or -1 */
+	size_t ncases;     /* of the whole batch (provenance's `cases`) */
 };
 
 /* Parses "K/N". */
@@ -72,6 +79,15 @@ static char *join(const char *dir, const char *name)
 	return strbuf_take(&b);
 }
 
+/* The row of key in a provenance table, or -1. */
+static int prov_row(const struct csvin_table *p, const char *key)
+{
+	for (size_t r = 0; r < p->nrows; r++)
+		if (strcmp(csvin_text(&p->rows[r], 0), key) == 0)
+			return (int)r;
+	return -1;
+}
+
 /* Reads one shard's files.  Returns 0, or an exit status (problems in
  * d or printed). */
 static int read_shard(struct shard *s, struct diags *d)
@@ -81,7 +97,10 @@ static int read_shard(struct shard *s, struct diags *d)
 	s->shard_row = -1;
 	size_t before = d->nerrors;
 	diags_note_file(d, s->prov_path);
-	int e = csvin_load(s->prov_path, &s->prov, d);
+	diags_note_file(d, s->batch_path);
+	int ok;
+	int e = resultfile_read(s->prov_path, &resultfile_provenance, &s->prov,
+				&ok, d);
 	if (e) {
 		struct loc at = {s->prov_path, 0, 0};
 		diag_error(d, at, "cannot read: %s (is '%s' the folder of a "
@@ -89,7 +108,8 @@ static int read_shard(struct shard *s, struct diags *d)
 			   file_strerror(e), s->dir);
 		return EXIT_IO;
 	}
-	e = file_read(s->batch_path, &s->batch);
+	e = resultfile_read(s->batch_path, &resultfile_batch, &s->batch, &ok,
+			    d);
 	if (e) {
 		struct loc at = {s->batch_path, 0, 0};
 		diag_error(d, at, "cannot read: %s", file_strerror(e));
@@ -97,11 +117,7 @@ static int read_shard(struct shard *s, struct diags *d)
 	}
 	if (d->nerrors > before)
 		return EXIT_INPUT;
-	const char *nl = memchr(s->batch.bytes, '\n', s->batch.len);
-	s->header_len = nl ? (size_t)(nl - s->batch.bytes) + 1 : s->batch.len;
-	for (size_t r = 0; r < s->prov.nrows; r++)
-		if (strcmp(csvin_text(&s->prov.rows[r], 0), "shard") == 0)
-			s->shard_row = (int)r;
+	s->shard_row = prov_row(&s->prov, "shard");
 	if (s->shard_row < 0) {
 		struct loc at = {s->prov_path, 0, 0};
 		diag_error(d, at, "no 'shard' row: '%s' holds a whole batch, "
@@ -115,6 +131,23 @@ static int read_shard(struct shard *s, struct diags *d)
 			   "expected the shard as K/N");
 		return EXIT_INPUT;
 	}
+	int cr = prov_row(&s->prov, "cases");
+	double v;
+	if (cr < 0) {
+		struct loc at = {s->prov_path, 0, 0};
+		diag_error(d, at, "no 'cases' row: the number of cases of the "
+				  "batch is not known");
+		return EXIT_INPUT;
+	}
+	row = &s->prov.rows[cr];
+	const char *c = csvin_text(row, 1);
+	if (resultfile_number(c, &v) != 0 || v < 0 || v > 1e15 ||
+	    v != (double)(size_t)v || strpbrk(c, ".eE")) {
+		diag_error(d, csvin_loc(&s->prov, row, 1),
+			   "cases: expected a whole number");
+		return EXIT_INPUT;
+	}
+	s->ncases = (size_t)v;
 	return EXIT_OK;
 }
 
@@ -167,18 +200,116 @@ static void check_same(const struct shard *a, const struct shard *s,
 				   "and options",
 				   key, a->k, a->prov_path, x->line);
 	}
-	if (s->header_len != a->header_len ||
-	    memcmp(s->batch.bytes, a->batch.bytes, a->header_len) != 0) {
-		struct loc at = {s->batch_path, 1, 0};
-		diag_error(d, at, "its header differs from that of %s",
-			   a->batch_path);
-	}
 }
 
 static int cmp_shard(const void *x, const void *y)
 {
 	const struct shard *a = x, *b = y;
 	return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* A case of a shard: its name and where its rows begin. */
+struct case_at {
+	const char *name;
+	const struct shard *s;
+	size_t row;
+};
+
+static int cmp_case(const void *x, const void *y)
+{
+	const struct case_at *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+	if (c)
+		return c;
+	if (a->s->k != b->s->k)
+		return a->s->k < b->s->k ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* The options of the case whose rows begin at row r of s, checked against
+ * ref (the options of the first case, in order; nref of them; NULL for the
+ * first case itself).  Returns the row after the case. */
+static size_t check_case(const struct shard *s, size_t r,
+			 const struct csvin_row *ref, size_t nref,
+			 struct diags *d)
+{
+	const struct csvin_table *t = &s->batch;
+	const char *name = csvin_text(&t->rows[r], 0);
+	size_t end = r;
+	while (end < t->nrows && strcmp(csvin_text(&t->rows[end], 0), name) == 0)
+		end++;
+	for (size_t i = 0; ref && i < end - r; i++) {
+		const struct csvin_row *row = &t->rows[r + i];
+		if (i < nref &&
+		    strcmp(csvin_text(row, 1), csvin_text(&ref[i], 1)) == 0)
+			continue;
+		diag_error(d, csvin_loc(t, row, 1),
+			   i < nref ? "expected the row of option '%s' here "
+				      "(every case has a row per option, in "
+				      "the order of the first case)"
+				    : "one row too many for case '%s' (every "
+				      "case has a row per option, in the "
+				      "order of the first case)",
+			   i < nref ? csvin_text(&ref[i], 1) : name);
+		return end;
+	}
+	if (ref && end - r < nref)
+		diag_error(d, csvin_loc(t, &t->rows[end - 1], 0),
+			   "case '%s' lacks the row of option '%s' (every "
+			   "case has a row per option)",
+			   name, csvin_text(&ref[end - r], 1));
+	return end;
+}
+
+/* Checks that the shards' batch.csv files hold each case of the batch
+ * exactly once, each with a row per option, each shard as many as its
+ * block of the sweep.  Problems go to d. */
+static void check_cases(struct shard *sh, size_t n, struct diags *d)
+{
+	const struct csvin_row *ref = NULL;
+	size_t nref = 0;
+	struct case_at *all = NULL;
+	size_t nall = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct csvin_table *t = &sh[i].batch;
+		size_t ncases = 0;
+		for (size_t r = 0; r < t->nrows;) {
+			if (!ref) {
+				ref = &t->rows[r];
+				nref = check_case(&sh[i], r, NULL, 0, d) - r;
+			}
+			GROW(all, cap, nall + 1);
+			all[nall++] = (struct case_at){
+				csvin_text(&t->rows[r], 0), &sh[i], r};
+			r = check_case(&sh[i], r, ref, nref, d);
+			ncases++;
+		}
+		size_t first, end;
+		sweep_shard(sh[i].ncases, sh[i].k, sh[i].n, &first, &end);
+		if (ncases != end - first) {
+			struct loc at = {sh[i].batch_path, 0, 0};
+			diag_error(d, at,
+				   "%zu case%s, but shard %lu/%lu of a batch "
+				   "of %zu cases (its provenance.csv) has %zu%s",
+				   ncases, ncases == 1 ? "" : "s", sh[i].k,
+				   sh[i].n, sh[i].ncases, end - first,
+				   ncases < end - first
+					   ? ": was the file cut short?"
+					   : "");
+		}
+	}
+	if (nall > 1)
+		qsort(all, nall, sizeof(*all), cmp_case);
+	for (size_t i = 1; i < nall; i++) {
+		if (strcmp(all[i].name, all[i - 1].name) != 0)
+			continue;
+		const struct csvin_table *t = &all[i].s->batch;
+		diag_error(d, csvin_loc(t, &t->rows[all[i].row], 0),
+			   "case '%s' is given twice (also %s:%u)",
+			   all[i].name, all[i - 1].s->batch_path,
+			   all[i - 1].s->batch.rows[all[i - 1].row].line);
+	}
+	free(all);
 }
 
 /* The merged files into dir. */
@@ -188,13 +319,16 @@ static int write_merged(struct shard *sh, size_t n, const char *dir,
 	struct outdir od;
 	if (outdir_open(&od, dir, err) != 0)
 		return EXIT_IO;
-	struct strbuf b = STRBUF_INIT;
-	strbuf_add(&b, sh[0].batch.bytes, sh[0].header_len);
+	/* Rows parsed and written again: never a row glued to another or
+	 * cut short, and the same bytes for files edtco wrote. */
+	struct csvout b = CSVOUT_INIT;
+	resultfile_header(&resultfile_batch, &b);
 	for (size_t i = 0; i < n; i++)
-		strbuf_add(&b, sh[i].batch.bytes + sh[i].header_len,
-			   sh[i].batch.len - sh[i].header_len);
-	int e = outdir_write(&od, "batch.csv", b.s ? b.s : "", b.len, err);
-	strbuf_free(&b);
+		for (size_t r = 0; r < sh[i].batch.nrows; r++)
+			resultfile_write_row(&resultfile_batch,
+					     &sh[i].batch.rows[r], &b);
+	int e = outdir_write(&od, "batch.csv", b.text.s, b.text.len, err);
+	csvout_free(&b);
 	struct csvout w = CSVOUT_INIT;
 	const struct csvin_table *p = &sh[0].prov;
 	csvout_text(&w, csvin_text(&p->header, 0));
@@ -306,6 +440,8 @@ static int merge_main(int argc, char **argv)
 				   sh[0].n, strbuf_str(&miss));
 			strbuf_free(&miss);
 		}
+		if (!d.nerrors)
+			check_cases(sh, n, &d);
 		if (d.nerrors)
 			rc = EXIT_INPUT;
 	}
@@ -334,7 +470,7 @@ static int merge_main(int argc, char **argv)
 		free(sh[i].prov_path);
 		free(sh[i].batch_path);
 		csvin_free(&sh[i].prov);
-		file_data_free(&sh[i].batch);
+		csvin_free(&sh[i].batch);
 	}
 	free(sh);
 	return rc;
