@@ -288,11 +288,24 @@ static void drop_row(struct csvin_row *r)
 int resultfile_read(const char *path, const struct resultfile_schema *s,
 		    struct csvin_table *out, int *ok, struct diags *diags)
 {
+	struct file_data f;
+	*ok = 0;
+	int e = file_read(path, &f);
+	if (e) {
+		memset(out, 0, sizeof(*out));
+		return e;
+	}
+	resultfile_parse(&f, s, out, ok, diags);
+	return 0;
+}
+
+void resultfile_parse(struct file_data *file,
+		      const struct resultfile_schema *s,
+		      struct csvin_table *out, int *ok, struct diags *diags)
+{
 	*ok = 0;
 	size_t before = diags->nerrors;
-	int e = csvin_load(path, out, diags);
-	if (e)
-		return e;
+	csvin_parse(file, out, diags);
 	const struct file_data *f = &out->file;
 	if (f->len && f->bytes[f->len - 1] != '\n') {
 		unsigned lines = 1;
@@ -303,13 +316,13 @@ int resultfile_read(const char *path, const struct resultfile_schema *s,
 				      "(was it cut short?)");
 	}
 	if (diags->nerrors > before && out->header.n == 0)
-		return 0;
+		return;
 	if (check_header(out, s, diags) != 0) {
 		/* Columns not known: no row can be read. */
 		for (size_t r = 0; r < out->nrows; r++)
 			drop_row(&out->rows[r]);
 		out->nrows = 0;
-		return 0;
+		return;
 	}
 	size_t kept = 0;
 	for (size_t r = 0; r < out->nrows; r++) {
@@ -320,7 +333,6 @@ int resultfile_read(const char *path, const struct resultfile_schema *s,
 	}
 	out->nrows = kept;
 	*ok = diags->nerrors == before;
-	return 0;
 }
 
 void resultfile_write_row(const struct resultfile_schema *s,

@@ -74,6 +74,12 @@ int resultfile_number(const char *s, double *out);
 int resultfile_read(const char *path, const struct resultfile_schema *s,
 		    struct csvin_table *out, int *ok, struct diags *diags);
 
+/* resultfile_read of bytes already read: file's ownership passes to *out
+ * (as csvin_parse). */
+void resultfile_parse(struct file_data *file,
+		      const struct resultfile_schema *s,
+		      struct csvin_table *out, int *ok, struct diags *diags);
+
 /* Writes row (a row of a table read with resultfile_read against s) again:
  * text through csvout_text, numbers as they were read (they are already in
  * edtco's own form), so that a file edtco wrote is written back byte for
