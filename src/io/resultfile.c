@@ -237,6 +237,9 @@ static int check_cell(const struct csvin_table *t, const struct csvin_row *r,
 	}
 	if (col->type == RF_NAME || (col->word && strcmp(s, col->word) == 0))
 		return 0;
+	size_t n = strlen(s);
+	if (csvin_utf8_check(s, n) != n)
+		return -1; /* reported by csvin, and not to be echoed */
 	double v;
 	int ok = col->type == RF_WHOLE
 			 ? number_form(s, 1) && strlen(s) < 16

@@ -175,6 +175,22 @@ static void test_bad_rows_located_and_dropped(void **state)
 	csvin_free(&t);
 	diags_free(&d);
 	free(path);
+	/* A number that is not UTF-8: reported once, by the CSV reader. */
+	path = test_write(dir, "distribution.csv",
+			  "option,measure,percentile,value\r\n"
+			  "portal,net_pv,5,12\xE9\r\n");
+	d = (struct diags)DIAGS_INIT;
+	assert_int_equal(resultfile_read(path, &resultfile_distribution, &t,
+					 &ok, &d),
+			 0);
+	assert_false(ok);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].col, 4);
+	assert_non_null(strstr(d.v[0].msg, "invalid UTF-8"));
+	assert_int_equal(t.nrows, 0);
+	csvin_free(&t);
+	diags_free(&d);
+	free(path);
 	test_rmdir(dir);
 	free(dir);
 }
