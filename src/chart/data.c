@@ -364,9 +364,9 @@ static void check_provenance(struct loader *L, struct chart_data *d)
 				   "missing key '%s'", need[i]);
 	const char *tr = chart_prov(d, "trials");
 	if (tr) {
-		char *end;
-		d->trials = strtol(tr, &end, 10);
-		if (*end || d->trials < 1)
+		size_t n = strspn(tr, "0123456789");
+		d->trials = n && n < 10 && !tr[n] ? strtol(tr, NULL, 10) : 0;
+		if (d->trials < 1)
 			diag_error(L->d, data_file_loc(L->prov_path),
 				   "trials must be a positive whole number");
 	}

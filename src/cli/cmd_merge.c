@@ -132,7 +132,6 @@ static int read_shard(struct shard *s, struct diags *d)
 		return EXIT_INPUT;
 	}
 	int cr = prov_row(&s->prov, "cases");
-	double v;
 	if (cr < 0) {
 		struct loc at = {s->prov_path, 0, 0};
 		diag_error(d, at, "no 'cases' row: the number of cases of the "
@@ -141,13 +140,13 @@ static int read_shard(struct shard *s, struct diags *d)
 	}
 	row = &s->prov.rows[cr];
 	const char *c = csvin_text(row, 1);
-	if (resultfile_number(c, &v) != 0 || v < 0 || v > 1e15 ||
-	    v != (double)(size_t)v || strpbrk(c, ".eE")) {
+	size_t len = strspn(c, "0123456789");
+	if (len == 0 || len > 15 || c[len] != '\0') {
 		diag_error(d, csvin_loc(&s->prov, row, 1),
 			   "cases: expected a whole number");
 		return EXIT_INPUT;
 	}
-	s->ncases = (size_t)v;
+	s->ncases = (size_t)strtoull(c, NULL, 10);
 	return EXIT_OK;
 }
 
@@ -236,7 +235,8 @@ static size_t check_case(const struct shard *s, size_t r,
 	const struct csvin_table *t = &s->batch;
 	const char *name = csvin_text(&t->rows[r], 0);
 	size_t end = r;
-	while (end < t->nrows && strcmp(csvin_text(&t->rows[end], 0), name) == 0)
+	while (end < t->nrows &&
+	       strcmp(csvin_text(&t->rows[end], 0), name) == 0)
 		end++;
 	for (size_t i = 0; ref && i < end - r; i++) {
 		const struct csvin_row *row = &t->rows[r + i];
@@ -290,7 +290,8 @@ static void check_cases(struct shard *sh, size_t n, struct diags *d)
 			struct loc at = {sh[i].batch_path, 0, 0};
 			diag_error(d, at,
 				   "%zu case%s, but shard %lu/%lu of a batch "
-				   "of %zu cases (its provenance.csv) has %zu%s",
+				   "of %zu cases (its provenance.csv) has "
+				   "%zu%s",
 				   ncases, ncases == 1 ? "" : "s", sh[i].k,
 				   sh[i].n, sh[i].ncases, end - first,
 				   ncases < end - first
