@@ -26,7 +26,7 @@ struct loc data_file_loc(const char *path)
 }
 
 /* Reads dir/<schema's file> into t, strictly (resultfile_read).  A missing
- * optional file is no error.  Returns t->ok. */
+ * optional file is no error.  Returns whether the file was read. */
 int data_tab_open(struct loader *L, struct tab *t,
 		  const struct resultfile_schema *schema, int required)
 {

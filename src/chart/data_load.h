@@ -32,8 +32,10 @@ struct tab {
 struct loc data_file_loc(const char *path);
 
 /* Reads dir/<schema's file> into t, strictly (io/resultfile.h: header,
- * row widths, cell types; rows with a problem reported and dropped).  A
- * missing optional file is no error.  Returns t->ok. */
+ * row widths, cell types; rows with a problem reported and dropped, so
+ * that the caller checks the others; t->ok when there was none, for the
+ * checks of the file as a whole).  A missing optional file is no error.
+ * Returns whether the file was read. */
 int data_tab_open(struct loader *L, struct tab *t,
 		  const struct resultfile_schema *schema, int required);
 
