@@ -154,8 +154,20 @@ void data_load_inputs(struct loader *L, struct chart_data *d)
 	}
 	d->inputs = xcalloc(t.t.nrows + 1, sizeof(*d->inputs));
 	for (size_t r = 0; r < t.t.nrows; r++) {
+		const char *kind = data_cell(&t, r, IN_KIND);
+		int item = strcmp(kind, "item") == 0;
+		if (!item && strcmp(kind, "parameter") != 0 &&
+		    strcmp(kind, "default") != 0) {
+			diag_error(L->d, data_cell_loc(&t, r, IN_KIND),
+				   "kind: expected parameter, default or "
+				   "item");
+			continue;
+		}
+		if (item && data_option_at(L, d, &t, r, IN_OPTION) < 0)
+			continue;
 		for (int c = 0; c < IN_NCOLS; c++)
-			d->inputs[r].cell[c] = xstrdup(data_cell(&t, r, c));
+			d->inputs[d->ninputs].cell[c] =
+				xstrdup(data_cell(&t, r, c));
 		d->ninputs++;
 	}
 	csvin_free(&t.t);
@@ -175,10 +187,21 @@ void data_load_kv(struct loader *L, const char *name, int required,
 	if (ok) {
 		*out = xcalloc(t.t.nrows + 1, sizeof(**out));
 		for (size_t r = 0; r < t.t.nrows; r++) {
-			(*out)[r].key = xstrdup(data_cell(&t, r, 0));
-			(*out)[r].value = xstrdup(data_cell(&t, r, 1));
+			const char *key = data_cell(&t, r, 0);
+			/* Keys are unique but for the input files' rows. */
+			int dup = 0;
+			for (size_t i = 0; i < *n && !dup; i++)
+				dup = strcmp((*out)[i].key, key) == 0;
+			if (dup && strcmp(key, "input_file") != 0 &&
+			    strcmp(key, "input_sha256") != 0) {
+				diag_error(L->d, data_cell_loc(&t, r, 0),
+					   "key '%s' is given twice", key);
+				continue;
+			}
+			(*out)[*n].key = xstrdup(key);
+			(*out)[*n].value = xstrdup(data_cell(&t, r, 1));
+			(*n)++;
 		}
-		*n = t.t.nrows;
 	}
 	csvin_free(&t.t);
 }
