@@ -341,6 +341,20 @@ static void load_compare(struct loader *L, struct chart_data *d)
 	csvin_free(&t.t);
 }
 
+/* The location of provenance.csv's value of key (present). */
+static struct loc prov_loc(const struct loader *L, const struct chart_data *d,
+			   const char *key)
+{
+	struct loc at = {L->prov_path, 0, 0};
+	for (size_t i = 0; i < d->nprov; i++)
+		if (strcmp(d->prov[i].key, key) == 0) {
+			at.line = d->prov[i].line;
+			at.col = 2;
+			break;
+		}
+	return at;
+}
+
 static void find_baseline(struct loader *L, struct chart_data *d)
 {
 	const char *b = chart_prov(d, "baseline");
@@ -348,7 +362,7 @@ static void find_baseline(struct loader *L, struct chart_data *d)
 		return;
 	d->baseline = data_find_option(d, b);
 	if (d->baseline < 0) {
-		diag_error(L->d, data_file_loc(L->prov_path),
+		diag_error(L->d, prov_loc(L, d, "baseline"),
 			   "baseline '%s' is not an option of summary.csv", b);
 		d->baseline = 0;
 	}
@@ -367,7 +381,7 @@ static void check_provenance(struct loader *L, struct chart_data *d)
 		size_t n = strspn(tr, "0123456789");
 		d->trials = n && n < 10 && !tr[n] ? strtol(tr, NULL, 10) : 0;
 		if (d->trials < 1)
-			diag_error(L->d, data_file_loc(L->prov_path),
+			diag_error(L->d, prov_loc(L, d, "trials"),
 				   "trials must be a positive whole number");
 	}
 }

@@ -79,6 +79,7 @@ struct chart_sens {
 
 struct chart_kv {
 	char *key, *value;
+	unsigned line; /* in its file, for messages */
 };
 
 /* inputs.csv columns, in the order of the file (io/resultfile.h). */

@@ -200,6 +200,7 @@ void data_load_kv(struct loader *L, const char *name, int required,
 			}
 			(*out)[*n].key = xstrdup(key);
 			(*out)[*n].value = xstrdup(data_cell(&t, r, 1));
+			(*out)[*n].line = data_cell_loc(&t, r, 1).line;
 			(*n)++;
 		}
 	}

@@ -309,8 +309,8 @@ static void test_bad_summary_stops_early(void **state)
 		"DIR/summary.csv:3:3: error: unknown measure \"net_cost\" "
 		"(expected gross_nominal, net_nominal, gross_pv, net_pv or "
 		"net_per_student_year)\n"
-		"DIR/provenance.csv: error: baseline 'boces' is not an option "
-		"of summary.csv\n");
+		"DIR/provenance.csv:12:2: error: baseline 'boces' is not an "
+		"option of summary.csv\n");
 	free(err);
 	test_rmdir(dir);
 	free(dir);
