@@ -119,11 +119,78 @@ static void setup(struct findings_ctx *c)
 	}
 }
 
+/* ---- risk occurrences as inputs (sensitivity.h) ------------------- */
+
+/* Whether a risk item happens, in words: "whether Cloud portal: Privacy
+ * breach occurs", or (brief) "whether Privacy breach occurs". */
+static char *occurrence_name(const struct findings_ctx *c,
+			     const struct sensitivity_input *x, int brief)
+{
+	const char *item = c->m->items[x->item].name;
+	if (brief)
+		return findings_fmt("whether %s occurs", item);
+	return findings_fmt("whether %s: %s occurs", c->name[x->option], item);
+}
+
+/* How the one-at-a-time analysis moves the inputs of rows r[0..n): the
+ * numbers' percentiles, and a risk's two ends when one of them is an
+ * occurrence. */
+static const char *oat_words(const struct findings_ctx *c,
+			     const struct sensitivity_row *r, size_t n)
+{
+	int occ = 0, num = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (c->d->sens.inputs[r[k].input].occurrence)
+			occ = 1;
+		else
+			num = 1;
+	}
+	if (occ && num)
+		return "Varying one input at a time (a number from its 10th "
+		       "to its 90th percentile, a risk from never occurring "
+		       "to occurring once)";
+	if (occ)
+		return "Varying one input at a time (a risk from never "
+		       "occurring to occurring once, in its first possible "
+		       "year)";
+	return "Varying one input at a time from its 10th to its 90th "
+	       "percentile";
+}
+
+/* The two ends of row r's output in words: "from $1 at its 10th
+ * percentile to $2 at its 90th", or for an occurrence "from $1 if it never
+ * occurs to $2 if it occurs once, in 2015-16".  The caller frees it. */
+static char *ends_words(const struct findings_ctx *c,
+			const struct sensitivity_row *r)
+{
+	const struct sensitivity_input *x = &c->d->sens.inputs[r->input];
+	char m1[FINDINGS_NUM], m2[FINDINGS_NUM];
+	findings_money(r->at_p10, m1);
+	findings_money(r->at_p90, m2);
+	if (x->occurrence)
+		return findings_fmt("from %s if it never occurs to %s if it "
+				    "occurs once, in %s%s",
+				    m1, m2,
+				    c->m->has_base_year ? "" : "year ",
+				    x->year_label);
+	return findings_fmt("from %s at its 10th percentile to %s at its 90th",
+			    m1, m2);
+}
+
+/* After an input's name in a basis: " (kind occurrence)" for an
+ * occurrence, whose name is also its item's. */
+static const char *kind_note(const struct findings_ctx *c, int k)
+{
+	return c->d->sens.inputs[k].occurrence ? " (kind occurrence)" : "";
+}
+
 char *findings_input_name(const struct findings_ctx *c, int k, int brief)
 {
 	const struct sensitivity_input *x = &c->d->sens.inputs[k];
 	if (x->param >= 0)
 		return xstrdup(x->name);
+	if (x->occurrence)
+		return occurrence_name(c, x, brief);
 	if (brief)
 		return xstrdup(c->m->items[x->item].name);
 	return findings_fmt("%s: %s", c->name[x->option],
@@ -372,19 +439,21 @@ static void sentence_rank(struct findings_ctx *c, const char *oid,
 				    "strongest, that of %s (%s).",
 				    strbuf_str(&where), top, r0, in, rb);
 	char *basis = findings_fmt(
-		"sensitivity.csv (output %s): rank_correlation %s for %s, %s "
-		"for %s (Spearman, over the first %ld trials).",
+		"sensitivity.csv (output %s): rank_correlation %s for %s%s, "
+		"%s for %s%s (Spearman, over the first %ld trials).",
 		oid, numfmt_shortest(r[0].rank_corr, n1),
-		sn->inputs[r[0].input].name,
+		sn->inputs[r[0].input].name, kind_note(c, r[0].input),
 		numfmt_shortest(r[best].rank_corr, n2),
-		sn->inputs[r[best].input].name, n);
+		sn->inputs[r[best].input].name, kind_note(c, r[best].input),
+		n);
 	if (best == 0) {
 		free(basis);
-		basis = findings_fmt("sensitivity.csv (output %s, input %s): "
+		basis = findings_fmt("sensitivity.csv (output %s, input %s%s): "
 				     "rank_correlation %s, the largest in "
 				     "absolute value (Spearman, over the first "
 				     "%ld trials).",
 				     oid, sn->inputs[r[0].input].name,
+				     kind_note(c, r[0].input),
 				     numfmt_shortest(r[0].rank_corr, n1), n);
 	}
 	add_sentence(c, text, basis);
@@ -412,20 +481,20 @@ static void sentences_drivers(struct findings_ctx *c, int o)
 	int two = count > 1 && r[1].swing > 0;
 	char *in2 = two ? findings_input_name(c, r[1].input, 0) : NULL;
 	struct strbuf t = STRBUF_INIT, b = STRBUF_INIT;
-	strbuf_printf(&t,
-		      "Varying one input at a time from its 10th to its "
-		      "90th percentile, the comparison of %s with %s moves "
-		      "most with %s (a swing of %s)",
-		      c->name[o], c->name[bl], in1,
-		      findings_money(r[0].swing, m1));
-	strbuf_printf(&b, "sensitivity.csv (output %s): swing %s for %s", oid,
-		      numfmt_cents(r[0].swing, n1),
-		      sn->inputs[r[0].input].name);
+	strbuf_printf(&t, "%s, the comparison of %s with %s moves most with %s "
+		      "(a swing of %s)",
+		      oat_words(c, r, two ? 2 : 1), c->name[o], c->name[bl],
+		      in1, findings_money(r[0].swing, m1));
+	strbuf_printf(&b, "sensitivity.csv (output %s): swing %s for %s%s",
+		      oid, numfmt_cents(r[0].swing, n1),
+		      sn->inputs[r[0].input].name, kind_note(c, r[0].input));
 	if (two) {
 		strbuf_printf(&t, " and %s (%s)", in2,
 			      findings_money(r[1].swing, m2));
-		strbuf_printf(&b, ", %s for %s", numfmt_cents(r[1].swing, n2),
-			      sn->inputs[r[1].input].name);
+		strbuf_printf(&b, ", %s for %s%s",
+			      numfmt_cents(r[1].swing, n2),
+			      sn->inputs[r[1].input].name,
+			      kind_note(c, r[1].input));
 	}
 	strbuf_puts(&t, ".");
 	strbuf_puts(&b, "; every other input at its point value.");
@@ -447,23 +516,23 @@ static void sentences_drivers(struct findings_ctx *c, int o)
 		else if (nflip > 1)
 			strbuf_printf(&more, "; %zu other inputs can too",
 				      nflip - 1);
+		char *ends = ends_words(c, &r[fk]);
 		add_sentence(
 			c,
 			findings_fmt(
 				"On its own, %s can reverse which of the two "
 				"costs less: the difference, %s minus %s, goes "
-				"from %s at its 10th percentile to %s at its "
-				"90th%s.",
-				in, c->name[o], c->name[bl],
-				findings_money(r[fk].at_p10, m1),
-				findings_money(r[fk].at_p90, m2),
+				"%s%s.",
+				in, c->name[o], c->name[bl], ends,
 				strbuf_str(&more)),
-			findings_fmt("sensitivity.csv (output %s, input %s): "
+			findings_fmt("sensitivity.csv (output %s, input %s%s): "
 				     "output_at_p10 %s, output_at_p90 %s.",
 				     oid, sn->inputs[r[fk].input].name,
+				     kind_note(c, r[fk].input),
 				     numfmt_cents(r[fk].at_p10, n1),
 				     numfmt_cents(r[fk].at_p90, n2)));
 		strbuf_free(&more);
+		free(ends);
 		free(in);
 	}
 

@@ -453,8 +453,10 @@ void chart_data_free(struct chart_data *d)
 	free(d->inputs);
 	free_kv(d->prov, d->nprov);
 	free_kv(d->findings, d->nfindings);
-	for (size_t i = 0; i < d->nsens; i++)
+	for (size_t i = 0; i < d->nsens; i++) {
 		free(d->sens[i].input);
+		free(d->sens[i].year);
+	}
 	free(d->sens);
 	memset(d, 0, sizeof(*d));
 }

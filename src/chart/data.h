@@ -70,6 +70,8 @@ struct chart_option {
 /* A row of sensitivity.csv. */
 struct chart_sens {
 	char *input;   /* parameter name, or option/item */
+	int occurrence; /* kind = occurrence: in_p10 0 (never), in_p90 1 */
+	char *year;     /* an occurrence's year label; "" otherwise */
 	int option;    /* the output's option */
 	int diff;      /* 1: the output is option minus baseline */
 	double in_p10, in_p90, out_p10, out_p90, out_point, swing;

@@ -208,6 +208,10 @@ void data_load_sensitivity(struct loader *L, struct chart_data *d)
 	}
 	d->has_sens = 1;
 	d->sens = xcalloc(t.t.nrows + 1, sizeof(*d->sens));
+	/* Optional columns (files written before occurrences were inputs
+	 * lack them: every row is then a value). */
+	int kind = csvin_column(&t.t, "kind");
+	int year = csvin_column(&t.t, "occurrence_year");
 	const char *base = d->nopt ? d->opt[d->baseline].id : "";
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		const char *out = data_cell(&t, r, 1);
@@ -242,9 +246,23 @@ void data_load_sensitivity(struct loader *L, struct chart_data *d)
 			bad |= data_num(L, &t, r, 8, &s.rho);
 			s.has_rho = 1;
 		}
+		const char *k = csvin_text(&t.t.rows[r], kind);
+		if (*k && strcmp(k, "value") != 0 &&
+		    strcmp(k, "occurrence") != 0) {
+			struct strbuf q = STRBUF_INIT;
+			diag_quote(&q, k, 40);
+			diag_error(L->d, csvin_loc(&t.t, &t.t.rows[r], kind),
+				   "unknown kind %s (expected value or "
+				   "occurrence)",
+				   strbuf_str(&q));
+			strbuf_free(&q);
+			continue;
+		}
 		if (bad)
 			continue;
+		s.occurrence = strcmp(k, "occurrence") == 0;
 		s.input = xstrdup(data_cell(&t, r, 0));
+		s.year = xstrdup(csvin_text(&t.t.rows[r], year));
 		d->sens[d->nsens++] = s;
 	}
 	csvin_free(&t.t);

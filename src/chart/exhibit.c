@@ -178,8 +178,8 @@ static void scurve_table(const struct chart_data *d, struct table *t)
 static void tornado_table(const struct chart_data *d, int o, struct table *t)
 {
 	static const char *const head[] = {
-		"Rank",          "Input",          "Input at P10",
-		"Input at P90",  "Difference at P10", "Difference at P90",
+		"Rank",          "Input",          "Input at P10 (risk: never)",
+		"Input at P90 (risk: once)",  "Difference at P10", "Difference at P90",
 		"Swing",         "Rank correlation"};
 	table_init(t, 8, head, NULL);
 	table_wrap(t, 1);
@@ -190,12 +190,12 @@ static void tornado_table(const struct chart_data *d, int o, struct table *t)
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		snprintf(b[0], sizeof(b[0]), "%zu", i + 1);
-		char *name = words_input_label(s->input);
+		char *name = words_sens_label(s);
 		const char *cells[8] = {
 			b[0],
 			name,
-			words_input_value(d, s->input, s->in_p10, b[1]),
-			words_input_value(d, s->input, s->in_p90, b[2]),
+			words_sens_value(d, s, 0, b[1]),
+			words_sens_value(d, s, 1, b[2]),
 			layout_money_full(s->out_p10, 1, b[3]),
 			layout_money_full(s->out_p90, 1, b[4]),
 			layout_money_full(s->swing, 0, b[5]),

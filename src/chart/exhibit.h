@@ -93,6 +93,17 @@ char *words_input_label(const char *input);
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
 
+/* The label of a tornado row's input: words_input_label, with " occurs"
+ * after an occurrence's item ("Privacy breach occurs [cloud]").  Caller
+ * frees. */
+char *words_sens_label(const struct chart_sens *s);
+
+/* The value of a tornado row's input at its low (high = 0) or high end,
+ * for labels: words_input_value of its P10 or P90, or for an occurrence
+ * "never" and "once, in 2015-16".  Returns buf. */
+char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
+		       int high, char buf[LAYOUT_LABEL_MAX]);
+
 /* The percentile (0..100) at which the base case (point) of option o sits
  * on its distribution table, by linear interpolation between the table's
  * whole percentiles. */

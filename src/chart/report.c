@@ -544,9 +544,13 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 	if (d->has_sens)
 		extra[k++] = "Sensitivity: each input is set to its 10th and "
 			     "90th percentile with every other input at its "
-			     "base value (sensitivity.csv); the rank "
+			     "base value (sensitivity.csv), and each risk "
+			     "item's occurrence from never to once, at its "
+			     "base cost, in its first possible year; the rank "
 			     "correlation is Spearman's, between the input's "
-			     "draws and the output across the trials.";
+			     "draws (for a risk's occurrence, the number of "
+			     "years it occurs) and the output across the "
+			     "trials.";
 	toc[nt++] = (struct entry){
 		xstrdup("Methods"),
 		xstrdup("simulation, percentiles, discounting, aid; how to "

@@ -166,6 +166,32 @@ char *words_input_value(const struct chart_data *d, const char *input,
 	return layout_number_short(v, buf);
 }
 
+char *words_sens_label(const struct chart_sens *s)
+{
+	const char *slash = strchr(s->input, '/');
+	if (!s->occurrence || !slash)
+		return words_input_label(s->input);
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "%s occurs [%.*s]", slash + 1,
+		      (int)(slash - s->input), s->input);
+	return strbuf_take(&b);
+}
+
+char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
+		       int high, char buf[LAYOUT_LABEL_MAX])
+{
+	if (!s->occurrence)
+		return words_input_value(d, s->input, high ? s->in_p90 : s->in_p10,
+					 buf);
+	if (!high)
+		snprintf(buf, LAYOUT_LABEL_MAX, "never");
+	else if (*s->year)
+		snprintf(buf, LAYOUT_LABEL_MAX, "once, in %s", s->year);
+	else
+		snprintf(buf, LAYOUT_LABEL_MAX, "once");
+	return buf;
+}
+
 double words_point_percentile(const struct chart_data *d, int o)
 {
 	const double *q = d->opt[o].cdf;
@@ -265,7 +291,7 @@ static char *tornado_title(const struct chart_data *d, int o)
 		strbuf_puts(&b, "No single uncertain input moves this "
 				"difference");
 	} else {
-		char *l = words_input_label(rows[0]->input);
+		char *l = words_sens_label(rows[0]);
 		strbuf_printf(&b, "%s moves the difference most", l);
 		free(l);
 	}
@@ -455,12 +481,19 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 	case EX_TORNADO: {
 		const struct chart_sens **rows;
 		size_t k = words_tornado_rows(d, option, &rows);
+		int occ = 0;
+		for (size_t i = 0; i < k && i < 10; i++)
+			occ |= rows[i]->occurrence;
 		free(rows);
 		strbuf_printf(&b, "Notes: each bar moves one input from its "
-				  "10th to its 90th percentile with every "
+				  "10th to its 90th percentile%s with every "
 				  "other input at its base value (one at a "
 				  "time: interactions are not shown). Labels: "
-				  "input value: resulting difference.");
+				  "input value: resulting difference.",
+			      occ ? " (a risk: from never occurring to "
+				    "occurring once, at its base cost, in its "
+				    "first possible year)"
+				  : "");
 		if (k > 10)
 			strbuf_printf(&b, " %zu more input%s move%s it less; "
 					  "the data table lists them all with "
