@@ -434,6 +434,7 @@ void chart_data_free(struct chart_data *d)
 		free(p->net);
 		free(p->cum);
 		free(p->bins);
+		free(p->pub_bins);
 		free(p->cat_present);
 		free(p->cat_net_mean);
 		free(p->cat_gross_mean);

@@ -60,6 +60,10 @@ struct chart_option {
 	struct chart_stat *gross, *net, *cum;
 	struct chart_bin *bins; /* histogram.csv, in order */
 	size_t nbins;
+	/* histogram.csv's rows of measure gross_pv (the public's cost): none
+	 * when the run wrote none */
+	struct chart_bin *pub_bins;
+	size_t npub_bins;
 	/* categories.csv, by category index; cat_present[c] = 0 when the
 	 * option has no item in category c */
 	int *cat_present;

@@ -59,11 +59,19 @@ void data_load_histogram(struct loader *L, struct chart_data *d)
 		csvin_free(&t.t);
 		return;
 	}
-	size_t *cap = xcalloc((size_t)d->nopt + 1, sizeof(size_t));
+	size_t *cap = xcalloc(2 * (size_t)d->nopt + 1, sizeof(size_t));
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		int o = data_option_at(L, d, &t, r, 0);
 		if (o < 0)
 			continue;
+		/* net_pv: the district's cost; gross_pv: the public's. */
+		const char *ms = data_cell(&t, r, 2);
+		int pub = strcmp(ms, "gross_pv") == 0;
+		if (!pub && strcmp(ms, "net_pv") != 0) {
+			diag_error(L->d, data_cell_loc(&t, r, 2),
+				   "expected the measure net_pv or gross_pv");
+			continue;
+		}
 		struct chart_bin b;
 		int bad = data_num(L, &t, r, 3, &b.low) |
 			  data_num(L, &t, r, 4, &b.high) |
@@ -72,15 +80,17 @@ void data_load_histogram(struct loader *L, struct chart_data *d)
 		if (bad)
 			continue;
 		struct chart_option *p = &d->opt[o];
+		struct chart_bin **v = pub ? &p->pub_bins : &p->bins;
+		size_t *nv = pub ? &p->npub_bins : &p->nbins;
 		if (!(b.high > b.low) ||
-		    (p->nbins && b.low != p->bins[p->nbins - 1].high)) {
+		    (*nv && b.low != (*v)[*nv - 1].high)) {
 			diag_error(L->d, data_cell_loc(&t, r, 3),
 				   "bins must be adjacent and in increasing "
 				   "order");
 			continue;
 		}
-		GROW(p->bins, cap[o], p->nbins + 1);
-		p->bins[p->nbins++] = b;
+		GROW(*v, cap[2 * o + pub], *nv + 1);
+		(*v)[(*nv)++] = b;
 	}
 	free(cap);
 	csvin_free(&t.t);

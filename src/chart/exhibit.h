@@ -20,12 +20,15 @@ enum exhibit_kind {
 	EX_TORNADO,
 	EX_HISTOGRAM,
 	EX_BREAKDOWN,
-	EX_PER_STUDENT
+	EX_PER_STUDENT,
+	EX_HISTOGRAM_PUBLIC /* the difference histogram of the public's
+			     * cost (gross_pv) */
 };
 
 struct exhibit {
 	enum exhibit_kind kind;
-	int option;     /* EX_TORNADO, EX_HISTOGRAM: the option compared with
+	int option;     /* EX_TORNADO, EX_HISTOGRAM(_PUBLIC): the option
+			 * compared with
 			 * the baseline; -1 otherwise */
 	int number;     /* 1-based, as in the packet */
 	char *name;     /* file stem: "fan", "tornado-cloud" */

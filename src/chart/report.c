@@ -108,9 +108,11 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 	y = para(p, &pg->dl, e->subtitle, y, FONT_REGULAR, 9, STYLE_MUTED);
 	struct exhibit_ctx c = p->c;
 	c.ex = e;
-	if (e->kind == EX_HISTOGRAM) {
+	if (e->kind == EX_HISTOGRAM || e->kind == EX_HISTOGRAM_PUBLIC) {
 		const struct chart_stat *s =
-			&p->d->opt[e->option].cmp[CM_NET_PV];
+			&p->d->opt[e->option]
+				 .cmp[e->kind == EX_HISTOGRAM ? CM_NET_PV
+							      : CM_GROSS_PV];
 		char a[LAYOUT_LABEL_MAX], m[LAYOUT_LABEL_MAX],
 			lo[LAYOUT_LABEL_MAX], hi[LAYOUT_LABEL_MAX],
 			pc[NUMFMT_MAX], se[NUMFMT_MAX];
@@ -434,6 +436,25 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 	return y;
 }
 
+/* The district's and the public's answers side by side, one paragraph per
+ * comparison with the baseline (findings.csv: cover.perspectives.ID),
+ * when the run wrote them.  Returns the new y. */
+static double perspectives(struct pages *p, struct dlist *dl, double y)
+{
+	const struct chart_data *d = p->d;
+	for (int o = 0; o < d->nopt; o++) {
+		if (o == d->baseline)
+			continue;
+		struct strbuf key = STRBUF_INIT;
+		strbuf_printf(&key, "cover.perspectives.%s", d->opt[o].id);
+		const char *f = chart_finding(d, strbuf_str(&key));
+		strbuf_free(&key);
+		if (f)
+			y = para(p, dl, f, y + 6, FONT_REGULAR, 10, STYLE_INK);
+	}
+	return y;
+}
+
 /* A line of the contents on the cover. */
 struct entry {
 	char *what, *caption;
@@ -463,6 +484,7 @@ static void cover(struct pages *p, struct report_page *pg,
 	const char *head = chart_finding(d, "headline");
 	if (head)
 		y = para(p, dl, head, y + 10, FONT_BOLD, 11, STYLE_INK);
+	y = perspectives(p, dl, y);
 	y = para(p, dl, "Summary", y + 10, FONT_BOLD, 12, STYLE_INK);
 	y = summary(p, dl, y);
 	y = para(p, dl, "Contents", y + 14, FONT_BOLD, 12, STYLE_INK);

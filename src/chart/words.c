@@ -299,14 +299,16 @@ static char *tornado_title(const struct chart_data *d, int o)
 	return strbuf_take(&b);
 }
 
-static char *histogram_title(const struct chart_data *d, int o)
+static char *histogram_title(const struct chart_data *d, int o, int pub)
 {
-	const struct chart_stat *c = &d->opt[o].cmp[CM_NET_PV];
+	const struct chart_stat *c =
+		&d->opt[o].cmp[pub ? CM_GROSS_PV : CM_NET_PV];
 	char pc[LAYOUT_LABEL_MAX];
 	struct strbuf b = STRBUF_INIT;
 	int first = c->p_cheaper >= 0.5;
 	layout_percent(first ? c->p_cheaper : 1 - c->p_cheaper, pc);
-	strbuf_printf(&b, "%s is cheaper than %s in %s of simulations",
+	strbuf_printf(&b, "%s%s is cheaper than %s in %s of simulations",
+		      pub ? "For the public, " : "",
 		      olabel(d, first ? o : d->baseline),
 		      olabel(d, first ? d->baseline : o), pc);
 	return strbuf_take(&b);
@@ -376,10 +378,12 @@ char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 {
 	static const char *const keys[] = {
 		"title.fan",	   "title.scurve",    "title.tornado",
-		"title.histogram", "title.breakdown", "title.per_student"};
+		"title.histogram", "title.breakdown", "title.per_student",
+		"title.histogram_public"};
 	struct strbuf key = STRBUF_INIT;
 	strbuf_puts(&key, keys[kind]);
-	if (kind == EX_TORNADO || kind == EX_HISTOGRAM)
+	if (kind == EX_TORNADO || kind == EX_HISTOGRAM ||
+	    kind == EX_HISTOGRAM_PUBLIC)
 		strbuf_printf(&key, ".%s", d->opt[option].id);
 	const char *f = chart_finding(d, strbuf_str(&key));
 	strbuf_free(&key);
@@ -389,7 +393,8 @@ char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 	case EX_FAN: return fan_title(d);
 	case EX_SCURVE: return scurve_title(d);
 	case EX_TORNADO: return tornado_title(d, option);
-	case EX_HISTOGRAM: return histogram_title(d, option);
+	case EX_HISTOGRAM: return histogram_title(d, option, 0);
+	case EX_HISTOGRAM_PUBLIC: return histogram_title(d, option, 1);
 	case EX_BREAKDOWN: return breakdown_title(d);
 	default: return per_student_title(d);
 	}
@@ -421,6 +426,13 @@ char *words_subtitle(const struct chart_data *d, enum exhibit_kind kind,
 				  "%s minus %s, over %s%s, %s",
 			      olabel(d, option), olabel(d, d->baseline), span,
 			      aid, pv);
+		break;
+	case EX_HISTOGRAM_PUBLIC:
+		strbuf_printf(&b, "Difference in total cost to the public "
+				  "(every payer, before state aid), %s minus "
+				  "%s, over %s, %s",
+			      olabel(d, option), olabel(d, d->baseline), span,
+			      pv);
 		break;
 	case EX_BREAKDOWN:
 		strbuf_printf(&b, "Expected (mean) total cost to the district "
@@ -504,18 +516,23 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 			strbuf_puts(&b, " Rank correlations: data table.");
 		break;
 	}
-	case EX_HISTOGRAM: {
+	case EX_HISTOGRAM:
+	case EX_HISTOGRAM_PUBLIC: {
 		char w[LAYOUT_LABEL_MAX] = "";
 		const struct chart_option *p = &d->opt[option];
-		if (p->nbins)
-			layout_money_full(p->bins[0].high - p->bins[0].low, 0,
-					  w);
+		int pub = kind == EX_HISTOGRAM_PUBLIC;
+		const struct chart_bin *bins = pub ? p->pub_bins : p->bins;
+		if (pub ? p->npub_bins : p->nbins)
+			layout_money_full(bins[0].high - bins[0].low, 0, w);
 		strbuf_printf(&b, "Notes: difference = %s minus %s in each of "
 				  "%s simulations, both on the same simulated "
-				  "inputs; positive: %s costs more. Bins of %s "
-				  "(or a multiple), with an edge at $0.",
+				  "inputs; positive: %s costs more%s. Bins of "
+				  "%s (or a multiple), with an edge at $0.",
 			      olabel(d, option), olabel(d, d->baseline), n,
-			      olabel(d, option), w);
+			      olabel(d, option),
+			      pub ? " (every payer's cost, before state aid)"
+				  : "",
+			      w);
 		break;
 	}
 	case EX_BREAKDOWN:
@@ -577,13 +594,21 @@ char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
 			      olabel(d, option), olabel(d, d->baseline));
 		break;
 	case EX_HISTOGRAM:
+	case EX_HISTOGRAM_PUBLIC:
 		strbuf_printf(&b, "Each simulated future gives one difference "
-				  "between the two options' total costs. Bars "
-				  "left of $0 are futures in which %s is "
+				  "between the two options' total costs%s. "
+				  "Bars left of $0 are futures in which %s is "
 				  "cheaper; bars right of $0, futures in which "
 				  "%s is cheaper. The shares of the two sides "
 				  "are printed above them. The bracket spans "
 				  "the middle 90%% of differences.",
+			      kind == EX_HISTOGRAM_PUBLIC
+				      ? " to the public: every payer's cost "
+					"(the district's, the state's and any "
+					"other's), before state aid, which "
+					"only moves money from one public "
+					"payer to another"
+				      : "",
 			      olabel(d, option), olabel(d, d->baseline));
 		break;
 	case EX_BREAKDOWN:

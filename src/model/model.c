@@ -103,6 +103,16 @@ int model_has_aid(const struct model *m)
 	return 0;
 }
 
+int model_public_differs(const struct model *m)
+{
+	if (model_has_aid(m))
+		return 1;
+	for (size_t i = 0; i < m->nitems; i++)
+		if (m->items[i].payer != PAYER_DISTRICT)
+			return 1;
+	return 0;
+}
+
 int model_net_years(const struct model *m)
 {
 	return m->years + (model_has_aid(m) ? m->aid_lag : 0);

@@ -142,6 +142,11 @@ void model_free(struct model *m);
  * and an item with an aidable share. */
 int model_has_aid(const struct model *m);
 
+/* Whether the public's cost (gross: every payer, before state aid) can
+ * differ from the district's (net): the model has aid, or an item that
+ * another payer pays. */
+int model_public_differs(const struct model *m);
+
 /* The number of net-cost years: H, plus L when the model has aid. */
 int model_net_years(const struct model *m);
 

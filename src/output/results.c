@@ -245,14 +245,20 @@ void results_histogram(const struct model *m, const struct summary *s,
 					   "bin_low", "bin_high", "count",
 					   "share",  NULL};
 	header(w, lead, 0, NULL);
+	/* net_pv, the district's; then gross_pv, the public's, when the two
+	 * can differ. */
+	int nk = model_public_differs(m) ? 2 : 1;
+	for (int kk = 0; kk < nk; kk++)
 	for (int o = 0; o < s->noptions; o++) {
 		if (o == s->baseline)
 			continue;
-		const struct summary_hist *h = &s->hist[o];
+		const struct summary_hist *h =
+			kk ? &s->hist_public[o] : &s->hist[o];
 		for (size_t b = 0; b < h->nbins; b++) {
 			csvout_text(w, m->options[o].id);
 			csvout_text(w, m->options[s->baseline].id);
-			csvout_text(w, sim_measure_name(M_NET_PV));
+			csvout_text(w, sim_measure_name(kk ? M_GROSS_PV
+							   : M_NET_PV));
 			/* Edges as multiples of the width, never accumulated. */
 			csvout_cents(w, h->start + (double)b * h->width);
 			csvout_cents(w, h->start + (double)(b + 1) * h->width);
