@@ -188,7 +188,7 @@ char *findings_input_name(const struct findings_ctx *c, int k, int brief)
 {
 	const struct sensitivity_input *x = &c->d->sens.inputs[k];
 	if (x->param >= 0)
-		return xstrdup(x->name);
+		return xstrdup(model_param_label(c->m, x->param));
 	if (x->occurrence)
 		return occurrence_name(c, x, brief);
 	if (brief)

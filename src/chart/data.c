@@ -21,7 +21,7 @@ const char *const chart_input_columns[IN_NCOLS] = {
 	"kind",  "option", "name",  "category",   "quantity",    "dist",
 	"low",   "likely", "high",  "point",      "per",         "start",
 	"end",   "escalation", "probability", "payer", "aid", "group",
-	"source"};
+	"source", "label", "unit"};
 
 struct loc data_file_loc(const char *path)
 {
@@ -477,6 +477,12 @@ const char *chart_finding(const struct chart_data *d, const char *key)
 		    d->findings[i].value[0])
 			return d->findings[i].value;
 	return NULL;
+}
+
+const char *chart_param_label(const struct chart_data *d, const char *name)
+{
+	const struct chart_input *in = chart_param(d, name);
+	return in && in->cell[IN_LABEL][0] ? in->cell[IN_LABEL] : name;
 }
 
 const struct chart_input *chart_param(const struct chart_data *d,

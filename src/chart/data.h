@@ -92,8 +92,10 @@ enum {
 	IN_KIND, IN_OPTION, IN_NAME, IN_CATEGORY, IN_QUANTITY, IN_DIST,
 	IN_LOW, IN_LIKELY, IN_HIGH, IN_POINT, IN_PER, IN_START, IN_END,
 	IN_ESCALATION, IN_PROBABILITY, IN_PAYER, IN_AID, IN_GROUP, IN_SOURCE,
+	IN_LABEL, IN_UNIT, /* optional: "" when the file has no such column */
 	IN_NCOLS
 };
+#define IN_NREQUIRED IN_LABEL
 extern const char *const chart_input_columns[IN_NCOLS];
 
 struct chart_input {
@@ -139,6 +141,10 @@ const char *chart_prov(const struct chart_data *d, const char *key);
 
 /* The text of key in findings.csv, or NULL. */
 const char *chart_finding(const struct chart_data *d, const char *key);
+
+/* The name of parameter (or setting) name for people: its label in
+ * inputs.csv, or name itself. */
+const char *chart_param_label(const struct chart_data *d, const char *name);
 
 /* The inputs.csv row of parameter name, or NULL. */
 const struct chart_input *chart_param(const struct chart_data *d,

@@ -167,17 +167,24 @@ void data_load_inputs(struct loader *L, struct chart_data *d)
 {
 	struct tab t;
 	const char *cols[IN_NCOLS + 1];
-	for (int i = 0; i < IN_NCOLS; i++)
+	for (int i = 0; i < IN_NREQUIRED; i++)
 		cols[i] = chart_input_columns[i];
-	cols[IN_NCOLS] = NULL;
+	cols[IN_NREQUIRED] = NULL;
 	if (!data_tab_open(L, &t, "inputs.csv", 1, cols)) {
 		csvin_free(&t.t);
 		return;
 	}
+	/* label and unit are optional (files written before them). */
+	int opt[IN_NCOLS];
+	for (int c = IN_NREQUIRED; c < IN_NCOLS; c++)
+		opt[c] = csvin_column(&t.t, chart_input_columns[c]);
 	d->inputs = xcalloc(t.t.nrows + 1, sizeof(*d->inputs));
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		for (int c = 0; c < IN_NCOLS; c++)
-			d->inputs[r].cell[c] = xstrdup(data_cell(&t, r, c));
+			d->inputs[r].cell[c] = xstrdup(
+				c < IN_NREQUIRED
+					? data_cell(&t, r, c)
+					: csvin_text(&t.t.rows[r], opt[c]));
 		d->ninputs++;
 	}
 	csvin_free(&t.t);

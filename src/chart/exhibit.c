@@ -203,7 +203,7 @@ static void tornado_table(const struct chart_data *d, int o, struct table *t)
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		snprintf(b[0], sizeof(b[0]), "%zu", i + 1);
-		char *name = words_sens_label(s);
+		char *name = words_sens_label(d, s);
 		const char *cells[8] = {
 			b[0],
 			name,

@@ -91,15 +91,17 @@ char *words_trials(const struct chart_data *d);
  * "Per-student fee [portal]" for option/item. Caller frees. */
 char *words_input_label(const char *input);
 
-/* An input value for labels: money for cost items, a percentage for
- * rates, else a short number.  Returns buf. */
+/* An input value for labels: money for cost items; for a parameter by
+ * its unit.<parameter> ("$": money, "%": a percentage, else the number
+ * and the unit: "0.3 FTE"), else a percentage for rates and a short
+ * number otherwise.  Returns buf. */
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
 
-/* The label of a tornado row's input: words_input_label, with " occurs"
- * after an occurrence's item ("Privacy breach occurs [cloud]").  Caller
- * frees. */
-char *words_sens_label(const struct chart_sens *s);
+/* The label of a tornado row's input: a parameter's label (inputs.csv)
+ * or name; words_input_label of an item, with " occurs" after an
+ * occurrence's item ("Privacy breach occurs [cloud]").  Caller frees. */
+char *words_sens_label(const struct chart_data *d, const struct chart_sens *s);
 
 /* The value of a tornado row's input at its low (high = 0) or high end,
  * for labels: words_input_value of its P10 or P90, or for an occurrence

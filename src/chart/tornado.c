@@ -70,8 +70,9 @@ static void name_label(const struct exhibit_ctx *c, struct dlist *dl,
 		free(suffix);
 		strbuf_free(&sf);
 	} else {
-		char *fit = layout_ellipsize(c->tm, input, FONT_REGULAR,
-					     STYLE_SMALL, width);
+		char *fit = layout_ellipsize(c->tm,
+					     chart_param_label(c->d, input),
+					     FONT_REGULAR, STYLE_SMALL, width);
 		strbuf_puts(&s, fit);
 		free(fit);
 	}
@@ -108,7 +109,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		const struct chart_sens *s = rows[i];
 		lo = fmin(lo, fmin(s->out_point, fmin(s->out_p10, s->out_p90)));
 		hi = fmax(hi, fmax(s->out_point, fmax(s->out_p10, s->out_p90)));
-		char *name = words_sens_label(s);
+		char *name = words_sens_label(d, s);
 		namew = fmax(namew, text_width(c->tm, name, FONT_REGULAR,
 					       STYLE_SMALL));
 		free(name);

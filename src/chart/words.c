@@ -149,12 +149,33 @@ static int is_rate(const struct chart_data *d, const char *name)
 	return 0;
 }
 
+/* The unit.<parameter> of a parameter (inputs.csv), or "". */
+static const char *param_unit(const struct chart_data *d, const char *name)
+{
+	const struct chart_input *in = chart_param(d, name);
+	return in ? in->cell[IN_UNIT] : "";
+}
+
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX])
 {
 	if (strchr(input, '/'))
 		return layout_money_short(v, 0, buf);
-	if (is_rate(d, input)) {
+	const char *unit = param_unit(d, input);
+	if (strcmp(unit, "$") == 0)
+		return layout_money_short(v, 0, buf);
+	if (*unit && strcmp(unit, "%") != 0) {
+		/* "0.416 FTE", "26 hours", "4,702 students" */
+		char num[LAYOUT_LABEL_MAX];
+		layout_number_short(v, num);
+		struct strbuf t = STRBUF_INIT;
+		strbuf_printf(&t, "%s %s", num, unit);
+		snprintf(buf, LAYOUT_LABEL_MAX, "%.*s", LAYOUT_LABEL_MAX - 1,
+			 strbuf_str(&t));
+		strbuf_free(&t);
+		return buf;
+	}
+	if (*unit || is_rate(d, input)) {
 		layout_number_short(v * 100, buf);
 		size_t n = strlen(buf);
 		if (n + 2 <= LAYOUT_LABEL_MAX) {
@@ -166,10 +187,12 @@ char *words_input_value(const struct chart_data *d, const char *input,
 	return layout_number_short(v, buf);
 }
 
-char *words_sens_label(const struct chart_sens *s)
+char *words_sens_label(const struct chart_data *d, const struct chart_sens *s)
 {
 	const char *slash = strchr(s->input, '/');
-	if (!s->occurrence || !slash)
+	if (!slash)
+		return xstrdup(chart_param_label(d, s->input));
+	if (!s->occurrence)
 		return words_input_label(s->input);
 	struct strbuf b = STRBUF_INIT;
 	strbuf_printf(&b, "%s occurs [%.*s]", slash + 1,
@@ -291,7 +314,7 @@ static char *tornado_title(const struct chart_data *d, int o)
 		strbuf_puts(&b, "No single uncertain input moves this "
 				"difference");
 	} else {
-		char *l = words_sens_label(rows[0]);
+		char *l = words_sens_label(d, rows[0]);
 		strbuf_printf(&b, "%s moves the difference most", l);
 		free(l);
 	}

@@ -67,7 +67,15 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->nparams; i++) {
 		free(m->params[i].name);
 		free(m->params[i].source);
+		free(m->params[i].label);
+		free(m->params[i].unit);
 	}
+	for (size_t i = 0; i < m->nsettings; i++) {
+		free(m->settings[i].name);
+		free(m->settings[i].text);
+		free(m->settings[i].source);
+	}
+	free(m->settings);
 	for (size_t i = 0; i < m->noptions; i++) {
 		free(m->options[i].id);
 		free(m->options[i].label);
@@ -101,6 +109,14 @@ int model_has_aid(const struct model *m)
 		if (m->items[i].aid > 0)
 			return 1;
 	return 0;
+}
+
+const char *const model_units[] = {"%", "FTE", "$", "students", "hours",
+				   NULL};
+
+const char *model_param_label(const struct model *m, int p)
+{
+	return m->params[p].label ? m->params[p].label : m->params[p].name;
 }
 
 int model_public_differs(const struct model *m)

@@ -295,6 +295,36 @@ static void ref_cell(struct csvout *w, const struct model *m,
 		csvout_number(w, r->value);
 }
 
+/* The settings that are not parameters (model_setting), as kind
+ * "setting": the value in likely and point (a number, or year_labels'
+ * text), the source "(default)" for a default. */
+static void results_settings(const struct model *m, struct csvout *w)
+{
+	for (size_t i = 0; i < m->nsettings; i++) {
+		const struct model_setting *s = &m->settings[i];
+		csvout_text(w, "setting");
+		csvout_empty(w);
+		csvout_text(w, s->name);
+		for (int k = 0; k < 3; k++) /* category, quantity, dist */
+			csvout_empty(w);
+		csvout_empty(w); /* low */
+		for (int k = 0; k < 2; k++) {
+			if (s->text)
+				csvout_text(w, s->text);
+			else
+				csvout_number(w, s->value);
+			if (k == 0)
+				csvout_empty(w); /* high */
+		}
+		for (int k = 0; k < 8; k++)
+			csvout_empty(w);
+		csvout_text(w, s->is_default ? "(default)" : s->source);
+		csvout_empty(w);
+		csvout_empty(w);
+		csvout_end_row(w);
+	}
+}
+
 void results_inputs(const struct model *m, struct csvout *w)
 {
 	static const char *const lead[] = {
@@ -302,7 +332,7 @@ void results_inputs(const struct model *m, struct csvout *w)
 		"dist",  "low",        "likely",      "high",     "point",
 		"per",   "start",      "end",         "escalation",
 		"probability", "payer", "aid",        "group",    "source",
-		NULL};
+		"label", "unit",       NULL};
 	header(w, lead, 0, NULL);
 	for (size_t i = 0; i < m->nparams; i++) {
 		const struct model_param *p = &m->params[i];
@@ -316,8 +346,11 @@ void results_inputs(const struct model *m, struct csvout *w)
 		for (int k = 0; k < 8; k++)
 			csvout_empty(w);
 		csvout_text(w, p->source);
+		csvout_text(w, p->label ? p->label : "");
+		csvout_text(w, p->unit ? p->unit : "");
 		csvout_end_row(w);
 	}
+	results_settings(m, w);
 	for (size_t i = 0; i < m->nitems; i++) {
 		const struct model_item *it = &m->items[i];
 		csvout_text(w, "item");
@@ -339,6 +372,8 @@ void results_inputs(const struct model *m, struct csvout *w)
 		csvout_number(w, it->aid);
 		csvout_text(w, it->group >= 0 ? m->groups[it->group].name : "");
 		csvout_text(w, it->source);
+		csvout_empty(w);
+		csvout_empty(w);
 		csvout_end_row(w);
 	}
 }
