@@ -229,8 +229,9 @@ static void assumptions(struct pages *p)
 		 "their 5th and 95th percentiles for the last two); the point "
 		 "value is what the base case uses. Cost items are unit costs "
 		 "in year-1 dollars. Settings are the scenario's other values "
-		 "that change the numbers or their labels (horizon, years, "
-		 "trials, seed, aid lag, correlations); \"(default)\" marks "
+		 "that change the numbers or their labels (horizon, first "
+		 "year, year labels, baseline, trials, seed, aid lag, "
+		 "correlations); \"(default)\" marks "
 		 "a value the scenario does not set.",
 		 y, FONT_REGULAR, 9, STYLE_MUTED);
 	static const char *const head[] = {

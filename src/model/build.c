@@ -260,8 +260,8 @@ int model_build(const struct model_source *src,
 	check_uses(&b);
 	resolve_names(&b);
 	build_param_labels(&b);
-	build_settings(&b);
 	order_options(&b);
+	build_settings(&b);
 	order_categories(m);
 	free(b.rows);
 	free(b.label_rows);

@@ -118,6 +118,10 @@ void build_settings(struct builder *b)
 		add_whole(b, "base_year", 1, (unsigned long long)m->base_year);
 	add_setting(b, "year_labels", 0, NAN,
 		    m->school_years ? "school" : "calendar");
+	/* The baseline decides which differences are computed. */
+	if (m->noptions > 0)
+		add_setting(b, "baseline", 1, NAN,
+			    m->options[m->baseline].id);
 	add_whole(b, "trials", 1, (unsigned long long)m->trials);
 	add_whole(b, "seed", 1, (unsigned long long)m->seed);
 	add_whole(b, "aid_lag", model_has_aid(m),

@@ -65,13 +65,15 @@ struct model_param {
 extern const char *const model_units[];
 
 /* A scenario setting that is not a parameter but changes the numbers or
- * their labels (years, base_year, year_labels, trials, seed, aid_lag,
- * correlation, correlation.<group>), as used: written in the scenario, or
- * its default when one applies (trials, seed and years always; aid_lag
- * when the model has aid; correlation when it has correlated groups). */
+ * their labels (years, base_year, year_labels, baseline, trials, seed,
+ * aid_lag, correlation, correlation.<group>), as used: written in the
+ * scenario, or its default when one applies (years, baseline, trials and
+ * seed always; aid_lag when the model has aid; correlation when it has
+ * correlated groups). */
 struct model_setting {
 	char *name;
-	char *text;     /* year_labels' value, or a whole number in decimal
+	char *text;     /* year_labels' or baseline's value, or a whole
+			 * number in decimal
 			 * (exact: a seed may pass 2^53); NULL for a
 			 * correlation */
 	double value;   /* the number (NAN for year_labels) */

@@ -33,6 +33,7 @@ static void test_settings_written(void **state)
 		"years,4,horizon source\n"
 		"base_year,2021,\n"
 		"year_labels,school,labels source\n"
+		"baseline,b,\n"
 		"trials,300,\n"
 		"seed,18446744073709551615,seed source\n"
 		"aid_ratio,0.4,\n"
@@ -42,12 +43,12 @@ static void test_settings_written(void **state)
 	struct model m;
 	char *dir = test_load_model(scen, costs, &m);
 	static const char *const order[] = {
-		"years",   "base_year",   "year_labels",   "trials",
-		"seed",    "aid_lag",     "correlation",   "correlation.g",
-		"correlation.h"};
+		"years",   "base_year",   "year_labels",   "baseline",
+		"trials",  "seed",        "aid_lag",       "correlation",
+		"correlation.g"};
 	/* correlation.h has no row: it is not listed on its own (the
 	 * correlation row covers it). */
-	assert_int_equal(m.nsettings, 8);
+	assert_int_equal(m.nsettings, 9);
 	for (size_t i = 0; i < m.nsettings; i++)
 		assert_string_equal(m.settings[i].name, order[i]);
 	const struct model_setting *s = setting(&m, "years");
@@ -58,6 +59,8 @@ static void test_settings_written(void **state)
 	assert_false(s->is_default);
 	assert_string_equal(setting(&m, "base_year")->text, "2021");
 	assert_string_equal(setting(&m, "year_labels")->text, "school");
+	assert_string_equal(setting(&m, "baseline")->text, "b");
+	assert_false(setting(&m, "baseline")->is_default);
 	assert_string_equal(setting(&m, "trials")->text, "300");
 	/* A seed past 2^53 keeps every digit. */
 	assert_string_equal(setting(&m, "seed")->text,
@@ -74,9 +77,9 @@ static void test_settings_written(void **state)
 	free(dir);
 }
 
-/* Nothing written: the defaults that change the numbers (years, trials,
- * seed; aid_lag with aid; correlation with groups), marked as defaults;
- * no base_year or year_labels. */
+/* Nothing written: the defaults that change the numbers (years,
+ * baseline, trials, seed; aid_lag with aid; correlation with groups),
+ * marked as defaults; no base_year or year_labels. */
 static void test_settings_defaults(void **state)
 {
 	(void)state;
@@ -85,12 +88,14 @@ static void test_settings_defaults(void **state)
 					"aid_ratio,0.4\n";
 	struct model m;
 	char *dir = test_load_model(scen, costs, &m);
-	assert_int_equal(m.nsettings, 5);
+	assert_int_equal(m.nsettings, 6);
+	/* The baseline by default: the first option met. */
 	const char *want[][2] = {{"years", "5"},
+				 {"baseline", "a"},
 				 {"trials", "10000"},
 				 {"seed", "1"},
 				 {"aid_lag", "1"}};
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		const struct model_setting *s = setting(&m, want[i][0]);
 		assert_non_null(s);
 		assert_string_equal(s->text, want[i][1]);
@@ -119,7 +124,7 @@ static void test_settings_boundaries(void **state)
 				    plain, &m);
 	assert_null(setting(&m, "aid_lag"));
 	assert_null(setting(&m, "correlation"));
-	assert_int_equal(m.nsettings, 3);
+	assert_int_equal(m.nsettings, 4);
 	model_free(&m);
 	test_rmdir(dir);
 	free(dir);
