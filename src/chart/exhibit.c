@@ -191,8 +191,12 @@ static void scurve_table(const struct chart_data *d, struct table *t)
 static void tornado_table(const struct chart_data *d, int o, struct table *t)
 {
 	static const char *const head[] = {
-		"Rank",          "Input",          "Input at P10 (risk: never)",
-		"Input at P90 (risk: once)",  "Difference at P10", "Difference at P90",
+		"Rank",
+		"Input",
+		"Input at P10 (risk: never)",
+		"Input at P90 (risk: once)",
+		"Difference at P10",
+		"Difference at P90",
 		"Swing",         "Rank correlation"};
 	table_init(t, 8, head, NULL);
 	table_wrap(t, 1);

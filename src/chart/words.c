@@ -204,8 +204,8 @@ char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
 		       int high, char buf[LAYOUT_LABEL_MAX])
 {
 	if (!s->occurrence)
-		return words_input_value(d, s->input, high ? s->in_p90 : s->in_p10,
-					 buf);
+		return words_input_value(
+			d, s->input, high ? s->in_p90 : s->in_p10, buf);
 	if (!high)
 		snprintf(buf, LAYOUT_LABEL_MAX, "never");
 	else if (*s->year)

@@ -88,7 +88,7 @@ static void resolve_names(struct builder *b)
 			if (o < 0 && (build_was_seen(b, "option", name + 6) ||
 				      b->src->incomplete ||
 				      model_find_param(m, name + 6) >= 0)) {
-				continue; /* a parameter's: build_param_labels */
+				continue; /* see build_param_labels */
 			} else if (o < 0) {
 				ERR(b, p->f[SC_PARAMETER].at,
 				    "'%s' labels '%s', which is neither an "

@@ -54,12 +54,12 @@ void build_param_labels(struct builder *b)
 	char buf[256], vbuf[1024];
 	for (size_t i = 0; i < b->nrows; i++) {
 		struct prow *p = &b->rows[i];
-		const char *name = strbuf_trim_into(p->f[SC_PARAMETER].text, buf,
-						    sizeof(buf));
+		const char *name = strbuf_trim_into(
+			p->f[SC_PARAMETER].text, buf, sizeof(buf));
 		if (build_find_row(b, name) != p)
 			continue; /* defined twice: reported already */
-		const char *v =
-			strbuf_trim_into(p->f[SC_VALUE].text, vbuf, sizeof(vbuf));
+		const char *v = strbuf_trim_into(p->f[SC_VALUE].text, vbuf,
+						 sizeof(vbuf));
 		if (!*v)
 			continue; /* a missing value: reported already */
 		if (build_starts_with(name, "label."))
