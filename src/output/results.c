@@ -238,6 +238,30 @@ void results_categories(const struct model *m, const struct sim_result *r,
 	}
 }
 
+/* The histogram rows of measure k (M_NET_PV or M_GROSS_PV) of every
+ * option against the baseline. */
+static void histogram_rows(const struct model *m, const struct summary *s,
+			   enum measure k, struct csvout *w)
+{
+	for (int o = 0; o < s->noptions; o++) {
+		if (o == s->baseline)
+			continue;
+		const struct summary_hist *h =
+			k == M_GROSS_PV ? &s->hist_public[o] : &s->hist[o];
+		for (size_t b = 0; b < h->nbins; b++) {
+			csvout_text(w, m->options[o].id);
+			csvout_text(w, m->options[s->baseline].id);
+			csvout_text(w, sim_measure_name(k));
+			/* Edges as multiples of the width, never accumulated. */
+			csvout_cents(w, h->start + (double)b * h->width);
+			csvout_cents(w, h->start + (double)(b + 1) * h->width);
+			csvout_int(w, h->counts[b]);
+			csvout_number(w, (double)h->counts[b] / (double)s->trials);
+			csvout_end_row(w);
+		}
+	}
+}
+
 void results_histogram(const struct model *m, const struct summary *s,
 		       struct csvout *w)
 {
@@ -247,26 +271,9 @@ void results_histogram(const struct model *m, const struct summary *s,
 	header(w, lead, 0, NULL);
 	/* net_pv, the district's; then gross_pv, the public's, when the two
 	 * can differ. */
-	int nk = model_public_differs(m) ? 2 : 1;
-	for (int kk = 0; kk < nk; kk++)
-	for (int o = 0; o < s->noptions; o++) {
-		if (o == s->baseline)
-			continue;
-		const struct summary_hist *h =
-			kk ? &s->hist_public[o] : &s->hist[o];
-		for (size_t b = 0; b < h->nbins; b++) {
-			csvout_text(w, m->options[o].id);
-			csvout_text(w, m->options[s->baseline].id);
-			csvout_text(w, sim_measure_name(kk ? M_GROSS_PV
-							   : M_NET_PV));
-			/* Edges as multiples of the width, never accumulated. */
-			csvout_cents(w, h->start + (double)b * h->width);
-			csvout_cents(w, h->start + (double)(b + 1) * h->width);
-			csvout_int(w, h->counts[b]);
-			csvout_number(w, (double)h->counts[b] / (double)s->trials);
-			csvout_end_row(w);
-		}
-	}
+	histogram_rows(m, s, M_NET_PV, w);
+	if (model_public_differs(m))
+		histogram_rows(m, s, M_GROSS_PV, w);
 }
 
 static void dist_cells(struct csvout *w, const struct dist *d)
