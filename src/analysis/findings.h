@@ -49,7 +49,10 @@ struct findings {
 	char **sentence;
 	char **basis;
 	size_t n;
-	/* headline, then title.* for the charts, in a fixed order. */
+	/* headline, then title.* for the charts, in a fixed order; then,
+	 * when the public's cost can differ from the district's, for each
+	 * option but the baseline title.histogram_public.ID and
+	 * cover.perspectives.ID (the cover's line on both perspectives). */
 	struct findings_entry *titles;
 	size_t ntitles;
 };

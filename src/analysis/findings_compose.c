@@ -119,11 +119,78 @@ static void setup(struct findings_ctx *c)
 	}
 }
 
+/* ---- risk occurrences as inputs (sensitivity.h) ------------------- */
+
+/* Whether a risk item happens, in words: "whether Cloud portal: Privacy
+ * breach occurs", or (brief) "whether Privacy breach occurs". */
+static char *occurrence_name(const struct findings_ctx *c,
+			     const struct sensitivity_input *x, int brief)
+{
+	const char *item = c->m->items[x->item].name;
+	if (brief)
+		return findings_fmt("whether %s occurs", item);
+	return findings_fmt("whether %s: %s occurs", c->name[x->option], item);
+}
+
+/* How the one-at-a-time analysis moves the inputs of rows r[0..n): the
+ * numbers' percentiles, and a risk's two ends when one of them is an
+ * occurrence. */
+static const char *oat_words(const struct findings_ctx *c,
+			     const struct sensitivity_row *r, size_t n)
+{
+	int occ = 0, num = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (c->d->sens.inputs[r[k].input].occurrence)
+			occ = 1;
+		else
+			num = 1;
+	}
+	if (occ && num)
+		return "Varying one input at a time (a number from its 10th "
+		       "to its 90th percentile, a risk from never occurring "
+		       "to occurring once)";
+	if (occ)
+		return "Varying one input at a time (a risk from never "
+		       "occurring to occurring once, in its first possible "
+		       "year)";
+	return "Varying one input at a time from its 10th to its 90th "
+	       "percentile";
+}
+
+/* The two ends of row r's output in words: "from $1 at its 10th
+ * percentile to $2 at its 90th", or for an occurrence "from $1 if it never
+ * occurs to $2 if it occurs once, in 2015-16".  The caller frees it. */
+static char *ends_words(const struct findings_ctx *c,
+			const struct sensitivity_row *r)
+{
+	const struct sensitivity_input *x = &c->d->sens.inputs[r->input];
+	char m1[FINDINGS_NUM], m2[FINDINGS_NUM];
+	findings_money(r->at_p10, m1);
+	findings_money(r->at_p90, m2);
+	if (x->occurrence)
+		return findings_fmt("from %s if it never occurs to %s if it "
+				    "occurs once, in %s%s",
+				    m1, m2,
+				    c->m->has_base_year ? "" : "year ",
+				    x->year_label);
+	return findings_fmt("from %s at its 10th percentile to %s at its 90th",
+			    m1, m2);
+}
+
+/* After an input's name in a basis: " (kind occurrence)" for an
+ * occurrence, whose name is also its item's. */
+static const char *kind_note(const struct findings_ctx *c, int k)
+{
+	return c->d->sens.inputs[k].occurrence ? " (kind occurrence)" : "";
+}
+
 char *findings_input_name(const struct findings_ctx *c, int k, int brief)
 {
 	const struct sensitivity_input *x = &c->d->sens.inputs[k];
 	if (x->param >= 0)
-		return xstrdup(x->name);
+		return xstrdup(model_param_label(c->m, x->param));
+	if (x->occurrence)
+		return occurrence_name(c, x, brief);
 	if (brief)
 		return xstrdup(c->m->items[x->item].name);
 	return findings_fmt("%s: %s", c->name[x->option],
@@ -372,19 +439,21 @@ static void sentence_rank(struct findings_ctx *c, const char *oid,
 				    "strongest, that of %s (%s).",
 				    strbuf_str(&where), top, r0, in, rb);
 	char *basis = findings_fmt(
-		"sensitivity.csv (output %s): rank_correlation %s for %s, %s "
-		"for %s (Spearman, over the first %ld trials).",
+		"sensitivity.csv (output %s): rank_correlation %s for %s%s, "
+		"%s for %s%s (Spearman, over the first %ld trials).",
 		oid, numfmt_shortest(r[0].rank_corr, n1),
-		sn->inputs[r[0].input].name,
+		sn->inputs[r[0].input].name, kind_note(c, r[0].input),
 		numfmt_shortest(r[best].rank_corr, n2),
-		sn->inputs[r[best].input].name, n);
+		sn->inputs[r[best].input].name, kind_note(c, r[best].input),
+		n);
 	if (best == 0) {
 		free(basis);
-		basis = findings_fmt("sensitivity.csv (output %s, input %s): "
+		basis = findings_fmt("sensitivity.csv (output %s, input %s%s): "
 				     "rank_correlation %s, the largest in "
 				     "absolute value (Spearman, over the first "
 				     "%ld trials).",
 				     oid, sn->inputs[r[0].input].name,
+				     kind_note(c, r[0].input),
 				     numfmt_shortest(r[0].rank_corr, n1), n);
 	}
 	add_sentence(c, text, basis);
@@ -412,20 +481,20 @@ static void sentences_drivers(struct findings_ctx *c, int o)
 	int two = count > 1 && r[1].swing > 0;
 	char *in2 = two ? findings_input_name(c, r[1].input, 0) : NULL;
 	struct strbuf t = STRBUF_INIT, b = STRBUF_INIT;
-	strbuf_printf(&t,
-		      "Varying one input at a time from its 10th to its "
-		      "90th percentile, the comparison of %s with %s moves "
-		      "most with %s (a swing of %s)",
-		      c->name[o], c->name[bl], in1,
-		      findings_money(r[0].swing, m1));
-	strbuf_printf(&b, "sensitivity.csv (output %s): swing %s for %s", oid,
-		      numfmt_cents(r[0].swing, n1),
-		      sn->inputs[r[0].input].name);
+	strbuf_printf(&t, "%s, the comparison of %s with %s moves most with %s "
+		      "(a swing of %s)",
+		      oat_words(c, r, two ? 2 : 1), c->name[o], c->name[bl],
+		      in1, findings_money(r[0].swing, m1));
+	strbuf_printf(&b, "sensitivity.csv (output %s): swing %s for %s%s",
+		      oid, numfmt_cents(r[0].swing, n1),
+		      sn->inputs[r[0].input].name, kind_note(c, r[0].input));
 	if (two) {
 		strbuf_printf(&t, " and %s (%s)", in2,
 			      findings_money(r[1].swing, m2));
-		strbuf_printf(&b, ", %s for %s", numfmt_cents(r[1].swing, n2),
-			      sn->inputs[r[1].input].name);
+		strbuf_printf(&b, ", %s for %s%s",
+			      numfmt_cents(r[1].swing, n2),
+			      sn->inputs[r[1].input].name,
+			      kind_note(c, r[1].input));
 	}
 	strbuf_puts(&t, ".");
 	strbuf_puts(&b, "; every other input at its point value.");
@@ -447,23 +516,23 @@ static void sentences_drivers(struct findings_ctx *c, int o)
 		else if (nflip > 1)
 			strbuf_printf(&more, "; %zu other inputs can too",
 				      nflip - 1);
+		char *ends = ends_words(c, &r[fk]);
 		add_sentence(
 			c,
 			findings_fmt(
 				"On its own, %s can reverse which of the two "
 				"costs less: the difference, %s minus %s, goes "
-				"from %s at its 10th percentile to %s at its "
-				"90th%s.",
-				in, c->name[o], c->name[bl],
-				findings_money(r[fk].at_p10, m1),
-				findings_money(r[fk].at_p90, m2),
+				"%s%s.",
+				in, c->name[o], c->name[bl], ends,
 				strbuf_str(&more)),
-			findings_fmt("sensitivity.csv (output %s, input %s): "
+			findings_fmt("sensitivity.csv (output %s, input %s%s): "
 				     "output_at_p10 %s, output_at_p90 %s.",
 				     oid, sn->inputs[r[fk].input].name,
+				     kind_note(c, r[fk].input),
 				     numfmt_cents(r[fk].at_p10, n1),
 				     numfmt_cents(r[fk].at_p90, n2)));
 		strbuf_free(&more);
+		free(ends);
 		free(in);
 	}
 
@@ -586,6 +655,257 @@ static void sentence_budget(struct findings_ctx *c)
 	strbuf_free(&who);
 }
 
+/* ---- the public perspective (issue 9) ------------------------------
+ *
+ * The district's cost is net_pv (district-paid costs less state aid); the
+ * public's is gross_pv (every payer's costs, before aid, which only moves
+ * money between public payers).  These sentences, the cover lines and the
+ * public histograms' titles exist only when the two can differ
+ * (model_public_differs). */
+
+/* Who costs the public less, option o or the baseline, from the paired
+ * gross_pv comparison: 1 for o, 0 for the baseline, -1 for a toss-up. */
+static int public_winner(const struct findings_ctx *c, int o)
+{
+	const struct summary_cmp *cmp = &c->s->cmp[o * M_COUNT + M_GROSS_PV];
+	if (findings_tossup(cmp->p_cheaper, cmp->p_cheaper_se))
+		return -1;
+	return cmp->p_cheaper > 0.5;
+}
+
+/* The same on net_pv, the district's cost. */
+static int district_winner(const struct findings_ctx *c, int o)
+{
+	const struct summary_cmp *cmp = &c->s->cmp[o * M_COUNT + M_NET_PV];
+	if (findings_tossup(cmp->p_cheaper, cmp->p_cheaper_se))
+		return -1;
+	return cmp->p_cheaper > 0.5;
+}
+
+/* The share of trials in which the winner w (1: o, 0: the baseline) of a
+ * comparison costs less on measure k, and its standard error. */
+static double winner_share(const struct findings_ctx *c, int o, int w,
+			   enum measure k, double *se)
+{
+	const struct summary *s = c->s;
+	const struct summary_cmp *cmp = &s->cmp[o * M_COUNT + k];
+	const struct summary_hist *h =
+		k == M_GROSS_PV ? &s->hist_public[o] : &s->hist[o];
+	double p = w ? cmp->p_cheaper : (double)h->above / (double)s->trials;
+	*se = findings_share_se(p, s->trials);
+	return p;
+}
+
+/* "in present value at 3%", "undiscounted", ...: the discounting of the
+ * public's cost. */
+static void public_discount(const struct findings_ctx *c, char buf[96])
+{
+	const struct dist *dr = &c->m->params[c->m->p_discount].dist;
+	char r[NUMFMT_MAX];
+	if (dr->kind != DIST_FIXED)
+		snprintf(buf, 96, "in present value at an uncertain discount "
+				  "rate");
+	else if (dr->likely == 0)
+		snprintf(buf, 96, "undiscounted");
+	else
+		snprintf(buf, 96, "in present value at %s%%",
+			 numfmt_shortest(dr->likely * 100, r));
+}
+
+/* How often option o or the baseline costs the public less, and the
+ * median saving (or difference, for a toss-up). */
+static void sentence_public(struct findings_ctx *c, int o)
+{
+	const struct summary *s = c->s;
+	int bl = s->baseline;
+	const struct summary_cmp *cmp = &s->cmp[o * M_COUNT + M_GROSS_PV];
+	const double *q = cmp->diff.q;
+	char disc[96], pc[FINDINGS_NUM], pm[FINDINGS_NUM], x[FINDINGS_NUM];
+	char lo[FINDINGS_NUM], hi[FINDINGS_NUM];
+	char n1[NUMFMT_MAX], n2[NUMFMT_MAX], n3[NUMFMT_MAX], n4[NUMFMT_MAX];
+	char n5[NUMFMT_MAX];
+	public_discount(c, disc);
+	struct strbuf t = STRBUF_INIT;
+	strbuf_printf(&t, "%s, for the public (every payer's cost, before "
+			  "state aid, which only moves money between public "
+			  "payers) and %s, ",
+		      c->opening, disc);
+	int w = public_winner(c, o);
+	if (w < 0) {
+		strbuf_printf(&t,
+			      "%s and %s are a toss-up: %s costs less in %s "
+			      "of %s simulated futures (%s); the median "
+			      "difference, %s minus %s, is %s "
+			      "(P10\xe2\x80\x93P90: %s to %s).",
+			      c->name[o], c->name[bl], c->name[o],
+			      findings_percent(cmp->p_cheaper,
+					       cmp->p_cheaper_se, pc),
+			      c->ntrials, findings_pm(cmp->p_cheaper_se, pm),
+			      c->name[o], c->name[bl],
+			      findings_money(q[Q50], x),
+			      findings_money(q[Q10], lo),
+			      findings_money(q[Q90], hi));
+	} else {
+		double se, p = winner_share(c, o, w, M_GROSS_PV, &se);
+		int a = w ? o : bl, z = w ? bl : o;
+		double med = w ? -q[Q50] : q[Q50];
+		double s10 = w ? -q[Q90] : q[Q10], s90 = w ? -q[Q10] : q[Q90];
+		strbuf_printf(&t,
+			      "%s costs less than %s in %s of %s simulated "
+			      "futures (%s), with a median saving of %s "
+			      "(P10\xe2\x80\x93P90: %s to %s",
+			      c->name[a], c->name[z],
+			      findings_percent(p, se, pc), c->ntrials,
+			      findings_pm(se, pm), findings_money(med, x),
+			      findings_money(s10, lo), findings_money(s90, hi));
+		if (s10 < 0)
+			strbuf_printf(&t, "; a negative saving means %s costs "
+					  "less",
+				      c->name[z]);
+		strbuf_puts(&t, ").");
+	}
+	char *b = findings_fmt(
+		"compare.csv (option %s, baseline %s, measure gross_pv): "
+		"p_cheaper %s, p_cheaper_se %s; p10 %s, p50 %s, p90 %s of "
+		"option minus baseline.",
+		c->m->options[o].id, c->m->options[bl].id,
+		numfmt_shortest(cmp->p_cheaper, n1),
+		numfmt_shortest(cmp->p_cheaper_se, n2),
+		numfmt_cents(q[Q10], n3), numfmt_cents(q[Q50], n4),
+		numfmt_cents(q[Q90], n5));
+	add_sentence(c, strbuf_take(&t), b);
+}
+
+/* The two perspectives side by side, in words: "for the district (net of
+ * state aid), BOCES is cheaper than Cloud portal in 81% of futures; for
+ * the public (every payer), Cloud portal is cheaper in 56%".  The caller
+ * frees it. */
+static char *perspectives_words(const struct findings_ctx *c, int o)
+{
+	int bl = c->s->baseline;
+	struct strbuf t = STRBUF_INIT;
+	static const enum measure k[2] = {M_NET_PV, M_GROSS_PV};
+	static const char *const who[2] = {
+		"For the district (net of state aid)",
+		"for the public (every payer, before aid)"};
+	for (int i = 0; i < 2; i++) {
+		int w = i ? public_winner(c, o) : district_winner(c, o);
+		char pc[FINDINGS_NUM];
+		if (i)
+			strbuf_puts(&t, "; ");
+		if (w < 0) {
+			const struct summary_cmp *cmp =
+				&c->s->cmp[o * M_COUNT + k[i]];
+			strbuf_printf(&t, "%s, %s and %s are a toss-up (%s "
+					  "cheaper in %s of futures)",
+				      who[i], c->name[o], c->name[bl],
+				      c->name[o],
+				      findings_percent(cmp->p_cheaper,
+						       cmp->p_cheaper_se, pc));
+			continue;
+		}
+		double se, p = winner_share(c, o, w, k[i], &se);
+		strbuf_printf(&t, "%s, %s is cheaper than %s in %s of futures",
+			      who[i], c->name[w ? o : bl],
+			      c->name[w ? bl : o], findings_percent(p, se, pc));
+	}
+	strbuf_puts(&t, ".");
+	return strbuf_take(&t);
+}
+
+/* When the district and the public would choose differently, one plain
+ * sentence that says so; NULL otherwise (agreement, or a toss-up on
+ * either side).  The caller frees it. */
+static char *disagreement_words(const struct findings_ctx *c, int o)
+{
+	int d = district_winner(c, o), p = public_winner(c, o);
+	if (d < 0 || p < 0 || d == p)
+		return NULL;
+	int bl = c->s->baseline;
+	return findings_fmt("The two perspectives disagree: %s costs the "
+			    "district less, but %s costs the public less.",
+			    c->name[d ? o : bl], c->name[p ? o : bl]);
+}
+
+/* The public sentence of option o, then the disagreement, if any. */
+static void sentences_public(struct findings_ctx *c, int o)
+{
+	sentence_public(c, o);
+	char *t = disagreement_words(c, o);
+	if (!t)
+		return;
+	const struct model *m = c->m;
+	int bl = c->s->baseline;
+	add_sentence(c, t,
+		     findings_fmt("compare.csv (option %s, baseline %s): "
+				  "measures net_pv and gross_pv, p_cheaper "
+				  "on opposite sides of one half, neither "
+				  "within the toss-up band.",
+				  m->options[o].id, m->options[bl].id));
+}
+
+/* Adds key = text to the titles of findings.csv, without the word limit
+ * of a chart title; takes text. */
+static void add_entry(struct findings_ctx *c, char *key, char *text)
+{
+	GROW(c->f->titles, c->cap_t, c->f->ntitles + 1);
+	c->f->titles[c->f->ntitles++] = (struct findings_entry){key, text};
+}
+
+/* After the chart titles: for each option against the baseline, the
+ * public histogram's title and the cover's line on both perspectives
+ * (with the disagreement, if any). */
+static void public_entries(struct findings_ctx *c)
+{
+	const struct model *m = c->m;
+	int bl = c->s->baseline;
+	if (!model_public_differs(m))
+		return;
+	for (int o = 0; o < (int)m->noptions; o++) {
+		if (o == bl)
+			continue;
+		char *key = findings_fmt("title.histogram_public.%s",
+					 m->options[o].id);
+		int w = public_winner(c, o);
+		if (w < 0) {
+			char *cand[] = {
+				findings_fmt("For the public, %s versus %s is "
+					     "a toss-up",
+					     c->name[o], c->name[bl]),
+				findings_fmt("For the public, a toss-up")};
+			findings_add_title(c, key, cand, 2);
+		} else {
+			double se, p = winner_share(c, o, w, M_GROSS_PV, &se);
+			char pc[FINDINGS_NUM];
+			findings_percent(p, se, pc);
+			const char *a = c->name[w ? o : bl];
+			char *cand[] = {
+				findings_fmt("For the public, %s is cheaper in "
+					     "%s of futures",
+					     a, pc),
+				findings_fmt("Public cost: %s cheaper in %s of "
+					     "futures",
+					     a, pc),
+				findings_fmt("Cheaper for the public in %s of "
+					     "futures: %s",
+					     pc, a)};
+			findings_add_title(c, key, cand, 3);
+		}
+		free(key);
+		struct strbuf line = STRBUF_INIT;
+		char *both = perspectives_words(c, o);
+		char *dis = disagreement_words(c, o);
+		strbuf_puts(&line, both);
+		if (dis)
+			strbuf_printf(&line, " %s", dis);
+		add_entry(c, findings_fmt("cover.perspectives.%s",
+					  m->options[o].id),
+			  strbuf_take(&line));
+		free(both);
+		free(dis);
+	}
+}
+
 static void compose_sentences(struct findings_ctx *c)
 {
 	int no = (int)c->m->noptions;
@@ -596,6 +916,8 @@ static void compose_sentences(struct findings_ctx *c)
 			continue;
 		sentence_compare(c, o);
 		sentence_saving(c, o);
+		if (model_public_differs(c->m))
+			sentences_public(c, o);
 		sentences_drivers(c, o);
 		/* With one year of net cost there is nothing to break even. */
 		if (c->d->net_years > 1)
@@ -619,6 +941,7 @@ void findings_compose(const struct model *m, const struct sim_result *res,
 	setup(&c);
 	compose_sentences(&c);
 	findings_titles(&c);
+	public_entries(&c);
 	for (size_t o = 0; o < m->noptions; o++)
 		free(c.name[o]);
 	free(c.name);

@@ -137,6 +137,11 @@ static void title_tornado(struct findings_ctx *c, int o)
 	}
 	char *in = findings_input_name(c, r[0].input, 0);
 	char *brief = findings_input_name(c, r[0].input, 1);
+	/* "whether ... occurs" opens the title with a capital. */
+	if (sn->inputs[r[0].input].occurrence) {
+		in[0] = 'W';
+		brief[0] = 'W';
+	}
 	char *cand[5];
 	if (findings_flips(&r[0])) {
 		cand[0] = findings_fmt("%s alone can reverse %s versus %s", in,

@@ -68,6 +68,34 @@ int sensitivity_enters(const struct model *m,
 	return out->diff && in->option == m->baseline;
 }
 
+/* Every risk item's occurrence, after the numbers. */
+static void list_occurrences(const struct model *m, struct sensitivity *s,
+			     size_t *cap)
+{
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		if (!sim_item_is_risk(m, (int)i))
+			continue;
+		struct strbuf name = STRBUF_INIT;
+		strbuf_printf(&name, "%s/%s", m->options[it->option].id,
+			      it->name);
+		GROW(s->inputs, *cap, s->ninputs + 1);
+		s->inputs[s->ninputs++] = (struct sensitivity_input){
+			.param = -1,
+			.item = (int)i,
+			.option = it->option,
+			.name = strbuf_take(&name),
+			.occurrence = 1,
+			.year = it->start,
+			.dist = {DIST_FIXED, NAN, 0, NAN},
+			.p10 = 0,
+			.p90 = 1};
+		struct sensitivity_input *x = &s->inputs[s->ninputs - 1];
+		model_year_label(m, it->start, x->year_label,
+				 sizeof(x->year_label));
+	}
+}
+
 static void list_inputs(const struct model *m, struct sensitivity *s)
 {
 	size_t cap = 0;
@@ -75,14 +103,12 @@ static void list_inputs(const struct model *m, struct sensitivity *s)
 		if (!model_param_uncertain(m, (int)i))
 			continue;
 		GROW(s->inputs, cap, s->ninputs + 1);
-		s->inputs[s->ninputs++] =
-			(struct sensitivity_input){(int)i,
-						   -1,
-						   -1,
-						   xstrdup(m->params[i].name),
-						   m->params[i].dist,
-						   0,
-						   0};
+		s->inputs[s->ninputs++] = (struct sensitivity_input){
+			.param = (int)i,
+			.item = -1,
+			.option = -1,
+			.name = xstrdup(m->params[i].name),
+			.dist = m->params[i].dist};
 	}
 	for (size_t i = 0; i < m->nitems; i++) {
 		const struct model_item *it = &m->items[i];
@@ -93,13 +119,17 @@ static void list_inputs(const struct model *m, struct sensitivity *s)
 			      it->name);
 		GROW(s->inputs, cap, s->ninputs + 1);
 		s->inputs[s->ninputs++] = (struct sensitivity_input){
-			-1,       (int)i, it->option, strbuf_take(&name),
-			it->cost, 0,      0};
+			.param = -1,
+			.item = (int)i,
+			.option = it->option,
+			.name = strbuf_take(&name),
+			.dist = it->cost};
 	}
 	for (size_t k = 0; k < s->ninputs; k++) {
 		s->inputs[k].p10 = draw_quantile(&s->inputs[k].dist, 0.10);
 		s->inputs[k].p90 = draw_quantile(&s->inputs[k].dist, 0.90);
 	}
+	list_occurrences(m, s, &cap);
 }
 
 static void list_outputs(const struct model *m, struct sensitivity *s)
@@ -159,12 +189,20 @@ static void one_at_a_time(const sim_plan *p, struct sensitivity *s)
 		const struct sensitivity_input *x = &s->inputs[k];
 		memcpy(in.param, point.param, m->nparams * sizeof(double));
 		memcpy(in.cost, point.cost, m->nitems * sizeof(double));
-		set_input(&in, x, x->p10);
-		sim_evaluate(p, &in, -1, &f);
+		if (x->occurrence)
+			sim_evaluate_occurrence(p, &in, x->item, 0, &f);
+		else {
+			set_input(&in, x, x->p10);
+			sim_evaluate(p, &in, -1, &f);
+		}
 		for (size_t o = 0; o < s->noutputs; o++)
 			lo[o] = output_value(m, &s->outputs[o], &f);
-		set_input(&in, x, x->p90);
-		sim_evaluate(p, &in, -1, &f);
+		if (x->occurrence)
+			sim_evaluate_occurrence(p, &in, x->item, x->year, &f);
+		else {
+			set_input(&in, x, x->p90);
+			sim_evaluate(p, &in, -1, &f);
+		}
 		for (size_t o = 0; o < s->noutputs; o++) {
 			if (!sensitivity_enters(m, x, &s->outputs[o]))
 				continue;
@@ -185,6 +223,7 @@ static void one_at_a_time(const sim_plan *p, struct sensitivity *s)
 struct named_row {
 	struct sensitivity_row row;
 	const char *name;
+	int occurrence;
 };
 
 static int cmp_rows(const void *pa, const void *pb)
@@ -194,17 +233,22 @@ static int cmp_rows(const void *pa, const void *pb)
 		return a->row.output < b->row.output ? -1 : 1;
 	if (a->row.swing != b->row.swing)
 		return a->row.swing > b->row.swing ? -1 : 1;
-	return strcmp(a->name, b->name);
+	int c = strcmp(a->name, b->name);
+	if (c != 0)
+		return c;
+	return a->occurrence - b->occurrence;
 }
 
-/* Sorts the rows by output, then swing descending, then input name: no
- * two rows have the same output and input, so the order is total. */
+/* Sorts the rows by output, then swing descending, then input name, an
+ * item's cost before its occurrence: no two rows have the same output and
+ * input, so the order is total. */
 static void sort_rows(struct sensitivity *s)
 {
 	struct named_row *t = xcalloc(s->nrows + 1, sizeof(*t));
 	for (size_t q = 0; q < s->nrows; q++)
-		t[q] = (struct named_row){s->rows[q],
-					  s->inputs[s->rows[q].input].name};
+		t[q] = (struct named_row){
+			s->rows[q], s->inputs[s->rows[q].input].name,
+			s->inputs[s->rows[q].input].occurrence};
 	qsort(t, s->nrows, sizeof(*t), cmp_rows);
 	for (size_t q = 0; q < s->nrows; q++)
 		s->rows[q] = t[q].row;
@@ -244,7 +288,11 @@ static void rank_input(struct rank_ctx *c, size_t k, double *x, double *r,
 	const struct sensitivity_input *in = &c->s->inputs[k];
 	const struct sim_result *res = c->res;
 	size_t kept = (size_t)res->kept;
-	if (kept >= c->n) /* the run kept its draws */
+	if (in->occurrence)
+		for (size_t i = 0; i < c->n; i++)
+			x[i] = sim_occurrences(c->p, in->item, (uint32_t)i,
+					       rng);
+	else if (kept >= c->n) /* the run kept its draws */
 		memcpy(x, in->param >= 0
 				  ? res->kept_param + (size_t)in->param * kept
 				  : res->kept_cost + (size_t)in->item * kept,

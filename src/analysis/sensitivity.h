@@ -12,14 +12,18 @@
  * One at a time (GAO's method): every input at its point value (SPEC 5.8,
  * risk items at probability times cost) except one, set to the exact 10th
  * and then 90th percentile of its distribution; each output is evaluated
- * deterministically, with no sampling.
+ * deterministically, with no sampling.  A risk item (sim_item_is_risk) is
+ * also an input by its occurrence: the event never happening, then
+ * happening once, at its point cost, in its first active year (and in no
+ * other year), every other input at its point value.
  *
  * Rank correlation: the Spearman correlation (the Pearson correlation of
  * ranks, ties given their average rank) between an input's draws and an
  * output's values, over the first SENSITIVITY_RANK_TRIALS trials of the run
  * (all of them when the run has fewer).  The draws are the run's own,
- * recomputed from their keyed streams (sim_input_draw); the outputs are the
- * run's per-trial values. */
+ * recomputed from their keyed streams (sim_input_draw), and for an
+ * occurrence the number of years the item occurs in the trial
+ * (sim_occurrences); the outputs are the run's per-trial values. */
 #ifndef EDTCO_ANALYSIS_SENSITIVITY_H
 #define EDTCO_ANALYSIS_SENSITIVITY_H
 
@@ -37,12 +41,19 @@
  * trials, and far below any difference between inputs that matters. */
 #define SENSITIVITY_RANK_TRIALS 100000
 
-/* An uncertain input. */
+/* An uncertain input: a number (a parameter, an item's unit cost), or
+ * whether a risk item occurs (occurrence).  For an occurrence, p10 and
+ * p90 stand for its two ends: 0 (never) and 1 (once, in program year
+ * `year`, the item's first active year); its draws in the rank
+ * correlations are the number of years it occurs in each trial. */
 struct sensitivity_input {
 	int param;  /* index into model.params, or -1 */
 	int item;   /* index into model.items, or -1 */
 	int option; /* the item's option; -1 for a parameter */
 	char *name; /* the parameter's name, or "option/item" */
+	int occurrence; /* 1: whether item occurs, not its cost */
+	int year;       /* an occurrence's year; 0 otherwise */
+	char year_label[16]; /* its label ("2015-16"); "" otherwise */
 	struct dist dist;
 	double p10, p90; /* exact quantiles of dist */
 };

@@ -167,6 +167,8 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf)
 		describe(x, n, buf, &cmp->diff);
 		if (j->k == M_NET_PV && c->full)
 			histogram(x, n, &cmp->diff, &s->hist[j->o]);
+		if (j->k == M_GROSS_PV && c->full)
+			histogram(x, n, &cmp->diff, &s->hist_public[j->o]);
 		break;
 	}
 	}
@@ -280,6 +282,7 @@ static void compute(const struct model *m, const struct sim_result *res,
 	s->cdf = xcalloc(no, sizeof(*s->cdf));
 	s->p_best = xcalloc(no, sizeof(double));
 	s->hist = xcalloc(no, sizeof(*s->hist));
+	s->hist_public = xcalloc(no, sizeof(*s->hist_public));
 	point_values(s, res);
 
 	struct ctx c = {m, res, s, NULL, 0, 0, full};
@@ -353,5 +356,8 @@ void summary_free(struct summary *s)
 	for (int o = 0; s->hist && o < s->noptions; o++)
 		free(s->hist[o].counts);
 	free(s->hist);
+	for (int o = 0; s->hist_public && o < s->noptions; o++)
+		free(s->hist_public[o].counts);
+	free(s->hist_public);
 	memset(s, 0, sizeof(*s));
 }

@@ -73,6 +73,9 @@ struct summary {
 	struct summary_cdf *cdf;
 	/* [o]: the difference histogram of net_pv against the baseline */
 	struct summary_hist *hist;
+	/* [o]: the same of gross_pv, the public's cost (full summaries
+	 * only; counts NULL otherwise) */
+	struct summary_hist *hist_public;
 	/* p_best[o]: share of trials in which option o has the lowest
 	 * net_pv (ties go to the first option in order) */
 	double *p_best;

@@ -436,6 +436,7 @@ void chart_data_free(struct chart_data *d)
 		free(p->net);
 		free(p->cum);
 		free(p->bins);
+		free(p->pub_bins);
 		free(p->cat_present);
 		free(p->cat_net_mean);
 		free(p->cat_gross_mean);
@@ -455,8 +456,10 @@ void chart_data_free(struct chart_data *d)
 	free(d->inputs);
 	free_kv(d->prov, d->nprov);
 	free_kv(d->findings, d->nfindings);
-	for (size_t i = 0; i < d->nsens; i++)
+	for (size_t i = 0; i < d->nsens; i++) {
 		free(d->sens[i].input);
+		free(d->sens[i].year);
+	}
 	free(d->sens);
 	memset(d, 0, sizeof(*d));
 }
@@ -476,6 +479,12 @@ const char *chart_finding(const struct chart_data *d, const char *key)
 		    d->findings[i].value[0])
 			return d->findings[i].value;
 	return NULL;
+}
+
+const char *chart_param_label(const struct chart_data *d, const char *name)
+{
+	const struct chart_input *in = chart_param(d, name);
+	return in && in->cell[IN_LABEL][0] ? in->cell[IN_LABEL] : name;
 }
 
 const struct chart_input *chart_param(const struct chart_data *d,

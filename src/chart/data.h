@@ -60,6 +60,10 @@ struct chart_option {
 	struct chart_stat *gross, *net, *cum;
 	struct chart_bin *bins; /* histogram.csv, in order */
 	size_t nbins;
+	/* histogram.csv's rows of measure gross_pv (the public's cost): none
+	 * when the run wrote none */
+	struct chart_bin *pub_bins;
+	size_t npub_bins;
 	/* categories.csv, by category index; cat_present[c] = 0 when the
 	 * option has no item in category c */
 	int *cat_present;
@@ -70,6 +74,8 @@ struct chart_option {
 /* A row of sensitivity.csv. */
 struct chart_sens {
 	char *input;   /* parameter name, or option/item */
+	int occurrence; /* kind = occurrence: in_p10 0 (never), in_p90 1 */
+	char *year;     /* an occurrence's year label; "" otherwise */
 	int option;    /* the output's option */
 	int diff;      /* 1: the output is option minus baseline */
 	double in_p10, in_p90, out_p10, out_p90, out_point, swing;
@@ -87,6 +93,7 @@ enum {
 	IN_KIND, IN_OPTION, IN_NAME, IN_CATEGORY, IN_QUANTITY, IN_DIST,
 	IN_LOW, IN_LIKELY, IN_HIGH, IN_POINT, IN_PER, IN_START, IN_END,
 	IN_ESCALATION, IN_PROBABILITY, IN_PAYER, IN_AID, IN_GROUP, IN_SOURCE,
+	IN_LABEL, IN_UNIT, /* optional: "" when the file has no such column */
 	IN_NCOLS
 };
 
@@ -133,6 +140,10 @@ const char *chart_prov(const struct chart_data *d, const char *key);
 
 /* The text of key in findings.csv, or NULL. */
 const char *chart_finding(const struct chart_data *d, const char *key);
+
+/* The name of parameter (or setting) name for people: its label in
+ * inputs.csv, or name itself. */
+const char *chart_param_label(const struct chart_data *d, const char *name);
 
 /* The inputs.csv row of parameter name, or NULL. */
 const struct chart_input *chart_param(const struct chart_data *d,

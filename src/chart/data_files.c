@@ -54,11 +54,19 @@ void data_load_histogram(struct loader *L, struct chart_data *d)
 		csvin_free(&t.t);
 		return;
 	}
-	size_t *cap = xcalloc((size_t)d->nopt + 1, sizeof(size_t));
+	size_t *cap = xcalloc(2 * (size_t)d->nopt + 1, sizeof(size_t));
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		int o = data_option_at(L, d, &t, r, 0);
 		if (o < 0)
 			continue;
+		/* net_pv: the district's cost; gross_pv: the public's. */
+		const char *ms = data_cell(&t, r, 2);
+		int pub = strcmp(ms, "gross_pv") == 0;
+		if (!pub && strcmp(ms, "net_pv") != 0) {
+			diag_error(L->d, data_cell_loc(&t, r, 2),
+				   "expected the measure net_pv or gross_pv");
+			continue;
+		}
 		struct chart_bin b;
 		int bad = data_num(L, &t, r, 3, &b.low) |
 			  data_num(L, &t, r, 4, &b.high) |
@@ -67,15 +75,17 @@ void data_load_histogram(struct loader *L, struct chart_data *d)
 		if (bad)
 			continue;
 		struct chart_option *p = &d->opt[o];
+		struct chart_bin **v = pub ? &p->pub_bins : &p->bins;
+		size_t *nv = pub ? &p->npub_bins : &p->nbins;
 		if (!(b.high > b.low) ||
-		    (p->nbins && b.low != p->bins[p->nbins - 1].high)) {
+		    (*nv && b.low != (*v)[*nv - 1].high)) {
 			diag_error(L->d, data_cell_loc(&t, r, 3),
 				   "bins must be adjacent and in increasing "
 				   "order");
 			continue;
 		}
-		GROW(p->bins, cap[o], p->nbins + 1);
-		p->bins[p->nbins++] = b;
+		GROW(*v, cap[2 * o + pub], *nv + 1);
+		(*v)[(*nv)++] = b;
 	}
 	free(cap);
 	csvin_free(&t.t);
@@ -157,10 +167,11 @@ void data_load_inputs(struct loader *L, struct chart_data *d)
 		const char *kind = data_cell(&t, r, IN_KIND);
 		int item = strcmp(kind, "item") == 0;
 		if (!item && strcmp(kind, "parameter") != 0 &&
-		    strcmp(kind, "default") != 0) {
+		    strcmp(kind, "default") != 0 &&
+		    strcmp(kind, "setting") != 0) {
 			diag_error(L->d, data_cell_loc(&t, r, IN_KIND),
-				   "kind: expected parameter, default or "
-				   "item");
+				   "kind: expected parameter, default, "
+				   "setting or item");
 			continue;
 		}
 		if (item && data_option_at(L, d, &t, r, IN_OPTION) < 0)
@@ -216,6 +227,8 @@ void data_load_sensitivity(struct loader *L, struct chart_data *d)
 	}
 	d->has_sens = 1;
 	d->sens = xcalloc(t.t.nrows + 1, sizeof(*d->sens));
+	int kind = csvin_column(&t.t, "kind");
+	int year = csvin_column(&t.t, "occurrence_year");
 	const char *base = d->nopt ? d->opt[d->baseline].id : "";
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		const char *out = data_cell(&t, r, 1);
@@ -250,9 +263,23 @@ void data_load_sensitivity(struct loader *L, struct chart_data *d)
 			bad |= data_num(L, &t, r, 8, &s.rho);
 			s.has_rho = 1;
 		}
+		const char *k = csvin_text(&t.t.rows[r], kind);
+		if (*k && strcmp(k, "value") != 0 &&
+		    strcmp(k, "occurrence") != 0) {
+			struct strbuf q = STRBUF_INIT;
+			diag_quote(&q, k, 40);
+			diag_error(L->d, csvin_loc(&t.t, &t.t.rows[r], kind),
+				   "unknown kind %s (expected value or "
+				   "occurrence)",
+				   strbuf_str(&q));
+			strbuf_free(&q);
+			continue;
+		}
 		if (bad)
 			continue;
+		s.occurrence = strcmp(k, "occurrence") == 0;
 		s.input = xstrdup(data_cell(&t, r, 0));
+		s.year = xstrdup(csvin_text(&t.t.rows[r], year));
 		d->sens[d->nsens++] = s;
 	}
 	csvin_free(&t.t);

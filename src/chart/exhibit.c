@@ -58,6 +58,18 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 		add(d, &v, &n, EX_HISTOGRAM, o, strbuf_str(&name),
 		    strbuf_str(&cap));
 	}
+	/* The public's cost, when the run wrote its bins. */
+	for (int o = 0; o < d->nopt; o++) {
+		if (o == d->baseline || d->opt[o].npub_bins == 0)
+			continue;
+		strbuf_reset(&name);
+		strbuf_reset(&cap);
+		strbuf_printf(&name, "histogram-public-%s", d->opt[o].id);
+		strbuf_printf(&cap, "%s minus %s, cost to the public",
+			      d->opt[o].label, b);
+		add(d, &v, &n, EX_HISTOGRAM_PUBLIC, o, strbuf_str(&name),
+		    strbuf_str(&cap));
+	}
 	if (d->ncat > 0)
 		add(d, &v, &n, EX_BREAKDOWN, -1, "breakdown",
 		    "Expected cost by category");
@@ -90,7 +102,8 @@ void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl)
 	case EX_FAN: fan_draw(c, b, dl); break;
 	case EX_SCURVE: scurve_draw(c, b, dl); break;
 	case EX_TORNADO: tornado_draw(c, b, dl); break;
-	case EX_HISTOGRAM: histogram_draw(c, b, dl); break;
+	case EX_HISTOGRAM:
+	case EX_HISTOGRAM_PUBLIC: histogram_draw(c, b, dl); break;
 	case EX_BREAKDOWN: breakdown_draw(c, b, dl); break;
 	default: perstudent_draw(c, b, dl); break;
 	}
@@ -178,8 +191,12 @@ static void scurve_table(const struct chart_data *d, struct table *t)
 static void tornado_table(const struct chart_data *d, int o, struct table *t)
 {
 	static const char *const head[] = {
-		"Rank",          "Input",          "Input at P10",
-		"Input at P90",  "Difference at P10", "Difference at P90",
+		"Rank",
+		"Input",
+		"Input at P10 (risk: never)",
+		"Input at P90 (risk: once)",
+		"Difference at P10",
+		"Difference at P90",
 		"Swing",         "Rank correlation"};
 	table_init(t, 8, head, NULL);
 	table_wrap(t, 1);
@@ -190,12 +207,12 @@ static void tornado_table(const struct chart_data *d, int o, struct table *t)
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		snprintf(b[0], sizeof(b[0]), "%zu", i + 1);
-		char *name = words_input_label(s->input);
+		char *name = words_sens_label(d, s);
 		const char *cells[8] = {
 			b[0],
 			name,
-			words_input_value(d, s->input, s->in_p10, b[1]),
-			words_input_value(d, s->input, s->in_p90, b[2]),
+			words_sens_value(d, s, 0, b[1]),
+			words_sens_value(d, s, 1, b[2]),
 			layout_money_full(s->out_p10, 1, b[3]),
 			layout_money_full(s->out_p90, 1, b[4]),
 			layout_money_full(s->swing, 0, b[5]),
@@ -207,23 +224,25 @@ static void tornado_table(const struct chart_data *d, int o, struct table *t)
 	free(rows);
 }
 
-static void histogram_table(const struct chart_data *d, int o,
+static void histogram_table(const struct chart_data *d, int o, int pub,
 			    struct table *t)
 {
 	static const char *const head[] = {"Difference from", "to",
 					   "Share of simulations"};
 	table_init(t, 3, head, NULL);
 	const struct chart_option *p = &d->opt[o];
-	if (p->nbins == 0)
+	const struct chart_bin *bins = pub ? p->pub_bins : p->bins;
+	size_t nb = pub ? p->npub_bins : p->nbins;
+	if (nb == 0)
 		return;
-	double w = p->bins[0].high - p->bins[0].low;
-	size_t k = layout_bin_factor(p->nbins, 40);
-	long m0 = layout_merged_bin(p->bins[0].low, w, k);
-	long m1 = layout_merged_bin(p->bins[p->nbins - 1].low, w, k);
+	double w = bins[0].high - bins[0].low;
+	size_t k = layout_bin_factor(nb, 40);
+	long m0 = layout_merged_bin(bins[0].low, w, k);
+	long m1 = layout_merged_bin(bins[nb - 1].low, w, k);
 	double *share = xcalloc((size_t)(m1 - m0 + 1), sizeof(double));
-	for (size_t i = 0; i < p->nbins; i++)
-		share[layout_merged_bin(p->bins[i].low, w, k) - m0] +=
-			p->bins[i].share;
+	for (size_t i = 0; i < nb; i++)
+		share[layout_merged_bin(bins[i].low, w, k) - m0] +=
+			bins[i].share;
 	char b[3][LAYOUT_LABEL_MAX];
 	for (long m = m0; m <= m1; m++) {
 		double lo = (double)m * (double)k * w;
@@ -302,7 +321,10 @@ void exhibit_table(const struct exhibit_ctx *c, struct table *t)
 	case EX_FAN: fan_table(c->d, t); break;
 	case EX_SCURVE: scurve_table(c->d, t); break;
 	case EX_TORNADO: tornado_table(c->d, c->ex->option, t); break;
-	case EX_HISTOGRAM: histogram_table(c->d, c->ex->option, t); break;
+	case EX_HISTOGRAM: histogram_table(c->d, c->ex->option, 0, t); break;
+	case EX_HISTOGRAM_PUBLIC:
+		histogram_table(c->d, c->ex->option, 1, t);
+		break;
 	case EX_BREAKDOWN: breakdown_table(c->d, t); break;
 	default: per_student_table(c->d, t); break;
 	}

@@ -20,12 +20,15 @@ enum exhibit_kind {
 	EX_TORNADO,
 	EX_HISTOGRAM,
 	EX_BREAKDOWN,
-	EX_PER_STUDENT
+	EX_PER_STUDENT,
+	EX_HISTOGRAM_PUBLIC /* the difference histogram of the public's
+			     * cost (gross_pv) */
 };
 
 struct exhibit {
 	enum exhibit_kind kind;
-	int option;     /* EX_TORNADO, EX_HISTOGRAM: the option compared with
+	int option;     /* EX_TORNADO, EX_HISTOGRAM(_PUBLIC): the option
+			 * compared with
 			 * the baseline; -1 otherwise */
 	int number;     /* 1-based, as in the packet */
 	char *name;     /* file stem: "fan", "tornado-cloud" */
@@ -88,10 +91,23 @@ char *words_trials(const struct chart_data *d);
  * "Per-student fee [portal]" for option/item. Caller frees. */
 char *words_input_label(const char *input);
 
-/* An input value for labels: money for cost items, a percentage for
- * rates, else a short number.  Returns buf. */
+/* An input value for labels: money for cost items; for a parameter by
+ * its unit.<parameter> ("$": money, "%": a percentage, else the number
+ * and the unit: "0.3 FTE"), else a percentage for rates and a short
+ * number otherwise.  Returns buf. */
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
+
+/* The label of a tornado row's input: a parameter's label (inputs.csv)
+ * or name; words_input_label of an item, with " occurs" after an
+ * occurrence's item ("Privacy breach occurs [cloud]").  Caller frees. */
+char *words_sens_label(const struct chart_data *d, const struct chart_sens *s);
+
+/* The value of a tornado row's input at its low (high = 0) or high end,
+ * for labels: words_input_value of its P10 or P90, or for an occurrence
+ * "never" and "once, in 2015-16".  Returns buf. */
+char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
+		       int high, char buf[LAYOUT_LABEL_MAX]);
 
 /* The percentile (0..100) at which the base case (point) of option o sits
  * on its distribution table, by linear interpolation between the table's

@@ -18,17 +18,17 @@ struct bar {
 	double low, high, share;
 };
 
-/* The bars of option o: its bins merged by layout_bin_factor.  Returns
- * the count; *out is malloc'ed. */
-static size_t bars(const struct chart_option *p, struct bar **out)
+/* The bars of bins[0..nb): the bins merged by layout_bin_factor.
+ * Returns the count; *out is malloc'ed. */
+static size_t bars(const struct chart_bin *bins, size_t nb, struct bar **out)
 {
 	*out = NULL;
-	if (p->nbins == 0)
+	if (nb == 0)
 		return 0;
-	double w = p->bins[0].high - p->bins[0].low;
-	size_t k = layout_bin_factor(p->nbins, HIST_MAX_BARS);
-	long m0 = layout_merged_bin(p->bins[0].low, w, k);
-	long m1 = layout_merged_bin(p->bins[p->nbins - 1].low, w, k);
+	double w = bins[0].high - bins[0].low;
+	size_t k = layout_bin_factor(nb, HIST_MAX_BARS);
+	long m0 = layout_merged_bin(bins[0].low, w, k);
+	long m1 = layout_merged_bin(bins[nb - 1].low, w, k);
 	size_t n = (size_t)(m1 - m0 + 1);
 	struct bar *v = xcalloc(n, sizeof(*v));
 	for (size_t i = 0; i < n; i++) {
@@ -36,9 +36,9 @@ static size_t bars(const struct chart_option *p, struct bar **out)
 		v[i].low = (double)(m0 + (long)i) * (double)k * w;
 		v[i].high = (double)(m0 + (long)i + 1) * (double)k * w;
 	}
-	for (size_t i = 0; i < p->nbins; i++) {
-		long m = layout_merged_bin(p->bins[i].low, w, k);
-		v[m - m0].share += p->bins[i].share;
+	for (size_t i = 0; i < nb; i++) {
+		long m = layout_merged_bin(bins[i].low, w, k);
+		v[m - m0].share += bins[i].share;
 	}
 	*out = v;
 	return n;
@@ -70,9 +70,12 @@ void histogram_draw(const struct exhibit_ctx *c, struct box b,
 {
 	const struct chart_data *d = c->d;
 	int o = c->ex->option, base = d->baseline;
-	const struct chart_stat *cmp = &d->opt[o].cmp[CM_NET_PV];
+	int pub = c->ex->kind == EX_HISTOGRAM_PUBLIC;
+	const struct chart_option *op = &d->opt[o];
+	const struct chart_stat *cmp = &op->cmp[pub ? CM_GROSS_PV : CM_NET_PV];
 	struct bar *v;
-	size_t n = bars(&d->opt[o], &v);
+	size_t n = pub ? bars(op->pub_bins, op->npub_bins, &v)
+		       : bars(op->bins, op->nbins, &v);
 	double lo = cmp->q[CQ_P5], hi = cmp->q[CQ_P95], top_share = 0;
 	for (size_t i = 0; i < n; i++) {
 		lo = fmin(lo, v[i].low);
@@ -153,8 +156,8 @@ void histogram_draw(const struct exhibit_ctx *c, struct box b,
 		FONT_REGULAR, STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
 	strbuf_free(&t);
 	struct strbuf xt = STRBUF_INIT;
-	strbuf_printf(&xt, "%s minus %s, total cost", d->opt[o].label,
-		      d->opt[base].label);
+	strbuf_printf(&xt, "%s minus %s, total %scost", d->opt[o].label,
+		      d->opt[base].label, pub ? "public " : "");
 	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, strbuf_str(&xt),
 		FONT_REGULAR, STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
 	strbuf_free(&xt);

@@ -108,9 +108,11 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 	y = para(p, &pg->dl, e->subtitle, y, FONT_REGULAR, 9, STYLE_MUTED);
 	struct exhibit_ctx c = p->c;
 	c.ex = e;
-	if (e->kind == EX_HISTOGRAM) {
+	if (e->kind == EX_HISTOGRAM || e->kind == EX_HISTOGRAM_PUBLIC) {
 		const struct chart_stat *s =
-			&p->d->opt[e->option].cmp[CM_NET_PV];
+			&p->d->opt[e->option]
+				 .cmp[e->kind == EX_HISTOGRAM ? CM_NET_PV
+							      : CM_GROSS_PV];
 		char a[LAYOUT_LABEL_MAX], m[LAYOUT_LABEL_MAX],
 			lo[LAYOUT_LABEL_MAX], hi[LAYOUT_LABEL_MAX],
 			pc[NUMFMT_MAX], se[NUMFMT_MAX];
@@ -154,19 +156,25 @@ static const char *value(const struct chart_data *d,
 	double v = strtod(s, &end);
 	if (*s == '\0' || *end)
 		return s;
+	/* A whole-number setting (years, base_year, trials, seed, aid_lag)
+	 * as written: "2015", not "2,015". */
+	if (strcmp(in->cell[IN_KIND], "setting") == 0 &&
+	    strncmp(in->cell[IN_NAME], "correlation", 11) != 0)
+		return s;
 	if (is_item(in))
 		return layout_money_full(v, 0, buf);
 	return words_input_value(d, in->cell[IN_NAME], v, buf);
 }
 
-/* A rate cell as a percentage ("0.02" -> "2%"); a parameter name as it
- * is. */
-static const char *rate(const char *s, char buf[LAYOUT_LABEL_MAX])
+/* A rate cell as a percentage ("0.02" -> "2%"); a parameter by its
+ * label. */
+static const char *rate(const struct chart_data *d, const char *s,
+			char buf[LAYOUT_LABEL_MAX])
 {
 	char *end;
 	double v = strtod(s, &end);
 	if (*s == '\0' || *end)
-		return s;
+		return chart_param_label(d, s);
 	layout_number_short(v * 100, buf);
 	size_t n = strlen(buf);
 	if (n + 2 <= LAYOUT_LABEL_MAX) {
@@ -177,7 +185,7 @@ static const char *rate(const char *s, char buf[LAYOUT_LABEL_MAX])
 }
 
 /* When and how a cost item applies: "each year 1-5; escalation 2%". */
-static char *terms(const struct chart_input *in)
+static char *terms(const struct chart_data *d, const struct chart_input *in)
 {
 	struct strbuf b = STRBUF_INIT;
 	if (!is_item(in))
@@ -190,19 +198,20 @@ static char *terms(const struct chart_input *in)
 		strbuf_printf(&b, "years %s\xE2\x80\x93%s", in->cell[IN_START],
 			      in->cell[IN_END]);
 	if (strcmp(in->cell[IN_QUANTITY], "1") != 0)
-		strbuf_printf(&b, "; \xC3\x97 %s", in->cell[IN_QUANTITY]);
+		strbuf_printf(&b, "; \xC3\x97 %s",
+			      chart_param_label(d, in->cell[IN_QUANTITY]));
 	char buf[LAYOUT_LABEL_MAX];
 	if (strcmp(in->cell[IN_ESCALATION], "0") != 0)
 		strbuf_printf(&b, "; escalation %s",
-			      rate(in->cell[IN_ESCALATION], buf));
+			      rate(d, in->cell[IN_ESCALATION], buf));
 	if (strcmp(in->cell[IN_PROBABILITY], "1") != 0)
 		strbuf_printf(&b, "; probability %s",
-			      rate(in->cell[IN_PROBABILITY], buf));
+			      rate(d, in->cell[IN_PROBABILITY], buf));
 	if (strcmp(in->cell[IN_PAYER], "district") != 0)
 		strbuf_printf(&b, "; paid by %s", in->cell[IN_PAYER]);
 	if (strcmp(in->cell[IN_AID], "0") != 0)
 		strbuf_printf(&b, "; aidable share %s",
-			      rate(in->cell[IN_AID], buf));
+			      rate(d, in->cell[IN_AID], buf));
 	if (in->cell[IN_GROUP][0])
 		strbuf_printf(&b, "; group %s", in->cell[IN_GROUP]);
 	return strbuf_take(&b);
@@ -219,7 +228,11 @@ static void assumptions(struct pages *p)
 		 "values (low and high for uniform, normal and lognormal: "
 		 "their 5th and 95th percentiles for the last two); the point "
 		 "value is what the base case uses. Cost items are unit costs "
-		 "in year-1 dollars.",
+		 "in year-1 dollars. Settings are the scenario's other values "
+		 "that change the numbers or their labels (horizon, first "
+		 "year, year labels, baseline, trials, seed, aid lag, "
+		 "correlations); \"(default)\" marks "
+		 "a value the scenario does not set.",
 		 y, FONT_REGULAR, 9, STYLE_MUTED);
 	static const char *const head[] = {
 		"Input", "Option", "Value or distribution (low, likely, high)",
@@ -235,13 +248,19 @@ static void assumptions(struct pages *p)
 	for (size_t i = 0; i < d->ninputs; i++) {
 		const struct chart_input *in = &d->inputs[i];
 		char b[4][LAYOUT_LABEL_MAX];
-		char *when = terms(in);
+		char *when = terms(d, in);
 		struct strbuf name = STRBUF_INIT, dist = STRBUF_INIT;
-		strbuf_puts(&name, in->cell[IN_NAME]);
+		if (in->cell[IN_LABEL][0])
+			strbuf_printf(&name, "%s (%s)", in->cell[IN_LABEL],
+				      in->cell[IN_NAME]);
+		else
+			strbuf_puts(&name, in->cell[IN_NAME]);
 		if (is_item(in))
 			strbuf_printf(&name, " (%s)", in->cell[IN_CATEGORY]);
 		else if (strcmp(in->cell[IN_KIND], "default") == 0)
 			strbuf_puts(&name, " (default)");
+		else if (strcmp(in->cell[IN_KIND], "setting") == 0)
+			strbuf_puts(&name, " (setting)");
 		const char *dn = in->cell[IN_DIST];
 		if (strcmp(dn, "fixed") == 0 || !*dn)
 			strbuf_puts(&dist, value(d, in, IN_LIKELY, b[1]));
@@ -434,6 +453,25 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 	return y;
 }
 
+/* The district's and the public's answers side by side, one paragraph per
+ * comparison with the baseline (findings.csv: cover.perspectives.ID),
+ * when the run wrote them.  Returns the new y. */
+static double perspectives(struct pages *p, struct dlist *dl, double y)
+{
+	const struct chart_data *d = p->d;
+	for (int o = 0; o < d->nopt; o++) {
+		if (o == d->baseline)
+			continue;
+		struct strbuf key = STRBUF_INIT;
+		strbuf_printf(&key, "cover.perspectives.%s", d->opt[o].id);
+		const char *f = chart_finding(d, strbuf_str(&key));
+		strbuf_free(&key);
+		if (f)
+			y = para(p, dl, f, y + 6, FONT_REGULAR, 10, STYLE_INK);
+	}
+	return y;
+}
+
 /* A line of the contents on the cover. */
 struct entry {
 	char *what, *caption;
@@ -463,6 +501,7 @@ static void cover(struct pages *p, struct report_page *pg,
 	const char *head = chart_finding(d, "headline");
 	if (head)
 		y = para(p, dl, head, y + 10, FONT_BOLD, 11, STYLE_INK);
+	y = perspectives(p, dl, y);
 	y = para(p, dl, "Summary", y + 10, FONT_BOLD, 12, STYLE_INK);
 	y = summary(p, dl, y);
 	y = para(p, dl, "Contents", y + 14, FONT_BOLD, 12, STYLE_INK);
@@ -544,9 +583,13 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 	if (d->has_sens)
 		extra[k++] = "Sensitivity: each input is set to its 10th and "
 			     "90th percentile with every other input at its "
-			     "base value (sensitivity.csv); the rank "
+			     "base value (sensitivity.csv), and each risk "
+			     "item's occurrence from never to once, at its "
+			     "base cost, in its first possible year; the rank "
 			     "correlation is Spearman's, between the input's "
-			     "draws and the output across the trials.";
+			     "draws (for a risk's occurrence, the number of "
+			     "years it occurs) and the output across the "
+			     "trials.";
 	toc[nt++] = (struct entry){
 		xstrdup("Methods"),
 		xstrdup("simulation, percentiles, discounting, aid; how to "

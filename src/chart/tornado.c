@@ -17,16 +17,22 @@ static void end_label(const struct chart_data *d, const struct chart_sens *s,
 		      int high, char *buf, size_t cap)
 {
 	char v[LAYOUT_LABEL_MAX], r[LAYOUT_LABEL_MAX];
-	words_input_value(d, s->input, high ? s->in_p90 : s->in_p10, v);
+	words_sens_value(d, s, high, v);
 	layout_money_short(high ? s->out_p90 : s->out_p10, 1, r);
 	snprintf(buf, cap, "%s: %s", v, r);
 }
 
+/* The key of the two bar ends; a risk's two ends are named when a bar
+ * shows one (occ). */
 static void key(const struct exhibit_ctx *c, struct dlist *dl, double x,
-		double y, uint32_t light, uint32_t dark)
+		double y, uint32_t light, uint32_t dark, int occ)
 {
-	static const char *const words[2] = {
-		"input at its 10th percentile", "input at its 90th percentile"};
+	static const char *const plain[2] = {"input at its 10th percentile",
+					     "input at its 90th percentile"};
+	static const char *const risk[2] = {
+		"input at its 10th percentile (a risk: never occurs)",
+		"input at its 90th percentile (a risk: occurs once)"};
+	const char *const *words = occ ? risk : plain;
 	uint32_t fill[2] = {light, dark};
 	for (int i = 0; i < 2; i++) {
 		dl_rect(dl, x, y - 7, 12, 8, fill[i], STYLE_INK, 0.5);
@@ -39,17 +45,21 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, double x,
 }
 
 /* An input's name right-aligned at x, centred on yc, within width: an
- * item's name is shortened before its "[option]", which always shows. */
+ * item's name is shortened before its "[option]" (and an occurrence's
+ * "occurs"), which always shows. */
 static void name_label(const struct exhibit_ctx *c, struct dlist *dl,
-		       const char *input, double x, double yc, double width)
+		       const struct chart_sens *sens, double x, double yc,
+		       double width)
 {
+	const char *input = sens->input;
 	const char *slash = strchr(input, '/');
 	struct strbuf s = STRBUF_INIT;
 	if (slash) {
 		char *suffix = xstrdup(input);
 		suffix[slash - input] = '\0';
 		struct strbuf sf = STRBUF_INIT;
-		strbuf_printf(&sf, " [%s]", suffix);
+		strbuf_printf(&sf, "%s [%s]",
+			      sens->occurrence ? " occurs" : "", suffix);
 		double sw = text_width(c->tm, strbuf_str(&sf), FONT_REGULAR,
 				       STYLE_SMALL);
 		char *item = layout_ellipsize(c->tm, slash + 1, FONT_REGULAR,
@@ -60,8 +70,9 @@ static void name_label(const struct exhibit_ctx *c, struct dlist *dl,
 		free(suffix);
 		strbuf_free(&sf);
 	} else {
-		char *fit = layout_ellipsize(c->tm, input, FONT_REGULAR,
-					     STYLE_SMALL, width);
+		char *fit = layout_ellipsize(c->tm,
+					     chart_param_label(c->d, input),
+					     FONT_REGULAR, STYLE_SMALL, width);
 		strbuf_puts(&s, fit);
 		free(fit);
 	}
@@ -81,7 +92,10 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	uint32_t hue = style_option(o).colour;
 	uint32_t light = style_at_lightness(hue, 82);
 	uint32_t dark = style_at_lightness(hue, 40);
-	key(c, dl, b.x, b.y + 7, light, dark);
+	int occ = 0;
+	for (size_t i = 0; i < n; i++)
+		occ |= rows[i]->occurrence;
+	key(c, dl, b.x, b.y + 7, light, dark, occ);
 	if (n == 0) {
 		dl_text(dl, b.x + b.w / 2, b.y + b.h / 2,
 			"No uncertain input moves this difference.",
@@ -95,7 +109,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		const struct chart_sens *s = rows[i];
 		lo = fmin(lo, fmin(s->out_point, fmin(s->out_p10, s->out_p90)));
 		hi = fmax(hi, fmax(s->out_point, fmax(s->out_p10, s->out_p90)));
-		char *name = words_input_label(s->input);
+		char *name = words_sens_label(d, s);
 		namew = fmax(namew, text_width(c->tm, name, FONT_REGULAR,
 					       STYLE_SMALL));
 		free(name);
@@ -125,7 +139,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		double yc = top + rh * ((double)i + 0.5);
-		name_label(c, dl, s->input, b.x + namew, yc, namew);
+		name_label(c, dl, s, b.x + namew, yc, namew);
 		double xb = scale_map(&sx, s->out_point);
 		double x10 = scale_map(&sx, s->out_p10);
 		double x90 = scale_map(&sx, s->out_p90);

@@ -149,12 +149,33 @@ static int is_rate(const struct chart_data *d, const char *name)
 	return 0;
 }
 
+/* The unit.<parameter> of a parameter (inputs.csv), or "". */
+static const char *param_unit(const struct chart_data *d, const char *name)
+{
+	const struct chart_input *in = chart_param(d, name);
+	return in ? in->cell[IN_UNIT] : "";
+}
+
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX])
 {
 	if (strchr(input, '/'))
 		return layout_money_short(v, 0, buf);
-	if (is_rate(d, input)) {
+	const char *unit = param_unit(d, input);
+	if (strcmp(unit, "$") == 0)
+		return layout_money_short(v, 0, buf);
+	if (*unit && strcmp(unit, "%") != 0) {
+		/* "0.416 FTE", "26 hours", "4,702 students" */
+		char num[LAYOUT_LABEL_MAX];
+		layout_number_short(v, num);
+		struct strbuf t = STRBUF_INIT;
+		strbuf_printf(&t, "%s %s", num, unit);
+		snprintf(buf, LAYOUT_LABEL_MAX, "%.*s", LAYOUT_LABEL_MAX - 1,
+			 strbuf_str(&t));
+		strbuf_free(&t);
+		return buf;
+	}
+	if (*unit || is_rate(d, input)) {
 		layout_number_short(v * 100, buf);
 		size_t n = strlen(buf);
 		if (n + 2 <= LAYOUT_LABEL_MAX) {
@@ -164,6 +185,34 @@ char *words_input_value(const struct chart_data *d, const char *input,
 		return buf;
 	}
 	return layout_number_short(v, buf);
+}
+
+char *words_sens_label(const struct chart_data *d, const struct chart_sens *s)
+{
+	const char *slash = strchr(s->input, '/');
+	if (!slash)
+		return xstrdup(chart_param_label(d, s->input));
+	if (!s->occurrence)
+		return words_input_label(s->input);
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "%s occurs [%.*s]", slash + 1,
+		      (int)(slash - s->input), s->input);
+	return strbuf_take(&b);
+}
+
+char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
+		       int high, char buf[LAYOUT_LABEL_MAX])
+{
+	if (!s->occurrence)
+		return words_input_value(
+			d, s->input, high ? s->in_p90 : s->in_p10, buf);
+	if (!high)
+		snprintf(buf, LAYOUT_LABEL_MAX, "never");
+	else if (*s->year)
+		snprintf(buf, LAYOUT_LABEL_MAX, "once, in %s", s->year);
+	else
+		snprintf(buf, LAYOUT_LABEL_MAX, "once");
+	return buf;
 }
 
 double words_point_percentile(const struct chart_data *d, int o)
@@ -265,7 +314,7 @@ static char *tornado_title(const struct chart_data *d, int o)
 		strbuf_puts(&b, "No single uncertain input moves this "
 				"difference");
 	} else {
-		char *l = words_input_label(rows[0]->input);
+		char *l = words_sens_label(d, rows[0]);
 		strbuf_printf(&b, "%s moves the difference most", l);
 		free(l);
 	}
@@ -273,14 +322,16 @@ static char *tornado_title(const struct chart_data *d, int o)
 	return strbuf_take(&b);
 }
 
-static char *histogram_title(const struct chart_data *d, int o)
+static char *histogram_title(const struct chart_data *d, int o, int pub)
 {
-	const struct chart_stat *c = &d->opt[o].cmp[CM_NET_PV];
+	const struct chart_stat *c =
+		&d->opt[o].cmp[pub ? CM_GROSS_PV : CM_NET_PV];
 	char pc[LAYOUT_LABEL_MAX];
 	struct strbuf b = STRBUF_INIT;
 	int first = c->p_cheaper >= 0.5;
 	layout_percent(first ? c->p_cheaper : 1 - c->p_cheaper, pc);
-	strbuf_printf(&b, "%s is cheaper than %s in %s of simulations",
+	strbuf_printf(&b, "%s%s is cheaper than %s in %s of simulations",
+		      pub ? "For the public, " : "",
 		      olabel(d, first ? o : d->baseline),
 		      olabel(d, first ? d->baseline : o), pc);
 	return strbuf_take(&b);
@@ -350,10 +401,12 @@ char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 {
 	static const char *const keys[] = {
 		"title.fan",	   "title.scurve",    "title.tornado",
-		"title.histogram", "title.breakdown", "title.per_student"};
+		"title.histogram", "title.breakdown", "title.per_student",
+		"title.histogram_public"};
 	struct strbuf key = STRBUF_INIT;
 	strbuf_puts(&key, keys[kind]);
-	if (kind == EX_TORNADO || kind == EX_HISTOGRAM)
+	if (kind == EX_TORNADO || kind == EX_HISTOGRAM ||
+	    kind == EX_HISTOGRAM_PUBLIC)
 		strbuf_printf(&key, ".%s", d->opt[option].id);
 	const char *f = chart_finding(d, strbuf_str(&key));
 	strbuf_free(&key);
@@ -363,7 +416,8 @@ char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 	case EX_FAN: return fan_title(d);
 	case EX_SCURVE: return scurve_title(d);
 	case EX_TORNADO: return tornado_title(d, option);
-	case EX_HISTOGRAM: return histogram_title(d, option);
+	case EX_HISTOGRAM: return histogram_title(d, option, 0);
+	case EX_HISTOGRAM_PUBLIC: return histogram_title(d, option, 1);
 	case EX_BREAKDOWN: return breakdown_title(d);
 	default: return per_student_title(d);
 	}
@@ -395,6 +449,13 @@ char *words_subtitle(const struct chart_data *d, enum exhibit_kind kind,
 				  "%s minus %s, over %s%s, %s",
 			      olabel(d, option), olabel(d, d->baseline), span,
 			      aid, pv);
+		break;
+	case EX_HISTOGRAM_PUBLIC:
+		strbuf_printf(&b, "Difference in total cost to the public "
+				  "(every payer, before state aid), %s minus "
+				  "%s, over %s, %s",
+			      olabel(d, option), olabel(d, d->baseline), span,
+			      pv);
 		break;
 	case EX_BREAKDOWN:
 		strbuf_printf(&b, "Expected (mean) total cost to the district "
@@ -455,12 +516,19 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 	case EX_TORNADO: {
 		const struct chart_sens **rows;
 		size_t k = words_tornado_rows(d, option, &rows);
+		int occ = 0;
+		for (size_t i = 0; i < k && i < 10; i++)
+			occ |= rows[i]->occurrence;
 		free(rows);
 		strbuf_printf(&b, "Notes: each bar moves one input from its "
-				  "10th to its 90th percentile with every "
+				  "10th to its 90th percentile%s with every "
 				  "other input at its base value (one at a "
 				  "time: interactions are not shown). Labels: "
-				  "input value: resulting difference.");
+				  "input value: resulting difference.",
+			      occ ? " (a risk: from never occurring to "
+				    "occurring once, at its base cost, in its "
+				    "first possible year)"
+				  : "");
 		if (k > 10)
 			strbuf_printf(&b, " %zu more input%s move%s it less; "
 					  "the data table lists them all with "
@@ -471,18 +539,23 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 			strbuf_puts(&b, " Rank correlations: data table.");
 		break;
 	}
-	case EX_HISTOGRAM: {
+	case EX_HISTOGRAM:
+	case EX_HISTOGRAM_PUBLIC: {
 		char w[LAYOUT_LABEL_MAX] = "";
 		const struct chart_option *p = &d->opt[option];
-		if (p->nbins)
-			layout_money_full(p->bins[0].high - p->bins[0].low, 0,
-					  w);
+		int pub = kind == EX_HISTOGRAM_PUBLIC;
+		const struct chart_bin *bins = pub ? p->pub_bins : p->bins;
+		if (pub ? p->npub_bins : p->nbins)
+			layout_money_full(bins[0].high - bins[0].low, 0, w);
 		strbuf_printf(&b, "Notes: difference = %s minus %s in each of "
 				  "%s simulations, both on the same simulated "
-				  "inputs; positive: %s costs more. Bins of %s "
-				  "(or a multiple), with an edge at $0.",
+				  "inputs; positive: %s costs more%s. Bins of "
+				  "%s (or a multiple), with an edge at $0.",
 			      olabel(d, option), olabel(d, d->baseline), n,
-			      olabel(d, option), w);
+			      olabel(d, option),
+			      pub ? " (every payer's cost, before state aid)"
+				  : "",
+			      w);
 		break;
 	}
 	case EX_BREAKDOWN:
@@ -544,13 +617,21 @@ char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
 			      olabel(d, option), olabel(d, d->baseline));
 		break;
 	case EX_HISTOGRAM:
+	case EX_HISTOGRAM_PUBLIC:
 		strbuf_printf(&b, "Each simulated future gives one difference "
-				  "between the two options' total costs. Bars "
-				  "left of $0 are futures in which %s is "
+				  "between the two options' total costs%s. "
+				  "Bars left of $0 are futures in which %s is "
 				  "cheaper; bars right of $0, futures in which "
 				  "%s is cheaper. The shares of the two sides "
 				  "are printed above them. The bracket spans "
 				  "the middle 90%% of differences.",
+			      kind == EX_HISTOGRAM_PUBLIC
+				      ? " to the public: every payer's cost "
+					"(the district's, the state's and any "
+					"other's), before state aid, which "
+					"only moves money from one public "
+					"payer to another"
+				      : "",
 			      olabel(d, option), olabel(d, d->baseline));
 		break;
 	case EX_BREAKDOWN:

@@ -67,18 +67,19 @@ static const struct resultfile_col categories_cols[] = {
 SCHEMA(resultfile_categories, "categories.csv", categories_cols);
 
 /* Every input as written: quantities, escalations and probabilities may
- * name parameters, so they are text. */
+ * name parameters, so they are text; a setting's value (likely and point)
+ * may be text too (baseline, year_labels), and its dist is blank. */
 static const struct resultfile_col inputs_cols[] = {
 	NAME("kind"),
 	TEXT("option"),
 	NAME("name"),
 	TEXT("category"),
 	TEXT("quantity"),
-	NAME("dist"),
+	TEXT("dist"),
 	{"low", RF_NUMBER, 1, NULL},
-	{"likely", RF_NUMBER, 1, NULL},
+	TEXT("likely"),
 	{"high", RF_NUMBER, 1, NULL},
-	{"point", RF_NUMBER, 0, NULL},
+	TEXT("point"),
 	TEXT("per"),
 	{"start", RF_WHOLE, 1, NULL},
 	{"end", RF_WHOLE, 1, NULL},
@@ -87,7 +88,9 @@ static const struct resultfile_col inputs_cols[] = {
 	TEXT("payer"),
 	{"aid", RF_NUMBER, 1, NULL},
 	TEXT("group"),
-	TEXT("source")};
+	TEXT("source"),
+	TEXT("label"),
+	TEXT("unit")};
 SCHEMA(resultfile_inputs, "inputs.csv", inputs_cols);
 
 static const struct resultfile_col provenance_cols[] = {NAME("key"),
@@ -104,7 +107,9 @@ static const struct resultfile_col sensitivity_cols[] = {
 	M("output_at_p90"),
 	M("output_point"),
 	M("swing"),
-	{"rank_correlation", RF_NUMBER, 1, NULL}};
+	{"rank_correlation", RF_NUMBER, 1, NULL},
+	NAME("kind"),
+	TEXT("occurrence_year")};
 SCHEMA(resultfile_sensitivity, "sensitivity.csv", sensitivity_cols);
 
 static const struct resultfile_col findings_cols[] = {NAME("key"),

@@ -86,12 +86,13 @@ static void resolve_names(struct builder *b)
 		} else if (build_starts_with(name, "label.") && *v) {
 			int o = model_find_option(m, name + 6);
 			if (o < 0 && (build_was_seen(b, "option", name + 6) ||
-				      b->src->incomplete)) {
-				continue;
+				      b->src->incomplete ||
+				      model_find_param(m, name + 6) >= 0)) {
+				continue; /* see build_param_labels */
 			} else if (o < 0) {
 				ERR(b, p->f[SC_PARAMETER].at,
-				    "'%s' labels option '%s', which no cost "
-				    "item uses",
+				    "'%s' labels '%s', which is neither an "
+				    "option of the cost files nor a parameter",
 				    name, name + 6);
 			} else {
 				free(m->options[o].label);
@@ -258,7 +259,9 @@ int model_build(const struct model_source *src,
 	}
 	check_uses(&b);
 	resolve_names(&b);
+	build_param_labels(&b);
 	order_options(&b);
+	build_settings(&b);
 	order_categories(m);
 	free(b.rows);
 	free(b.label_rows);

@@ -106,6 +106,15 @@ int build_add_param(struct model *m, const char *name, const struct dist *d,
 		     const char *source, int is_default, unsigned line);
 /* The first scenario row defining name, or NULL. */
 struct prow *build_find_row(struct builder *b, const char *name);
+
+/* label.<parameter> and unit.<parameter> (build_settings.c): a label or
+ * unit for a name that is no parameter (nor, for a label, an option), or
+ * an unknown unit, is an error at its row. */
+void build_param_labels(struct builder *b);
+
+/* The settings of the model (struct model_setting), from the rows and the
+ * defaults (build_settings.c). */
+void build_settings(struct builder *b);
 /* Collects the scenario's rows with their patches applied. */
 void build_gather_rows(struct builder *b);
 /* Checks and stores a whole-number setting (years, trials ...). */

@@ -79,6 +79,7 @@ int build_add_param(struct model *m, const char *name, const struct dist *d,
 	m->params = xreallocarray(m->params, m->nparams + 1,
 				  sizeof(*m->params));
 	struct model_param *p = &m->params[m->nparams];
+	memset(p, 0, sizeof(*p));
 	p->name = xstrdup(name);
 	p->dist = *d;
 	p->source = xstrdup(source ? source : "");

@@ -70,7 +70,15 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->nparams; i++) {
 		free(m->params[i].name);
 		free(m->params[i].source);
+		free(m->params[i].label);
+		free(m->params[i].unit);
 	}
+	for (size_t i = 0; i < m->nsettings; i++) {
+		free(m->settings[i].name);
+		free(m->settings[i].text);
+		free(m->settings[i].source);
+	}
+	free(m->settings);
 	for (size_t i = 0; i < m->noptions; i++) {
 		free(m->options[i].id);
 		free(m->options[i].label);
@@ -102,6 +110,24 @@ int model_has_aid(const struct model *m)
 		return 0;
 	for (size_t i = 0; i < m->nitems; i++)
 		if (m->items[i].aid > 0)
+			return 1;
+	return 0;
+}
+
+const char *const model_units[] = {"%", "FTE", "$", "students", "hours",
+				   NULL};
+
+const char *model_param_label(const struct model *m, int p)
+{
+	return m->params[p].label ? m->params[p].label : m->params[p].name;
+}
+
+int model_public_differs(const struct model *m)
+{
+	if (model_has_aid(m))
+		return 1;
+	for (size_t i = 0; i < m->nitems; i++)
+		if (m->items[i].payer != PAYER_DISTRICT)
 			return 1;
 	return 0;
 }

@@ -56,6 +56,30 @@ struct model_param {
 	char *source;    /* may be "" */
 	int is_default;  /* not written in the scenario: a default value */
 	unsigned line;   /* line in the scenario file (0 for a default) */
+	char *label;     /* label.<name>: its name for people; NULL: none */
+	char *unit;      /* unit.<name>: one of model_units; NULL: none */
+};
+
+/* The units a parameter may be given (unit.<name>), NULL-terminated:
+ * "%", "FTE", "$", "students", "hours". */
+extern const char *const model_units[];
+
+/* A scenario setting that is not a parameter but changes the numbers or
+ * their labels (years, base_year, year_labels, baseline, trials, seed,
+ * aid_lag, correlation, correlation.<group>), as used: written in the
+ * scenario, or its default when one applies (years, baseline, trials and
+ * seed always; aid_lag when the model has aid; correlation when it has
+ * correlated groups). */
+struct model_setting {
+	char *name;
+	char *text;     /* year_labels' or baseline's value, or a whole
+			 * number in decimal
+			 * (exact: a seed may pass 2^53); NULL for a
+			 * correlation */
+	double value;   /* the number (NAN for year_labels) */
+	char *source;   /* may be "" */
+	int is_default; /* not written in the scenario */
+	unsigned line;  /* line in the scenario file (0 for a default) */
 };
 
 enum qty_kind { QTY_NUMBER, QTY_STUDENTS, QTY_PARAM };
@@ -125,6 +149,8 @@ struct model {
 	size_t ncategories;
 	struct model_file *files; /* the scenario first, then cost files */
 	size_t nfiles;
+	struct model_setting *settings; /* in the order listed above */
+	size_t nsettings;
 };
 
 /* The most diagnostics a load reports before it stops. */
@@ -142,6 +168,11 @@ void model_free(struct model *m);
 /* Whether the model has any aid at all: an aid ratio that can be above 0
  * and an item with an aidable share. */
 int model_has_aid(const struct model *m);
+
+/* Whether the public's cost (gross: every payer, before state aid) can
+ * differ from the district's (net): the model has aid, or an item that
+ * another payer pays. */
+int model_public_differs(const struct model *m);
 
 /* The number of net-cost years: H, plus L when the model has aid. */
 int model_net_years(const struct model *m);
@@ -162,6 +193,8 @@ size_t model_count_uncertain(const struct model *m);
 int model_find_option(const struct model *m, const char *id);
 /* Index of the parameter with this name, or -1. */
 int model_find_param(const struct model *m, const char *name);
+/* The name of parameter p for people: its label, or its name. */
+const char *model_param_label(const struct model *m, int p);
 /* Index of the item (option, name), or -1. */
 int model_find_item(const struct model *m, int option, const char *name);
 

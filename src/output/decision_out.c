@@ -20,8 +20,12 @@ void decision_out_sensitivity(const struct decision *d, struct csvout *w)
 		const struct sensitivity_output *out = &s->outputs[r->output];
 		csvout_text(w, in->name);
 		csvout_text(w, out->name);
-		/* A unit cost is money; a parameter any number. */
-		if (in->item >= 0) {
+		/* A unit cost is money; a parameter any number; an
+		 * occurrence the number of times: 0 (never) and 1. */
+		if (in->occurrence) {
+			csvout_number(w, in->p10);
+			csvout_number(w, in->p90);
+		} else if (in->item >= 0) {
 			csvout_cents(w, in->p10);
 			csvout_cents(w, in->p90);
 		} else {
@@ -36,6 +40,8 @@ void decision_out_sensitivity(const struct decision *d, struct csvout *w)
 			csvout_number(w, r->rank_corr);
 		else
 			csvout_empty(w);
+		csvout_text(w, in->occurrence ? "occurrence" : "value");
+		csvout_text(w, in->year_label);
 		csvout_end_row(w);
 	}
 }

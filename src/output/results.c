@@ -209,18 +209,20 @@ void results_categories(const struct model *m, const struct sim_result *r,
 	}
 }
 
-void results_histogram(const struct model *m, const struct summary *s,
-		       struct csvout *w)
+/* The histogram rows of measure k (M_NET_PV or M_GROSS_PV) of every
+ * option against the baseline. */
+static void histogram_rows(const struct model *m, const struct summary *s,
+			   enum measure k, struct csvout *w)
 {
-	resultfile_header(&resultfile_histogram, w);
 	for (int o = 0; o < s->noptions; o++) {
 		if (o == s->baseline)
 			continue;
-		const struct summary_hist *h = &s->hist[o];
+		const struct summary_hist *h =
+			k == M_GROSS_PV ? &s->hist_public[o] : &s->hist[o];
 		for (size_t b = 0; b < h->nbins; b++) {
 			csvout_text(w, m->options[o].id);
 			csvout_text(w, m->options[s->baseline].id);
-			csvout_text(w, sim_measure_name(M_NET_PV));
+			csvout_text(w, sim_measure_name(k));
 			/* Edges as multiples of the width, never accumulated. */
 			csvout_cents(w, h->start + (double)b * h->width);
 			csvout_cents(w, h->start + (double)(b + 1) * h->width);
@@ -229,6 +231,17 @@ void results_histogram(const struct model *m, const struct summary *s,
 			csvout_end_row(w);
 		}
 	}
+}
+
+void results_histogram(const struct model *m, const struct summary *s,
+		       struct csvout *w)
+{
+	resultfile_header(&resultfile_histogram, w);
+	/* net_pv, the district's; then gross_pv, the public's, when the two
+	 * can differ. */
+	histogram_rows(m, s, M_NET_PV, w);
+	if (model_public_differs(m))
+		histogram_rows(m, s, M_GROSS_PV, w);
 }
 
 static void dist_cells(struct csvout *w, const struct dist *d)
@@ -257,6 +270,36 @@ static void ref_cell(struct csvout *w, const struct model *m,
 		csvout_number(w, r->value);
 }
 
+/* The settings that are not parameters (model_setting), as kind
+ * "setting": the value in likely and point (a number, or year_labels'
+ * text), the source "(default)" for a default. */
+static void results_settings(const struct model *m, struct csvout *w)
+{
+	for (size_t i = 0; i < m->nsettings; i++) {
+		const struct model_setting *s = &m->settings[i];
+		csvout_text(w, "setting");
+		csvout_empty(w);
+		csvout_text(w, s->name);
+		for (int k = 0; k < 3; k++) /* category, quantity, dist */
+			csvout_empty(w);
+		csvout_empty(w); /* low */
+		for (int k = 0; k < 2; k++) {
+			if (s->text)
+				csvout_text(w, s->text);
+			else
+				csvout_number(w, s->value);
+			if (k == 0)
+				csvout_empty(w); /* high */
+		}
+		for (int k = 0; k < 8; k++)
+			csvout_empty(w);
+		csvout_text(w, s->is_default ? "(default)" : s->source);
+		csvout_empty(w);
+		csvout_empty(w);
+		csvout_end_row(w);
+	}
+}
+
 void results_inputs(const struct model *m, struct csvout *w)
 {
 	resultfile_header(&resultfile_inputs, w);
@@ -272,8 +315,11 @@ void results_inputs(const struct model *m, struct csvout *w)
 		for (int k = 0; k < 8; k++)
 			csvout_empty(w);
 		csvout_text(w, p->source);
+		csvout_text(w, p->label ? p->label : "");
+		csvout_text(w, p->unit ? p->unit : "");
 		csvout_end_row(w);
 	}
+	results_settings(m, w);
 	for (size_t i = 0; i < m->nitems; i++) {
 		const struct model_item *it = &m->items[i];
 		csvout_text(w, "item");
@@ -295,6 +341,8 @@ void results_inputs(const struct model *m, struct csvout *w)
 		csvout_number(w, it->aid);
 		csvout_text(w, it->group >= 0 ? m->groups[it->group].name : "");
 		csvout_text(w, it->source);
+		csvout_empty(w);
+		csvout_empty(w);
 		csvout_end_row(w);
 	}
 }

@@ -55,7 +55,8 @@ void results_distribution(const struct model *m, const struct summary *s,
 			  struct csvout *w);
 
 /* histogram.csv: option, baseline, measure, bin_low, bin_high, count,
- * share: the per-trial difference of net_pv, bins aligned on 0. */
+ * share: the per-trial difference of net_pv, bins aligned on 0; then of
+ * gross_pv (the public's cost) when it can differ (model_public_differs). */
 void results_histogram(const struct model *m, const struct summary *s,
 		       struct csvout *w);
 
@@ -64,8 +65,9 @@ void results_histogram(const struct model *m, const struct summary *s,
 void results_categories(const struct model *m, const struct sim_result *r,
 			struct csvout *w);
 
-/* inputs.csv: every input as written (parameters, then cost items), with
- * its distribution and source, for the assumptions page. */
+/* inputs.csv: every input as written (parameters, settings, then cost
+ * items), with its distribution and source, and a parameter's label and
+ * unit, for the assumptions page. */
 void results_inputs(const struct model *m, struct csvout *w);
 
 /* provenance.csv: key, value. */

@@ -155,7 +155,9 @@ static void add_item(const sim_plan *p, const struct plan_item *pi,
 			 * year (the (t-1)-th uniform of the item's occurrence
 			 * stream); the point estimate takes p times the cost. */
 			double pr = prob.v[i * prob.step], occurs;
-			if (trial0 < 0)
+			if (trial0 < 0 && out->force_item == pi->model + 1)
+				occurs = t == out->force_year;
+			else if (trial0 < 0)
 				occurs = pr;
 			else if (pr >= 1)
 				occurs = 1;
@@ -280,6 +282,67 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 			      out->cat_gross_pv,
 			      out->cat_net_pv,
 			      &out->students_sum,
-			      out->scratch};
+			      out->scratch,
+			      0,
+			      0};
 	sim_evaluate_block(p, in->param, in->cost, trial, &b);
+}
+
+void sim_evaluate_occurrence(const sim_plan *p, const struct sim_inputs *in,
+			     int item, int year, struct sim_flows *out)
+{
+	struct sim_block b = {1,
+			      out->gross,
+			      out->net,
+			      out->measure,
+			      out->cat_gross_pv,
+			      out->cat_net_pv,
+			      &out->students_sum,
+			      out->scratch,
+			      item + 1,
+			      year};
+	sim_evaluate_block(p, in->param, in->cost, -1, &b);
+}
+
+int sim_item_is_risk(const struct model *m, int item)
+{
+	const struct model_ref *pr = &m->items[item].probability;
+	return pr->param >= 0 ? model_param_uncertain(m, pr->param) ||
+					(m->params[pr->param].dist.likely > 0 &&
+					 m->params[pr->param].dist.likely < 1)
+			      : pr->value > 0 && pr->value < 1;
+}
+
+int sim_occurrences(const sim_plan *p, int item, uint32_t trial, gsl_rng *r)
+{
+	const struct model *m = p->m;
+	const struct plan_item *pi = NULL;
+	for (size_t k = 0; k < p->nitems && !pi; k++)
+		if (p->items[k].model == item)
+			pi = &p->items[k];
+	if (!pi)
+		return 0;
+	/* As add_item draws it: the probability of the trial, then one
+	 * uniform per year, two years to a Philox block. */
+	double pr = pi->probability.param >= 0
+			    ? sim_input_draw(p, pi->probability.param, -1,
+					     trial, r)
+			    : pi->probability.value;
+	int count = 0, ublock = -1;
+	double u[2];
+	for (int t = pi->first; t <= pi->last; t++) {
+		if (pr >= 1) {
+			count++;
+			continue;
+		}
+		if (pr <= 0)
+			continue;
+		if ((t - 1) / 2 != ublock) {
+			ublock = (t - 1) / 2;
+			rng_uniform_pair(pi->key_occurs, m->seed, trial,
+					 (uint32_t)ublock, u);
+		}
+		count += u[(t - 1) % 2] < pr;
+	}
+	return count;
 }

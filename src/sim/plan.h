@@ -71,6 +71,11 @@ struct sim_block {
 	double *gross, *net, *measure, *cat_gross_pv, *cat_net_pv;
 	double *students_sum; /* [i] */
 	double *scratch;      /* sim_scratch_len(p, n) doubles */
+	/* Point evaluations only (trial0 < 0): 1 + the model index of a
+	 * risk item whose occurrence is forced, to once in program year
+	 * force_year (0: never) instead of probability times cost; 0 for
+	 * none.  Zero, the default, changes nothing. */
+	int force_item, force_year;
 };
 
 size_t sim_scratch_len(const sim_plan *p, int n);

@@ -94,6 +94,27 @@ double sim_input_draw(const sim_plan *p, int param, int item, uint32_t trial,
 void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 		  long trial, struct sim_flows *out);
 
+/* As sim_evaluate at the point estimate (in: point inputs), except that
+ * risk item `item` (model index) occurs once, in program year `year`, at
+ * its cost in that year, and in no other year; year 0: never.  Every other
+ * risk item contributes probability times cost.  The two ends of an
+ * occurrence's bar in the sensitivity analysis. */
+void sim_evaluate_occurrence(const sim_plan *p, const struct sim_inputs *in,
+			     int item, int year, struct sim_flows *out);
+
+/* Whether item (model index) is a risk: its probability is a parameter
+ * that is uncertain or strictly between 0 and 1, or a literal strictly
+ * between 0 and 1.  Such an item occurs in some years of a trial and not
+ * in others. */
+int sim_item_is_risk(const struct model *m, int item);
+
+/* The number of program years in which item (model index) occurs in trial
+ * (0-based): the same draws as the run's, recomputed from the item's
+ * occurrence stream and its probability's.  An item that is not a risk
+ * occurs in every active year (probability 1) or none (0).  r must come
+ * from rng_type. */
+int sim_occurrences(const sim_plan *p, int item, uint32_t trial, gsl_rng *r);
+
 /* The results of a run: per-trial arrays, trial i at index i. */
 struct sim_result {
 	long trials;

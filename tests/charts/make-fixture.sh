@@ -76,14 +76,14 @@ awk 'BEGIN {
 }'
 } | crlf >"$d/years.csv"
 
-# compare.csv, with two trailing columns the chart reader must ignore.
+# compare.csv
 {
-echo "option,baseline,measure,mean_diff,p5,p10,p25,p50,p75,p80,p90,p95,p_cheaper,p_cheaper_se,break_even_year,p_best"
+echo "option,baseline,measure,mean_diff,p5,p10,p25,p50,p75,p80,p90,p95,p_cheaper,p_cheaper_se,break_even_year,break_even_label,p_best,p_best_baseline"
 for m in gross_nominal net_nominal gross_pv net_pv net_per_student_year; do
-	echo "portal,boces,$m,20000.00,-25000.00,-15000.00,2000.00,18000.00,35000.00,40000.00,52000.00,60000.00,0.15,0.011291589790636214,none,0.2"
+	echo "portal,boces,$m,20000.00,-25000.00,-15000.00,2000.00,18000.00,35000.00,40000.00,52000.00,60000.00,0.15,0.011291589790636214,none,none,0.2,0.8"
 done
 for m in gross_nominal net_nominal gross_pv net_pv net_per_student_year; do
-	echo "inhouse,boces,$m,60000.00,8000.00,15000.00,35000.00,58000.00,80000.00,86000.00,100000.00,108000.00,0.004,0.0019959959919839679,1,0"
+	echo "inhouse,boces,$m,60000.00,8000.00,15000.00,35000.00,58000.00,80000.00,86000.00,100000.00,108000.00,0.004,0.0019959959919839679,1,2015-16,0,0.8"
 done
 } | crlf >"$d/compare.csv"
 
@@ -131,16 +131,16 @@ inhouse,Training,20000.00,20000.00,20000.00,20000.00
 CSV
 
 crlf >"$d/inputs.csv" <<'CSV'
-kind,option,name,category,quantity,dist,low,likely,high,point,per,start,end,escalation,probability,payer,aid,group,source
-parameter,,students,,,fixed,,1000,,1000,,,,,,,,,fixture enrollment
-parameter,,enrollment_growth,,,uniform,-0.02,,0.01,-0.005,,,,,,,,,illustrative
-parameter,,aid_ratio,,,fixed,,0.5,,0.5,,,,,,,,,illustrative
-parameter,,discount_rate,,,fixed,,0.03,,0.03,,,,,,,,,illustrative
-parameter,,breach_p,,,pert,0.01,0.02,0.05,0.02,,,,,,,,,"a long source text that wraps over several lines of the assumptions table, so that its row is taller than the others"
-item,portal,Fee,Licensing,students,triangular,2,3.5,5,3.5,year,1,3,0.02,1,district,0,,vendor quote
-item,portal,Exit,Exit,1,fixed,,10000,,10000,once,3,3,0,1,district,0,,illustrative
-item,boces,Service,Licensing,students,triangular,9,11,14,11,year,1,3,0.02,1,district,1,,illustrative
-item,inhouse,Staff time,Staff,1,pert,40000,50000,80000,50000,year,1,3,0,1,district,0,staff,illustrative
+kind,option,name,category,quantity,dist,low,likely,high,point,per,start,end,escalation,probability,payer,aid,group,source,label,unit
+parameter,,students,,,fixed,,1000,,1000,,,,,,,,,fixture enrollment,,
+parameter,,enrollment_growth,,,uniform,-0.02,,0.01,-0.005,,,,,,,,,illustrative,,
+parameter,,aid_ratio,,,fixed,,0.5,,0.5,,,,,,,,,illustrative,,
+parameter,,discount_rate,,,fixed,,0.03,,0.03,,,,,,,,,illustrative,,
+parameter,,breach_p,,,pert,0.01,0.02,0.05,0.02,,,,,,,,,"a long source text that wraps over several lines of the assumptions table, so that its row is taller than the others",,
+item,portal,Fee,Licensing,students,triangular,2,3.5,5,3.5,year,1,3,0.02,1,district,0,,vendor quote,,
+item,portal,Exit,Exit,1,fixed,,10000,,10000,once,3,3,0,1,district,0,,illustrative,,
+item,boces,Service,Licensing,students,triangular,9,11,14,11,year,1,3,0.02,1,district,1,,illustrative,,
+item,inhouse,Staff time,Staff,1,pert,40000,50000,80000,50000,year,1,3,0,1,district,0,staff,illustrative,,
 CSV
 
 crlf >"$d/provenance.csv" <<'CSV'
@@ -166,18 +166,18 @@ CSV
 # crosses $0), two for inhouse-boces, and rows of single options, which
 # the tornado must leave out.
 {
-echo "input,output,input_p10,input_p90,output_at_p10,output_at_p90,output_point,swing,rank_correlation"
-echo "breach_p,portal-boces,0.012,0.04,-5000.00,40000.00,15000.00,45000.00,0.61"
-echo "portal/Fee,portal-boces,2.4,4.6,2000.00,30000.00,15000.00,28000.00,0.5"
-echo "boces/Service,portal-boces,9.8,12.9,27000.00,1000.00,15000.00,26000.00,-0.45"
-echo "enrollment_growth,portal-boces,-0.017,0.007,12000.00,19000.00,15000.00,7000.00,0.08"
+echo "input,output,input_p10,input_p90,output_at_p10,output_at_p90,output_point,swing,rank_correlation,kind,occurrence_year"
+echo "breach_p,portal-boces,0.012,0.04,-5000.00,40000.00,15000.00,45000.00,0.61,value,"
+echo "portal/Fee,portal-boces,2.4,4.6,2000.00,30000.00,15000.00,28000.00,0.5,value,"
+echo "boces/Service,portal-boces,9.8,12.9,27000.00,1000.00,15000.00,26000.00,-0.45,value,"
+echo "enrollment_growth,portal-boces,-0.017,0.007,12000.00,19000.00,15000.00,7000.00,0.08,value,"
 for i in 1 2 3 4 5 6 7 8; do
-	echo "x$i,portal-boces,1,2,$((15000 - 600 * (9 - i))).00,$((15000 + 300 * (9 - i))).00,15000.00,$((900 * (9 - i))).00,"
+	echo "x$i,portal-boces,1,2,$((15000 - 600 * (9 - i))).00,$((15000 + 300 * (9 - i))).00,15000.00,$((900 * (9 - i))).00,,value,"
 done
-echo "inhouse/Staff time,inhouse-boces,43000,68000,52000.00,80000.00,65000.00,28000.00,0.9"
-echo "boces/Service,inhouse-boces,9.8,12.9,77000.00,51000.00,65000.00,26000.00,-0.3"
-echo "portal/Fee,portal,2.4,4.6,137000.00,165000.00,150000.00,28000.00,0.7"
-echo "boces/Service,boces,9.8,12.9,123000.00,149000.00,135000.00,26000.00,0.8"
+echo "inhouse/Staff time,inhouse-boces,43000,68000,52000.00,80000.00,65000.00,28000.00,0.9,value,"
+echo "boces/Service,inhouse-boces,9.8,12.9,77000.00,51000.00,65000.00,26000.00,-0.3,value,"
+echo "portal/Fee,portal,2.4,4.6,137000.00,165000.00,150000.00,28000.00,0.7,value,"
+echo "boces/Service,boces,9.8,12.9,123000.00,149000.00,135000.00,26000.00,0.8,value,"
 } | crlf >"$d/sensitivity.csv"
 
 crlf >"$d/findings.csv" <<'CSV'

@@ -316,6 +316,101 @@ static void test_bad_summary_stops_early(void **state)
 	free(dir);
 }
 
+/* Issue 9: the public's histogram bins (measure gross_pv), a risk's
+ * occurrence in sensitivity.csv (kind, occurrence_year) and parameter
+ * labels and units in inputs.csv are read, and shown as the exhibits say
+ * them; an unknown measure or kind is an error at its cell. */
+static void append(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *fp = fopen(path, "ab");
+	if (!fp)
+		fail_msg("cannot open %s", path);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static void test_public_occurrence_labels(void **state)
+{
+	(void)state;
+	char *dir = copy_fixture();
+	append(dir, "histogram.csv",
+	       "portal,boces,gross_pv,-20000.00,-10000.00,300,0.3\n"
+	       "portal,boces,gross_pv,-10000.00,0.00,700,0.7\n");
+	free(test_write(dir, "sensitivity.csv",
+			"input,output,input_p10,input_p90,output_at_p10,"
+			"output_at_p90,output_point,swing,rank_correlation,"
+			"kind,occurrence_year\n"
+			"portal/Breach,portal-boces,0,1,-5000.00,90000.00,"
+			"15000.00,95000.00,0.7,occurrence,2016\n"
+			"staff,portal-boces,0.2,0.4,1000.00,2000.00,1500.00,"
+			"1000.00,0.1,value,\n"));
+	free(test_write(dir, "inputs.csv",
+			"kind,option,name,category,quantity,dist,low,likely,"
+			"high,point,per,start,end,escalation,probability,payer,"
+			"aid,group,source,label,unit\n"
+			"parameter,,staff,,,uniform,0.2,,0.4,0.3,,,,,,,,,src,"
+			"Staff time,FTE\n"
+			"parameter,,hours,,,fixed,,26,,26,,,,,,,,,src,,hours\n"
+			"parameter,,fee,,,fixed,,1500,,1500,,,,,,,,,src,Fee,$\n"
+			"parameter,,share,,,fixed,,0.25,,0.25,,,,,,,,,src,,%\n"
+			"setting,,aid_lag,,,,,1,,1,,,,,,,,,src,,\n"));
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, dir, &dg), CHART_OK);
+	int o = 0;
+	while (strcmp(d.opt[o].id, "portal") != 0)
+		o++;
+	assert_int_equal(d.opt[o].npub_bins, 2);
+	assert_double_near(d.opt[o].pub_bins[1].share, 0.7, 0);
+	assert_true(d.opt[o].nbins > 2); /* net_pv's bins untouched */
+	assert_int_equal(d.nsens, 2);
+	const struct chart_sens *s = &d.sens[0];
+	assert_true(s->occurrence);
+	assert_false(d.sens[1].occurrence);
+	char buf[LAYOUT_LABEL_MAX];
+	assert_string_equal(words_sens_value(&d, s, 0, buf), "never");
+	assert_string_equal(words_sens_value(&d, s, 1, buf), "once, in 2016");
+	char *l = words_sens_label(&d, s);
+	assert_string_equal(l, "Breach occurs [portal]");
+	free(l);
+	l = words_sens_label(&d, &d.sens[1]);
+	assert_string_equal(l, "Staff time");
+	free(l);
+	assert_string_equal(words_sens_value(&d, &d.sens[1], 1, buf),
+			    "0.4 FTE");
+	assert_string_equal(words_input_value(&d, "hours", 26, buf),
+			    "26 hours");
+	assert_string_equal(words_input_value(&d, "fee", 1500, buf),
+			    "$1,500");
+	assert_string_equal(words_input_value(&d, "share", 0.25, buf), "25%");
+	assert_string_equal(chart_param_label(&d, "hours"), "hours");
+	assert_string_equal(chart_param_label(&d, "unknown"), "unknown");
+	chart_data_free(&d);
+	diags_free(&dg);
+
+	append(dir, "histogram.csv",
+	       "portal,boces,net_cost,0.00,10000.00,1,0.001\n");
+	free(test_write(dir, "sensitivity.csv",
+			"input,output,input_p10,input_p90,output_at_p10,"
+			"output_at_p90,output_point,swing,rank_correlation,"
+			"kind,occurrence_year\n"
+			"portal/Breach,portal-boces,0,1,-5000.00,90000.00,"
+			"15000.00,95000.00,0.7,sometimes,2016\n"));
+	enum chart_status st;
+	char *err = load_errors(dir, &st);
+	assert_int_equal(st, CHART_EINPUT);
+	assert_non_null(strstr(err, "DIR/histogram.csv:22:3: error: expected "
+				    "the measure net_pv or gross_pv\n"));
+	assert_non_null(strstr(err, "DIR/sensitivity.csv:2:10: error: "
+				    "unknown kind \"sometimes\" (expected "
+				    "value or occurrence)\n"));
+	free(err);
+	test_rmdir(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_missing_required_file),
 		cmocka_unit_test(test_bad_cells_located),
 		cmocka_unit_test(test_bad_summary_stops_early),
+		cmocka_unit_test(test_public_occurrence_labels),
 	};
 	return cmocka_run_group_tests_name("chart_data", tests, NULL, NULL);
 }

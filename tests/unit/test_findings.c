@@ -305,6 +305,147 @@ static void test_break_even_sentence(void **state)
 	finish(&f);
 }
 
+/* ---- the public perspective (issue 9) ------------------------------ */
+
+/* One year, undiscounted; b's service is fully aidable at the aid ratio,
+ * paid the same year (aid_lag 0); a's cost is uniform on 95,000..105,000
+ * with no aid.  For the public (gross) a against b's 120,000 is cheaper in
+ * every trial, by a median of about 20,000; for the district b costs
+ * 120,000 (1 - ratio). */
+static const char *const persp_costs =
+	"option,item,category,dist,low,likely,high,per,aid\n"
+	"a,Service,Licensing,uniform,95000,,105000,once,0\n"
+	"b,Service,Licensing,fixed,,120000,,once,1\n";
+
+static char *persp_scenario(const char *ratio)
+{
+	char *b = malloc(512);
+	snprintf(b, 512,
+		 "parameter,value\n"
+		 "costs,costs.csv\n"
+		 "baseline,b\n"
+		 "label.a,Option A\n"
+		 "label.b,Option B\n"
+		 "years,1\n"
+		 "aid_ratio,%s\n"
+		 "aid_lag,0\n"
+		 "trials,2000\n"
+		 "seed,3\n",
+		 ratio);
+	return b;
+}
+
+/* Aid of 50% makes b's net cost 60,000: b is cheaper for the district in
+ * every trial, a for the public in every trial. */
+static void test_perspectives_disagree(void **state)
+{
+	(void)state;
+	char *scen = persp_scenario("50%");
+	struct fixture f;
+	run(&f, scen, persp_costs);
+	const struct findings *fi = &f.d.findings;
+	const char *p = sentence_with(fi, "for the public");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "Option A costs less than Option B in 100% "
+				  "of 2,000 simulated futures"));
+	/* The median of a's uniform draws is within 0.5% of 100,000: the
+	 * saving, 120,000 minus it, rounds to $20,000 at three figures. */
+	assert_non_null(strstr(p, "with a median saving of $20,000"));
+	assert_double_within(
+		-f.s.cmp[0 * M_COUNT + M_GROSS_PV].diff.q[Q50], 20000, 500);
+	assert_non_null(sentence_with(fi, "The two perspectives disagree: "
+					  "Option B costs the district less, "
+					  "but Option A costs the public "
+					  "less."));
+	const char *cover = findings_title(fi, "cover.perspectives.a");
+	assert_non_null(cover);
+	assert_string_equal(cover,
+			    "For the district (net of state aid), Option B is "
+			    "cheaper than Option A in 100% of futures; for the "
+			    "public (every payer, before aid), Option A is "
+			    "cheaper than Option B in 100% of futures. The two "
+			    "perspectives disagree: Option B costs the "
+			    "district less, but Option A costs the public "
+			    "less.");
+	assert_string_equal(findings_title(fi, "title.histogram_public.a"),
+			    "Public cost: Option A cheaper in 100% of futures");
+	/* The public histogram: every trial below 0, none above. */
+	assert_int_equal(f.s.hist_public[0].below, 2000);
+	assert_int_equal(f.s.hist_public[0].above, 0);
+	long sum = 0;
+	for (size_t i = 0; i < f.s.hist_public[0].nbins; i++)
+		sum += f.s.hist_public[0].counts[i];
+	assert_int_equal(sum, 2000);
+	assert_true(f.s.hist_public[0].start + (double)f.s.hist_public[0].nbins *
+				f.s.hist_public[0].width <= 0);
+	finish(&f);
+	free(scen);
+}
+
+/* Aid of 10%: b's net cost is 108,000, so a is cheaper both ways and no
+ * sentence speaks of disagreement. */
+static void test_perspectives_agree(void **state)
+{
+	(void)state;
+	char *scen = persp_scenario("10%");
+	struct fixture f;
+	run(&f, scen, persp_costs);
+	const struct findings *fi = &f.d.findings;
+	assert_non_null(sentence_with(fi, "for the public"));
+	assert_null(sentence_with(fi, "disagree"));
+	const char *cover = findings_title(fi, "cover.perspectives.a");
+	assert_non_null(cover);
+	assert_null(strstr(cover, "disagree"));
+	assert_non_null(strstr(cover, "For the district (net of state aid), "
+				      "Option A is cheaper than Option B in "
+				      "100% of futures; for the public"));
+	finish(&f);
+	free(scen);
+}
+
+/* At the boundary of the toss-up band: for the public, a on 110,000 ..
+ * 130,000 against b's 120,000 is a toss-up, so however the district's
+ * answer falls, the perspectives are not said to disagree. */
+static void test_perspectives_tossup_is_no_disagreement(void **state)
+{
+	(void)state;
+	char *scen = persp_scenario("50%");
+	static const char *const costs =
+		"option,item,category,dist,low,likely,high,per,aid\n"
+		"a,Service,Licensing,uniform,110000,,130000,once,0\n"
+		"b,Service,Licensing,fixed,,120000,,once,1\n";
+	struct fixture f;
+	run(&f, scen, costs);
+	const struct findings *fi = &f.d.findings;
+	const char *p = sentence_with(fi, "for the public");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "Option A and Option B are a toss-up"));
+	assert_null(sentence_with(fi, "disagree"));
+	const char *cover = findings_title(fi, "cover.perspectives.a");
+	assert_non_null(strstr(cover, "for the public (every payer, before "
+				      "aid), Option A and Option B are a "
+				      "toss-up"));
+	assert_null(strstr(cover, "disagree"));
+	finish(&f);
+	free(scen);
+}
+
+/* No aid and no other payer: the public's cost is the district's, and
+ * nothing is said twice. */
+static void test_no_public_perspective_without_aid(void **state)
+{
+	(void)state;
+	char *scen = persp_scenario("0");
+	struct fixture f;
+	run(&f, scen, persp_costs);
+	const struct findings *fi = &f.d.findings;
+	assert_null(sentence_with(fi, "for the public"));
+	assert_null(findings_title(fi, "cover.perspectives.a"));
+	assert_null(findings_title(fi, "title.histogram_public.a"));
+	finish(&f);
+	free(scen);
+}
+
 /* One option: nothing to compare, still a budget and the titles that need
  * no comparison. */
 static void test_single_option(void **state)
@@ -348,6 +489,10 @@ int main(void)
 		cmocka_unit_test(test_clear_case_states_share_and_negative_saving),
 		cmocka_unit_test(test_break_even_sentence),
 		cmocka_unit_test(test_single_option),
+		cmocka_unit_test(test_perspectives_disagree),
+		cmocka_unit_test(test_perspectives_agree),
+		cmocka_unit_test(test_perspectives_tossup_is_no_disagreement),
+		cmocka_unit_test(test_no_public_perspective_without_aid),
 	};
 	return cmocka_run_group_tests_name("findings", tests, NULL, NULL);
 }

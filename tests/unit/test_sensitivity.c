@@ -1,4 +1,6 @@
-/* Sensitivity (issue 3): one-at-a-time swings against closed forms, which
+/* Sensitivity (issues 3 and 9): one-at-a-time swings against closed forms,
+ * a risk's occurrence as an input (swings by hand, counts as the run draws
+ * them), which
  * inputs enter which outputs, ranks with ties, rank correlations against an
  * independent computation, a dominant input first in both orders, an input
  * that cannot move an output uncorrelated with it, and thread-count
@@ -177,6 +179,178 @@ static void test_probability_parameter_swing(void **state)
 	assert_non_null(rd);
 	assert_double_near(rd->at_p90, 1000 - 0.082 * 50000, 1e-12);
 	sensitivity_free(&s);
+	unload(&f);
+}
+
+/* ---- a risk's occurrence as an input ------------------------------- */
+
+/* The row of (input, output) of one kind: the item's cost (occurrence 0)
+ * or its occurrence (1). */
+static const struct sensitivity_row *
+find_row_kind(const struct sensitivity *s, const char *input,
+	      const char *output, int occurrence)
+{
+	for (size_t q = 0; q < s->nrows; q++) {
+		const struct sensitivity_input *in = &s->inputs[s->rows[q].input];
+		if (strcmp(in->name, input) == 0 &&
+		    in->occurrence == occurrence &&
+		    strcmp(s->outputs[s->rows[q].output].name, output) == 0)
+			return &s->rows[q];
+	}
+	return NULL;
+}
+
+/* One rare, costly risk: a breach of option a costing 200,000 a year in
+ * 2019 dollars (fixed), possible in years 2 to 5 with probability 5% a
+ * year, escalating 3% a year, half of it aidable at an aid ratio of 40%
+ * paid a year later; discounting at 5%.  Two small fees of a (uniform
+ * 1000..1300 per year) and b's fixed service are the other costs. */
+static const char *const risk_scenario =
+	"parameter,value\n"
+	"costs,costs.csv\n"
+	"baseline,b\n"
+	"years,5\n"
+	"base_year,2019\n"
+	"discount_rate,5%\n"
+	"aid_ratio,40%\n"
+	"aid_lag,1\n"
+	"trials,4000\n"
+	"seed,7\n";
+static const char *const risk_costs =
+	"option,item,category,quantity,dist,low,likely,high,per,start,end,"
+	"escalation,probability,aid\n"
+	"a,Breach,Risk,1,fixed,,200000,,year,2,5,3%,5%,0.5\n"
+	"a,Fee one,Licensing,1,uniform,1000,,1300,year,1,5,,,\n"
+	"a,Fee two,Support,1,uniform,1000,,1300,year,1,5,,,\n"
+	"b,Service,Licensing,1,fixed,,5000,,year,1,5,,,\n";
+
+static void test_occurrence_swing_hand_computed(void **state)
+{
+	(void)state;
+	struct fixture f;
+	load(&f, risk_scenario, risk_costs, 1, 2);
+	struct sensitivity s;
+	sensitivity_compute(f.plan, &f.res, 2, &s);
+
+	/* The occurrence is an input of a and of a-b, not of b. */
+	const struct sensitivity_row *ra =
+		find_row_kind(&s, "a/Breach", "a", 1);
+	const struct sensitivity_row *rd =
+		find_row_kind(&s, "a/Breach", "a-b", 1);
+	assert_non_null(ra);
+	assert_non_null(rd);
+	assert_null(find_row_kind(&s, "a/Breach", "b", 1));
+	/* A fixed cost is no input: the item's only row is its occurrence. */
+	assert_null(find_row_kind(&s, "a/Breach", "a", 0));
+	const struct sensitivity_input *in = &s.inputs[ra->input];
+	assert_int_equal(in->year, 2);
+	assert_string_equal(in->year_label, "2020");
+	assert_double_near(in->p10, 0, 0);
+	assert_double_near(in->p90, 1, 0);
+
+	/* Once, in 2020 (program year 2): 200000 * 1.03 paid, discounted
+	 * two years; aid of 0.4 * 0.5 of it back in year 3. */
+	double c2 = 200000 * 1.03;
+	double once = c2 / pow(1.05, 2) - 0.4 * 0.5 * c2 / pow(1.05, 3);
+	/* The point estimate takes 5% of each year's net cost. */
+	double expected = 0;
+	for (int t = 2; t <= 5; t++) {
+		double ct = 200000 * pow(1.03, t - 1);
+		expected += 0.05 * (ct / pow(1.05, t) -
+				    0.2 * ct / pow(1.05, t + 1));
+	}
+	double fees = 0, serv = 0;
+	for (int t = 1; t <= 5; t++) {
+		fees += 2 * 1150 / pow(1.05, t);
+		serv += 5000 / pow(1.05, t);
+	}
+	assert_double_near(s.outputs[find_output(&s, "a")].point,
+			   fees + expected, 1e-12);
+	assert_double_near(ra->at_p10, fees, 1e-12);
+	assert_double_near(ra->at_p90, fees + once, 1e-12);
+	assert_double_near(ra->swing, once, 1e-12);
+	assert_double_near(rd->at_p10, fees - serv, 1e-9);
+	assert_double_near(rd->at_p90, fees + once - serv, 1e-9);
+	assert_double_near(rd->swing, once, 1e-12);
+
+	/* It ranks first in both the swings and the rank correlations of
+	 * the difference. */
+	size_t first, count;
+	sensitivity_output_rows(&s, find_output(&s, "a-b"), &first, &count);
+	const struct sensitivity_row *r = s.rows + first;
+	assert_int_equal(count, 3);
+	assert_ptr_equal(&r[0], rd);
+	for (size_t k = 1; k < count; k++)
+		assert_true(fabs(r[k].rank_corr) < fabs(rd->rank_corr));
+	assert_true(rd->rank_corr > 0.5);
+	sensitivity_free(&s);
+	unload(&f);
+}
+
+/* The occurrences the sensitivity analysis ranks are the run's own: with
+ * a cost of 1 a year, undiscounted and not escalated, an option's
+ * gross_nominal in a trial is the number of years its risk occurred.  The
+ * probability is an uncertain parameter, and the item starts in year 2 so
+ * that its years straddle the two-year blocks of the occurrence stream. */
+static void test_occurrences_match_run(void **state)
+{
+	(void)state;
+	static const char *const scenario = "parameter,value,low,high,dist\n"
+					    "costs,costs.csv,,,\n"
+					    "years,6,,,\n"
+					    "p,,0.2,0.6,uniform\n"
+					    "trials,700,,,\n";
+	static const char *const costs =
+		"option,item,category,dist,likely,per,start,end,probability\n"
+		"a,Event,Risk,fixed,1,year,2,6,p\n";
+	struct fixture f;
+	load(&f, scenario, costs, 1, 2);
+	gsl_rng *rng = gsl_rng_alloc(rng_type);
+	const double *g = sim_measure(&f.res, 0, M_GROSS_NOMINAL);
+	int seen[6] = {0};
+	for (long i = 0; i < f.res.trials; i++) {
+		int k = sim_occurrences(f.plan, 0, (uint32_t)i, rng);
+		assert_double_near(g[i], (double)k, 0);
+		seen[k]++;
+	}
+	/* Every count from 0 to 5 occurs among 700 trials. */
+	for (int k = 0; k <= 5; k++)
+		assert_true(seen[k] > 0);
+	gsl_rng_free(rng);
+	unload(&f);
+}
+
+/* Which items are risks: a probability strictly between 0 and 1, or an
+ * uncertain one; never 0 or 1 exactly. */
+static void test_item_is_risk_boundaries(void **state)
+{
+	(void)state;
+	static const char *const scenario = "parameter,value,low,high,dist\n"
+					    "costs,costs.csv,,,\n"
+					    "years,2,,,\n"
+					    "one,1,,,\n"
+					    "half,0.5,,,\n"
+					    "some,,0.1,0.2,uniform\n";
+	static const char *const costs =
+		"option,item,category,dist,likely,probability\n"
+		"a,Always,Risk,fixed,1,1\n"
+		"a,Never,Risk,fixed,1,0\n"
+		"a,Half,Risk,fixed,1,0.5\n"
+		"a,One,Risk,fixed,1,one\n"
+		"a,Halfp,Risk,fixed,1,half\n"
+		"a,Some,Risk,fixed,1,some\n"
+		"a,Blank,Risk,fixed,1,\n";
+	struct fixture f;
+	load(&f, scenario, costs, 0, 1);
+	const char *names[] = {"Always", "Never", "Half", "One",
+			       "Halfp",  "Some",  "Blank"};
+	const int want[] = {0, 0, 1, 0, 1, 1, 0};
+	for (int i = 0; i < 7; i++) {
+		int k = model_find_item(&f.m, 0, names[i]);
+		assert_true(k >= 0);
+		if (sim_item_is_risk(&f.m, k) != want[i])
+			fail_msg("%s: sim_item_is_risk %d", names[i], !want[i]);
+	}
 	unload(&f);
 }
 
@@ -420,6 +594,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_swing_matches_closed_form),
 		cmocka_unit_test(test_probability_parameter_swing),
+		cmocka_unit_test(test_occurrence_swing_hand_computed),
+		cmocka_unit_test(test_occurrences_match_run),
+		cmocka_unit_test(test_item_is_risk_boundaries),
 		cmocka_unit_test(test_ranks_average_ties),
 		cmocka_unit_test(test_ranks_match_comparison_sort),
 		cmocka_unit_test(test_rank_corr_is_pearson_of_ranks),
