@@ -64,13 +64,28 @@ int cli_fail(int code, const char *fmt, ...)
 	return code;
 }
 
+/* -q and --strict, for every diagnostic printed (see cli_diag_mode). */
+static struct {
+	int quiet, strict;
+} diag_mode;
+
+void cli_diag_mode(int quiet, int strict)
+{
+	diag_mode.quiet = quiet;
+	diag_mode.strict = strict;
+}
+
 void cli_print_diags(struct diags *d)
 {
+	if (diag_mode.strict)
+		diags_promote_warnings(d);
 	diags_sort(d);
 	size_t errors = 0;
 	struct strbuf line = STRBUF_INIT;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
+		if (g->level == DIAG_WARNING && diag_mode.quiet)
+			continue;
 		if (g->level == DIAG_ERROR && ++errors > DIAG_MAX_ERRORS)
 			continue;
 		strbuf_reset(&line);
@@ -175,11 +190,41 @@ void cli_sim_opts_command(const struct cli_sim_opts *o, struct strbuf *b)
 		strbuf_printf(b, " -s %llu", (unsigned long long)o->seed);
 }
 
-int cli_load_model(const char *path, struct model *m)
+void cli_warn_trials(const struct model *m, const struct cli_sim_opts *o,
+		     struct diags *d)
+{
+	if (m->trials >= CLI_RELIABLE_TRIALS)
+		return;
+	struct loc at = {NULL, 0, 0};
+	struct strbuf how = STRBUF_INIT;
+	if (o->trials_arg) {
+		strbuf_printf(&how, "-n %s: ", o->trials_arg);
+	} else {
+		at.file = m->files[0].path;
+		at.line = m->trials_line;
+		at.col = m->trials_col;
+	}
+	diags_add(d, DIAG_WARNING, at,
+		  "%s%ld trial%s too few for the ± figures (the Monte Carlo "
+		  "errors of the chances) to be reliable; use 1,000 or more",
+		  strbuf_str(&how), m->trials, m->trials == 1 ? " is" : "s are");
+	strbuf_free(&how);
+}
+
+int cli_load_model(const char *path, const struct cli_sim_opts *sim,
+		   struct model *m)
 {
 	struct diags d = DIAGS_INIT;
 	int rc = model_load(path, m, &d);
+	if (rc == 0 && sim) {
+		cli_sim_opts_apply(sim, m);
+		cli_warn_trials(m, sim, &d);
+	}
 	cli_print_diags(&d);
+	if (rc == 0 && d.nerrors) { /* --strict */
+		model_free(m);
+		rc = 1;
+	}
 	diags_free(&d);
 	return rc == 0 ? EXIT_OK : rc == 3 ? EXIT_IO : EXIT_INPUT;
 }

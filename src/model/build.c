@@ -38,10 +38,19 @@ static void check_uses(struct builder *b)
 		struct strbuf ctx = STRBUF_INIT;
 		strbuf_printf(&ctx, " ('%s', used in %s:%u)", name,
 			      p->use.file ? p->use.file : "?", p->use.line);
-		if (p->as_probability)
-			build_check_bounds(b, &dc, d, &prob, strbuf_str(&ctx));
-		if (p->as_escalation)
-			build_check_bounds(b, &dc, d, &esc, strbuf_str(&ctx));
+		struct strbuf wctx = STRBUF_INIT;
+		strbuf_printf(&wctx, " (%s, first used in %s:%u)",
+			      p->as_probability ? "a probability"
+						: "an escalation",
+			      p->use.file ? p->use.file : "?", p->use.line);
+		if (p->as_probability &&
+		    build_check_bounds(b, &dc, d, &prob, strbuf_str(&ctx)) == 0)
+			build_warn_dist(b, &dc, d, 1, name, strbuf_str(&wctx));
+		if (p->as_escalation &&
+		    build_check_bounds(b, &dc, d, &esc, strbuf_str(&ctx)) == 0 &&
+		    !p->as_probability)
+			build_warn_dist(b, &dc, d, 0, name, strbuf_str(&wctx));
+		strbuf_free(&wctx);
 		if (p->as_quantity)
 			build_check_bounds(b, &dc, d, &qty, strbuf_str(&ctx));
 		if (!p->use.file && p->line && b->d->nerrors == 0)

@@ -99,6 +99,21 @@ struct cell build_table_cell(const struct model_table *mt,
 			      const struct csvin_row *row, int field);
 /* Whether s is [a-z] followed by [a-z0-9] and the characters of extra. */
 int build_valid_name(const char *s, const char *extra);
+/* Warnings about valid numbers that are probably not meant (each silenced
+ * by writing the value with '%'): a rate of 1 or more a year ("3" read as
+ * 300%), and a probability above 0.5 a year.  what names the number
+ * ("escalation"), context follows it in the message (may be "").  The
+ * cell c holds the value v as written.  build_warn_dist checks the low,
+ * likely (value) and high cells of a distribution in turn, and warns at
+ * the first that crosses the line (probability: 1 for the probability
+ * rule, 0 for the rate rule). */
+void build_warn_rate(struct builder *b, const struct cell *c, double v,
+		     const char *what, const char *context);
+void build_warn_probability(struct builder *b, const struct cell *c,
+			    double v, const char *what, const char *context);
+void build_warn_dist(struct builder *b, const struct dist_cells *dc,
+		     const struct dist *d, int probability, const char *what,
+		     const char *context);
 
 /* build_scenario.c */
 /* Adds a parameter to the model; returns its index. */

@@ -2,6 +2,7 @@
  * distributions and their bounds (see build.h). */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -282,4 +283,93 @@ int build_check_bounds(struct builder *b, const struct dist_cells *dc,
 	}
 	strbuf_free(&s);
 	return bad ? -1 : 0;
+}
+
+/* ---- warnings: numbers that are valid but probably not meant -------- */
+
+/* A rate of 1 or more (100% a year) written without '%' is nearly always
+ * a percentage typed as a whole number ("3" for 3%); a probability above
+ * 0.5 a year is rare enough to be worth a second look.  Writing the value
+ * with '%' ("300%", "60%") says it is meant and silences the warning. */
+/* The number written as text (digits with an optional point) times 100,
+ * by moving the point: "0.035" gives "3.5" exactly, where 0.035 * 100 in
+ * binary would not.  Anything else (an exponent) is formatted from v. */
+static void percent_text(const char *t, double v, char *out, size_t size)
+{
+	size_t n = strspn(t, "0123456789."), dot = strcspn(t, ".");
+	if (t[n] || n == 0 || n >= size - 4 || strchr(t + dot + 1, '.')) {
+		snprintf(out, size, "%.15g", v * 100);
+		return;
+	}
+	char digits[80];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] != '.')
+			digits[k++] = t[i];
+	size_t point = dot + 2; /* digits before the new point */
+	while (k < point)
+		digits[k++] = '0';
+	size_t lead = 0; /* zeros before the first digit that matters */
+	while (lead + 1 < point && digits[lead] == '0')
+		lead++;
+	size_t end = k; /* drop trailing zeros after the point */
+	while (end > point && digits[end - 1] == '0')
+		end--;
+	snprintf(out, size, "%.*s%s%.*s", (int)(point - lead), digits + lead,
+		 end > point ? "." : "", (int)(end - point), digits + point);
+}
+
+static int warn_cell(struct builder *b, const struct cell *c, double v,
+		     int probability, const char *what, const char *context)
+{
+	if (!c->present || strchr(c->text, '%'))
+		return 0;
+	if (probability ? !(v > 0.5) : !(v >= 1))
+		return 0;
+	char buf[80];
+	const char *t = strbuf_trim_into(c->text, buf, sizeof(buf));
+	char pct[96];
+	percent_text(t, v, pct, sizeof(pct));
+	if (!probability)
+		diags_add(b->d, DIAG_WARNING, c->at,
+			  "%s %s means %s%% a year%s; write %s%% for %s "
+			  "percent (or %s%% if that is meant)",
+			  what, t, pct, context, t, t, pct);
+	else if (v < 1)
+		diags_add(b->d, DIAG_WARNING, c->at,
+			  "%s %s is a %s%% chance each year it applies%s; "
+			  "write %s%% for %s percent (or %s%% if that is "
+			  "meant)",
+			  what, t, pct, context, t, t, pct);
+	else
+		diags_add(b->d, DIAG_WARNING, c->at,
+			  "%s %s is a 100%% chance each year it applies%s; "
+			  "write %s%% for %s percent (or leave the cell "
+			  "blank for a cost that always occurs)",
+			  what, t, context, t, t);
+	return 1;
+}
+
+void build_warn_rate(struct builder *b, const struct cell *c, double v,
+		     const char *what, const char *context)
+{
+	warn_cell(b, c, v, 0, what, context);
+}
+
+void build_warn_probability(struct builder *b, const struct cell *c,
+			    double v, const char *what, const char *context)
+{
+	warn_cell(b, c, v, 1, what, context);
+}
+
+void build_warn_dist(struct builder *b, const struct dist_cells *dc,
+		     const struct dist *d, int probability, const char *what,
+		     const char *context)
+{
+	const struct cell *cells[3] = {dc->low, dc->likely, dc->high};
+	const double v[3] = {d->low, d->likely, d->high};
+	for (int i = 0; i < 3; i++)
+		if (!isnan(v[i]) &&
+		    warn_cell(b, cells[i], v[i], probability, what, context))
+			return; /* one warning per number */
 }

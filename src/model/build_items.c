@@ -269,6 +269,9 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		    "escalation must be greater than -1 (-100%%), got %g",
 		    it.escalation.value);
 		bad = 1;
+	} else if (!ep) {
+		build_warn_rate(b, &f[IC_ESCALATION], it.escalation.value,
+				"escalation", "");
 	}
 	note_use(ep, ep ? &ep->as_escalation : NULL, f[IC_ESCALATION].at);
 	if (build_blank(&f[IC_PROBABILITY])) {
@@ -283,6 +286,10 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		    "probability must be from 0 to 1, got %g",
 		    it.probability.value);
 		bad = 1;
+	} else if (!pp) {
+		build_warn_probability(b, &f[IC_PROBABILITY],
+				       it.probability.value, "probability",
+				       "");
 	}
 	note_use(pp, pp ? &pp->as_probability : NULL, f[IC_PROBABILITY].at);
 

@@ -200,9 +200,11 @@ void build_int_param(struct builder *b, struct prow *p, const char *name)
 	else if (strcmp(name, "base_year") == 0) {
 		m->base_year = (int)v;
 		m->has_base_year = 1;
-	} else if (strcmp(name, "trials") == 0)
+	} else if (strcmp(name, "trials") == 0) {
 		m->trials = (long)v;
-	else if (strcmp(name, "aid_lag") == 0)
+		m->trials_line = p->f[SC_VALUE].at.line;
+		m->trials_col = p->f[SC_VALUE].at.col;
+	} else if (strcmp(name, "aid_lag") == 0)
 		m->aid_lag = (int)v;
 }
 
@@ -256,6 +258,8 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 	}
 	if (r && build_check_bounds(b, &dc, &d, r, "") != 0)
 		return;
+	if (r == &growth_bounds || r == &discount_bounds)
+		build_warn_dist(b, &dc, &d, 0, name, "");
 	if (r == &rho_bounds)
 		return; /* applied to the groups later */
 	int idx = build_add_param(m, name, &d, p->f[SC_SOURCE].text, 0, p->line);
