@@ -229,7 +229,32 @@ int cli_load_model(const char *path, const struct cli_sim_opts *sim,
 	return rc == 0 ? EXIT_OK : rc == 3 ? EXIT_IO : EXIT_INPUT;
 }
 
+/* Flushes stdout and reports a failure to write it (a full disk, a closed
+ * pipe's EIO, /dev/full): exit status 3 unless the command already
+ * failed. */
+static int finish_stdout(int rc)
+{
+	errno = 0;
+	int flushed = fflush(stdout) == 0;
+	int e = errno;
+	if (flushed && !ferror(stdout))
+		return rc;
+	if (e)
+		fprintf(stderr, "edtco: cannot write to standard output: %s\n",
+			strerror(e));
+	else
+		fputs("edtco: cannot write to standard output\n", stderr);
+	return rc == EXIT_OK ? EXIT_IO : rc;
+}
+
+static int dispatch(int argc, char **argv);
+
 int cli_main(int argc, char **argv)
+{
+	return finish_stdout(dispatch(argc, argv));
+}
+
+static int dispatch(int argc, char **argv)
 {
 	/* GSL's default handler aborts; every GSL status is checked instead. */
 	gsl_set_error_handler_off();
