@@ -88,6 +88,9 @@ int build_is_text_key(const char *name);
  * Returns 0 or -1. */
 int build_parse_dist(struct builder *b, const struct dist_cells *dc,
 		      enum num_kind kind, struct dist *out);
+/* The text of c as written (trimmed) in buf, for messages: a value is
+ * quoted as the user wrote it, not as %g rounds it (1.0000001 is not 1). */
+const char *build_written(const struct cell *c, char *buf, size_t size);
 /* Parses a number cell of the given kind, reporting a bad one under the
  * column name what.  Returns 0 or -1. */
 int build_parse_num(struct builder *b, const struct cell *c,

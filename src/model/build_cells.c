@@ -116,6 +116,11 @@ struct loc build_cell_or_row(const struct cell *c, struct loc row)
 
 /* ---- numbers and distributions -------------------------------------- */
 
+const char *build_written(const struct cell *c, char *buf, size_t size)
+{
+	return strbuf_trim_into(c->text, buf, size);
+}
+
 int build_parse_num(struct builder *b, const struct cell *c,
 		     const char *what, enum num_kind kind, double *out)
 {
@@ -202,23 +207,28 @@ int build_parse_dist(struct builder *b, const struct dist_cells *dc,
 	}
 	if (bad)
 		return -1;
+	/* Values are quoted as written: 1.0000001 is not "1". */
+	char lo[80], li[80], hi[80];
+	build_written(dc->low, lo, sizeof(lo));
+	build_written(dc->likely, li, sizeof(li));
+	build_written(dc->high, hi, sizeof(hi));
 	if (want_range && !(out->low < out->high)) {
-		ERR(b, dc->high->at, "high (%g) must be greater than low (%g)",
-		    out->high, out->low);
+		ERR(b, dc->high->at, "high (%s) must be greater than low (%s)",
+		    hi, lo);
 		return -1;
 	}
 	if (want_likely && want_range &&
 	    !(out->low <= out->likely && out->likely <= out->high)) {
 		ERR(b, dc->likely->at,
-		    "%s (%g) must lie between low (%g) and high (%g)",
-		    dc->likely_col, out->likely, out->low, out->high);
+		    "%s (%s) must lie between low (%s) and high (%s)",
+		    dc->likely_col, li, lo, hi);
 		return -1;
 	}
 	if (out->kind == DIST_LOGNORMAL && !(out->low > 0)) {
 		ERR(b, dc->low->at,
-		    "a lognormal needs low > 0 (got %g); use normal for "
+		    "a lognormal needs low > 0 (got %s); use normal for "
 		    "numbers that can be zero or negative",
-		    out->low);
+		    lo);
 		return -1;
 	}
 	return 0;
@@ -256,6 +266,10 @@ int build_check_bounds(struct builder *b, const struct dist_cells *dc,
 	struct strbuf s = STRBUF_INIT;
 	range_text(r, &s);
 	int bad = 0;
+	char lo[80], li[80], hi[80];
+	build_written(dc->low, lo, sizeof(lo));
+	build_written(dc->likely, li, sizeof(li));
+	build_written(dc->high, hi, sizeof(hi));
 	if (r->bounded && !dist_is_bounded(d)) {
 		ERR(b, dc->dist->at,
 		    "%s%s must stay within %g..%g, but a %s distribution is "
@@ -264,20 +278,20 @@ int build_check_bounds(struct builder *b, const struct dist_cells *dc,
 		bad = 1;
 	} else if (d->kind == DIST_FIXED) {
 		if (below(d->likely, r) || above(d->likely, r)) {
-			ERR(b, dc->likely->at, "%s%s must be %s, got %g",
-			    r->what, context, strbuf_str(&s), d->likely);
+			ERR(b, dc->likely->at, "%s%s must be %s, got %s",
+			    r->what, context, strbuf_str(&s), li);
 			bad = 1;
 		}
 	} else {
 		if (below(d->low, r) || above(d->low, r)) {
-			ERR(b, dc->low->at, "%s%s must be %s, but low is %g",
-			    r->what, context, strbuf_str(&s), d->low);
+			ERR(b, dc->low->at, "%s%s must be %s, but low is %s",
+			    r->what, context, strbuf_str(&s), lo);
 			bad = 1;
 		}
 		if (dist_is_bounded(d) &&
 		    (below(d->high, r) || above(d->high, r))) {
-			ERR(b, dc->high->at, "%s%s must be %s, but high is %g",
-			    r->what, context, strbuf_str(&s), d->high);
+			ERR(b, dc->high->at, "%s%s must be %s, but high is %s",
+			    r->what, context, strbuf_str(&s), hi);
 			bad = 1;
 		}
 	}

@@ -123,8 +123,9 @@ static int parse_year(struct builder *b, const struct cell *c,
 	if (build_parse_num(b, c, col, NUM_INTEGER, &v))
 		return -1;
 	if (v < 1 || v > b->m->years) {
-		ERR(b, c->at, "%s must be a program year from 1 to %d, got %g",
-		    col, b->m->years, v);
+		char w[80];
+		ERR(b, c->at, "%s must be a program year from 1 to %d, got %s",
+		    col, b->m->years, build_written(c, w, sizeof(w)));
 		return -1;
 	}
 	*out = (int)v;
@@ -146,7 +147,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 {
 	struct model *m = b->m;
 	struct cell f[IC_COUNT];
-	char obuf[256], ibuf[1024], buf[256];
+	char obuf[256], ibuf[1024], buf[256], wbuf[80];
 	for (int i = 0; i < IC_COUNT; i++)
 		f[i] = build_table_cell(mt, row, i);
 	const char *opt = strbuf_trim_into(f[IC_OPTION].text, obuf, sizeof(obuf));
@@ -220,9 +221,9 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		it.qty = qp ? QTY_PARAM : QTY_NUMBER;
 		if (!qp && it.quantity.value < 0) {
 			ERR(b, f[IC_QUANTITY].at,
-			    "quantity must be 0 or more, got %g (use a "
+			    "quantity must be 0 or more, got %s (use a "
 			    "negative unit cost for a credit)",
-			    it.quantity.value);
+			    build_written(&f[IC_QUANTITY], wbuf, sizeof(wbuf)));
 			bad = 1;
 		}
 		note_use(qp, qp ? &qp->as_quantity : NULL, f[IC_QUANTITY].at);
@@ -266,8 +267,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		bad = 1;
 	} else if (!ep && !(it.escalation.value > -1)) {
 		ERR(b, f[IC_ESCALATION].at,
-		    "escalation must be greater than -1 (-100%%), got %g",
-		    it.escalation.value);
+		    "escalation must be greater than -1 (-100%%), got %s",
+		    build_written(&f[IC_ESCALATION], wbuf, sizeof(wbuf)));
 		bad = 1;
 	} else if (!ep) {
 		build_warn_rate(b, &f[IC_ESCALATION], it.escalation.value,
@@ -283,8 +284,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	} else if (!pp && (it.probability.value < 0 ||
 			   it.probability.value > 1)) {
 		ERR(b, f[IC_PROBABILITY].at,
-		    "probability must be from 0 to 1, got %g",
-		    it.probability.value);
+		    "probability must be from 0 to 1, got %s",
+		    build_written(&f[IC_PROBABILITY], wbuf, sizeof(wbuf)));
 		bad = 1;
 	} else if (!pp) {
 		build_warn_probability(b, &f[IC_PROBABILITY],
@@ -317,8 +318,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		} else if (it.aid < 0 || it.aid > 1) {
 			ERR(b, f[IC_AID].at,
 			    "aid (the aidable share) must be from 0 to 1, got "
-			    "%g",
-			    it.aid);
+			    "%s",
+			    build_written(&f[IC_AID], wbuf, sizeof(wbuf)));
 			bad = 1;
 		} else if (it.aid > 0 && it.payer != PAYER_DISTRICT) {
 			ERR(b, f[IC_AID].at,

@@ -189,9 +189,11 @@ void build_int_param(struct builder *b, struct prow *p, const char *name)
 		if (strcmp(r->name, name) != 0)
 			continue;
 		if (v < (double)r->lo || v > (double)r->hi) {
+			char w[80];
 			ERR(b, p->f[SC_VALUE].at,
-			    "%s must be from %lld to %lld, got %.15g", name,
-			    r->lo, r->hi, v);
+			    "%s must be from %lld to %lld, got %s", name,
+			    r->lo, r->hi,
+			    build_written(&p->f[SC_VALUE], w, sizeof(w)));
 			return;
 		}
 	}
