@@ -80,6 +80,8 @@ static void resolve_names(struct builder *b)
 			strbuf_trim_into(p->f[SC_PARAMETER].text, buf, sizeof(buf));
 		const char *v = strbuf_trim_into(p->f[SC_VALUE].text, vbuf, sizeof(vbuf));
 		const struct cell *vc = &p->f[SC_VALUE];
+		if (p->too_wide)
+			continue; /* its width was reported */
 		if (strcmp(name, "baseline") == 0 && *v) {
 			m->baseline = model_find_option(m, v);
 			if (m->baseline < 0 &&
@@ -249,7 +251,7 @@ int model_build(const struct model_source *src,
 	build_gather_rows(&b);
 	/* years first: item years are checked against it. */
 	struct prow *yp = build_find_row(&b, "years");
-	if (yp)
+	if (yp && !yp->too_wide)
 		build_int_param(&b, yp, "years");
 	build_scenario_rows(&b);
 	if (!m->title)

@@ -26,6 +26,8 @@ struct prow {
 	int as_escalation;
 	int as_quantity;
 	struct loc use;     /* first reference, for messages */
+	int too_wide;       /* more fields than the header: its cells are
+			     * shifted, and only that was reported */
 };
 
 struct builder {

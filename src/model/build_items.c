@@ -380,7 +380,18 @@ void build_cost_tables(struct builder *b)
 			continue;
 		}
 		b->rows_total += mt->t.nrows;
-		for (size_t r = 0; r < mt->t.nrows; r++)
-			item_row(b, file, mt, &mt->t.rows[r]);
+		for (size_t r = 0; r < mt->t.nrows; r++) {
+			const struct csvin_row *row = &mt->t.rows[r];
+			if (row->too_wide) { /* its width was reported */
+				char buf[256];
+				struct cell c = build_table_cell(mt, row,
+								 IC_OPTION);
+				note_seen(b, "option",
+					  strbuf_trim_into(c.text, buf,
+							   sizeof(buf)));
+				continue;
+			}
+			item_row(b, file, mt, row);
+		}
 	}
 }

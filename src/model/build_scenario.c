@@ -35,6 +35,7 @@ void build_gather_rows(struct builder *b)
 		memset(p, 0, sizeof(*p));
 		p->line = row->line;
 		p->param = -1;
+		p->too_wide = row->too_wide;
 		for (int f = 0; f < SC_COUNT; f++)
 			p->f[f] = build_table_cell(st, row, f);
 		const char *name =
@@ -278,6 +279,8 @@ void build_scenario_rows(struct builder *b)
 		struct prow *p = &b->rows[i];
 		const struct cell *nc = &p->f[SC_PARAMETER];
 		const char *name = strbuf_trim_into(nc->text, buf, sizeof(buf));
+		if (p->too_wide)
+			continue; /* its width was reported */
 		if (!*name) {
 			ERR(b, nc->at, "missing required cell: the "
 				       "parameter's name");

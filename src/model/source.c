@@ -49,6 +49,10 @@ static void locate_columns(struct model_table *mt, const char *const *names,
 				  "naming the columns");
 		return;
 	}
+	if (csvin_check_separator(t, d)) {
+		mt->broken = 1;
+		return;
+	}
 	for (size_t c = 0; c < t->header.n; c++) {
 		const char *h = t->header.cells[c].text;
 		struct loc at = csvin_loc(t, &t->header, (int)c);

@@ -450,7 +450,7 @@ static void check_name(const struct sweep *sw, size_t i, struct diags *d)
 /* The cases: names, and a patch per non-blank cell. */
 static void read_cases(struct sweep *sw, struct diags *d)
 {
-	const struct csvin_table *t = &sw->t;
+	struct csvin_table *t = &sw->t;
 	sw->ncases = t->nrows;
 	sw->cases = xcalloc(t->nrows + 1, sizeof(*sw->cases));
 	csvin_check_widths(t, d);
@@ -461,7 +461,9 @@ static void read_cases(struct sweep *sw, struct diags *d)
 		k->name = row->n ? row->cells[0].text : "";
 		check_name(sw, r, d);
 		k->patches = xcalloc(sw->ncols + 1, sizeof(*k->patches));
-		for (size_t c = 1; c < sw->ncols && c < row->n; c++) {
+		/* A row too wide has shifted cells: reported as such. */
+		for (size_t c = 1; c < sw->ncols && c < row->n && !row->too_wide;
+		     c++) {
 			const struct sweep_column *col = &sw->cols[c];
 			const char *text = row->cells[c].text;
 			if (col->field < 0 || number_is_blank(text))
@@ -499,6 +501,8 @@ int sweep_load(const char *path, const struct model_source *src,
 	}
 	/* The rows are checked even when some columns are bad: every
 	 * problem of the file at once. */
+	if (csvin_check_separator(&sw->t, diags))
+		return 1;
 	(void)read_header(src, sw, diags);
 	if (sw->t.header.n)
 		read_cases(sw, diags);
