@@ -277,14 +277,17 @@ size_t csvin_check_widths(struct csvin_table *t, struct diags *diags)
 		struct csvin_row *row = &t->rows[r];
 		if (row->n <= t->header.n)
 			continue;
-		int text_beyond = 0;
-		for (size_t c = t->header.n; c < row->n; c++)
-			text_beyond |= !all_blank(row->cells[c].text);
+		/* At the first non-blank cell past the header, if any. */
+		size_t at = t->header.n;
+		while (at < row->n && all_blank(row->cells[at].text))
+			at++;
+		int text_beyond = at < row->n;
 		if (!text_beyond && row->n <= typical)
 			continue;
+		if (!text_beyond)
+			at = t->header.n;
 		row->too_wide = 1;
 		/* A number split at its thousands comma: "15" then "000". */
-		size_t at = t->header.n;
 		int split = 0;
 		for (size_t c = 0; c + 1 < row->n && !split; c++) {
 			if (is_group_head(row->cells[c].text) &&
