@@ -12,6 +12,7 @@
 
 #include "cli/common.h"
 #include "model/number.h"
+#include "util/suggest.h"
 
 static const struct cli_command *const commands[] = {
 	&cli_run_command,
@@ -276,5 +277,15 @@ static int dispatch(int argc, char **argv)
 			return (*c)->run(argc - 1, argv + 1);
 	if (cmd[0] == '-')
 		return cli_usage_error(NULL, "unknown option '%s'", cmd);
+	const char *names[8];
+	size_t n = 0;
+	for (const struct cli_command *const *c = commands; *c && n < 8; c++)
+		names[n++] = (*c)->name;
+	const char *near = suggest_nearest(cmd, names, n);
+	if (near)
+		return cli_usage_error(NULL,
+				       "unknown command '%s': did you mean "
+				       "'%s'?",
+				       cmd, near);
 	return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }

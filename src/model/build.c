@@ -12,6 +12,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- after the items ------------------------------------------------ */
 
@@ -53,12 +54,31 @@ static void check_uses(struct builder *b)
 		strbuf_free(&wctx);
 		if (p->as_quantity)
 			build_check_bounds(b, &dc, d, &qty, strbuf_str(&ctx));
-		if (!p->use.file && p->line && b->d->nerrors == 0)
+		const char *near = build_near_setting(name);
+		if (!p->use.file && p->line && b->d->nerrors == 0 && near)
+			diags_add(b->d, DIAG_WARNING, p->f[SC_PARAMETER].at,
+				  "parameter '%s' is not used by any cost "
+				  "item: did you mean the setting '%s'?",
+				  name, near);
+		else if (!p->use.file && p->line && b->d->nerrors == 0)
 			diags_add(b->d, DIAG_WARNING, p->f[SC_PARAMETER].at,
 				  "parameter '%s' is not used by any cost item",
 				  name);
 		strbuf_free(&ctx);
 	}
+}
+
+/* The option id nearest to id among those of every cost row (valid or
+ * not), for "did you mean", or NULL.  Points into b->seen. */
+static const char *near_option(const struct builder *b, const char *id)
+{
+	const char **ids = xcalloc(b->nseen + 1, sizeof(char *));
+	for (size_t i = 0; i < b->nseen; i++)
+		if (build_starts_with(b->seen[i], "option:"))
+			ids[i] = b->seen[i] + 7;
+	const char *near = suggest_nearest(id, ids, b->nseen);
+	free(ids);
+	return near;
 }
 
 /* baseline, label.<option> and correlation.<group> name things that only
@@ -88,10 +108,12 @@ static void resolve_names(struct builder *b)
 			    (build_was_seen(b, "option", v) || b->src->incomplete)) {
 				m->baseline = 0; /* its rows have errors */
 			} else if (m->baseline < 0) {
+				const char *near = near_option(b, v);
 				ERR(b, vc->at,
 				    "baseline '%s' is not an option of the "
-				    "cost files",
-				    v);
+				    "cost files%s%s%s",
+				    v, near ? ": did you mean '" : "",
+				    near ? near : "", near ? "'?" : "");
 				m->baseline = 0;
 			}
 		} else if (build_starts_with(name, "label.") && *v) {
@@ -100,10 +122,13 @@ static void resolve_names(struct builder *b)
 				      b->src->incomplete)) {
 				continue;
 			} else if (o < 0) {
+				const char *near = near_option(b, name + 6);
 				ERR(b, p->f[SC_PARAMETER].at,
 				    "'%s' labels option '%s', which no cost "
-				    "item uses",
-				    name, name + 6);
+				    "item uses%s%s%s",
+				    name, name + 6,
+				    near ? ": did you mean 'label." : "",
+				    near ? near : "", near ? "'?" : "");
 			} else {
 				free(m->options[o].label);
 				m->options[o].label = xstrdup(v);

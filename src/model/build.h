@@ -84,6 +84,13 @@ const struct model_patch *build_find_patch(const struct builder *b,
 					    const char *item, int field);
 /* Whether s is in the NULL-terminated list. */
 int build_in_list(const char *s, const char *const *list);
+/* The reserved setting (title, years, discount_rate ...) nearest to name,
+ * for "did you mean", or NULL. */
+const char *build_near_setting(const char *name);
+/* Writes into out the user parameter of the scenario nearest to name, for
+ * "did you mean"; returns 0 when none is near. */
+int build_near_param(const struct builder *b, const char *name, char *out,
+		     size_t size);
 /* Whether name is a text setting (title, costs, label.<option> ...). */
 int build_is_text_key(const char *name);
 /* Parses a distribution from its cells, reporting every problem.

@@ -10,6 +10,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- names ---------------------------------------------------------- */
 
@@ -56,6 +57,43 @@ int model_is_reserved_number(const char *name)
 {
 	return build_in_list(name, reserved_nums) || build_is_reserved_int(name) ||
 	       build_starts_with(name, "correlation.");
+}
+
+/* The reserved names a scenario row may set, for "did you mean". */
+static const char *const settings[] = {
+	"title", "costs", "baseline", "year_labels", "years", "base_year",
+	"trials", "seed", "aid_lag", "students", "enrollment_growth",
+	"aid_ratio", "discount_rate", "correlation"};
+
+const char *build_near_setting(const char *name)
+{
+	return suggest_nearest(name, settings,
+			       sizeof(settings) / sizeof(*settings));
+}
+
+int build_near_param(const struct builder *b, const char *name, char *out,
+		     size_t size)
+{
+	const char **names = xcalloc(b->nrows + 1, sizeof(char *));
+	char **owned = xcalloc(b->nrows + 1, sizeof(char *));
+	char buf[256];
+	for (size_t i = 0; i < b->nrows; i++) {
+		const char *n = strbuf_trim_into(b->rows[i].f[SC_PARAMETER].text,
+						 buf, sizeof(buf));
+		if (!build_valid_name(n, "_.") || build_is_text_key(n) ||
+		    model_is_reserved_number(n) || strcmp(n, "costs") == 0)
+			continue;
+		owned[i] = xstrdup(n);
+		names[i] = owned[i];
+	}
+	const char *near = suggest_nearest(name, names, b->nrows);
+	if (near)
+		snprintf(out, size, "%s", near);
+	for (size_t i = 0; i < b->nrows; i++)
+		free(owned[i]);
+	free(owned);
+	free(names);
+	return near != NULL;
 }
 
 int build_is_text_key(const char *name)
@@ -151,9 +189,17 @@ static int parse_dist_kind(struct builder *b, const struct cell *c,
 	}
 	struct strbuf q = STRBUF_INIT;
 	diag_quote(&q, c->text, 40);
-	ERR(b, c->at, "unknown distribution %s (valid: fixed, uniform, "
-		      "triangular, pert, normal, lognormal)",
-	    strbuf_str(&q));
+	const char *names[DIST_COUNT];
+	for (int k = 0; k < DIST_COUNT; k++)
+		names[k] = dist_name((enum dist_kind)k);
+	const char *near = suggest_nearest(s, names, DIST_COUNT);
+	if (near)
+		ERR(b, c->at, "unknown distribution %s: did you mean '%s'?",
+		    strbuf_str(&q), near);
+	else
+		ERR(b, c->at, "unknown distribution %s (valid: fixed, uniform, "
+			      "triangular, pert, normal, lognormal)",
+		    strbuf_str(&q));
 	strbuf_free(&q);
 	return -1;
 }

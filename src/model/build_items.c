@@ -36,10 +36,17 @@ static int parse_ref(struct builder *b, const struct cell *c,
 		}
 		struct prow *p = build_find_row(b, s);
 		if (!p || build_is_text_key(s) || strcmp(s, "costs") == 0) {
-			ERR(b, c->at,
-			    "%s: undefined parameter '%s' (define it in the "
-			    "scenario file)",
-			    col, s);
+			char near[256];
+			if (build_near_param(b, s, near, sizeof(near)))
+				ERR(b, c->at,
+				    "%s: undefined parameter '%s': did you "
+				    "mean '%s'?",
+				    col, s, near);
+			else
+				ERR(b, c->at,
+				    "%s: undefined parameter '%s' (define it "
+				    "in the scenario file)",
+				    col, s);
 			return -1;
 		}
 		if (model_is_reserved_number(s)) {

@@ -250,6 +250,16 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 	}
 	struct dist_cells dc = build_row_dist_cells(p);
 	struct dist d;
+	const char *near = r ? NULL : build_near_setting(name);
+	double v;
+	const char *why;
+	if (near && !build_blank(&p->f[SC_VALUE]) &&
+	    number_parse(p->f[SC_VALUE].text, NUM_ANY, &v, &why) != 0) {
+		/* "tilte,My title": a setting misspelt, not a number. */
+		ERR(b, p->f[SC_PARAMETER].at,
+		    "unknown setting '%s': did you mean '%s'?", name, near);
+		return;
+	}
 	if (build_parse_dist(b, &dc, kind, &d) != 0)
 		return;
 	if (r == &rho_bounds && d.kind != DIST_FIXED) {
