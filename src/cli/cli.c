@@ -252,6 +252,13 @@ static int dispatch(int argc, char **argv);
 
 int cli_main(int argc, char **argv)
 {
+	/* Output to a file or a pipe is kept whole until the end (up to 1
+	 * MiB), so that a failure to write it happens in finish_stdout's
+	 * fflush, where its errno can be read: a failed write inside printf
+	 * leaves only the error flag. */
+	static char outbuf[1 << 20];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	return finish_stdout(dispatch(argc, argv));
 }
 
