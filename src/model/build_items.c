@@ -8,6 +8,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- the cost items ------------------------------------------------- */
 
@@ -252,8 +253,11 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	} else if (strcasecmp(per, "once") == 0) {
 		it.once = 1;
 	} else {
-		ERR(b, f[IC_PER].at, "per must be 'year' or 'once', got '%s'",
-		    per);
+		static const char *const pers[] = {"year", "once"};
+		const char *near = suggest_nearest(per, pers, 2);
+		ERR(b, f[IC_PER].at, "per must be 'year' or 'once', got '%s'%s%s%s",
+		    per, near ? ": did you mean '" : "", near ? near : "",
+		    near ? "'?" : "");
 		bad = 1;
 	}
 	if (parse_year(b, &f[IC_START], "start", 1, &it.start) ||
@@ -310,10 +314,20 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		while (k < PAYER_COUNT && strcasecmp(payer, payer_name((enum payer)k)))
 			k++;
 		if (k == PAYER_COUNT) {
-			ERR(b, f[IC_PAYER].at,
-			    "unknown payer '%s' (valid: district, state, "
-			    "federal, other)",
-			    payer);
+			const char *names[PAYER_COUNT];
+			for (int j = 0; j < PAYER_COUNT; j++)
+				names[j] = payer_name((enum payer)j);
+			const char *near = suggest_nearest(payer, names,
+							   PAYER_COUNT);
+			if (near)
+				ERR(b, f[IC_PAYER].at,
+				    "unknown payer '%s': did you mean '%s'?",
+				    payer, near);
+			else
+				ERR(b, f[IC_PAYER].at,
+				    "unknown payer '%s' (valid: district, "
+				    "state, federal, other)",
+				    payer);
 			bad = 1;
 		} else {
 			it.payer = (enum payer)k;

@@ -8,6 +8,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- the scenario --------------------------------------------------- */
 
@@ -141,11 +142,16 @@ static void text_key(struct builder *b, struct prow *p, const char *name)
 			m->school_years = 0;
 		else if (strcasecmp(v, "school") == 0)
 			m->school_years = 1;
-		else
+		else {
+			static const char *const kinds[] = {"calendar",
+							    "school"};
+			const char *near = suggest_nearest(v, kinds, 2);
 			ERR(b, p->f[SC_VALUE].at,
 			    "year_labels must be 'calendar' or 'school', got "
-			    "'%s'",
-			    v);
+			    "'%s'%s%s%s",
+			    v, near ? ": did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+		}
 	}
 	/* baseline and label.<option> are resolved once options are known. */
 }
