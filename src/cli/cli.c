@@ -208,7 +208,8 @@ void cli_warn_trials(const struct model *m, const struct cli_sim_opts *o,
 	diags_add(d, DIAG_WARNING, at,
 		  "%s%ld trial%s too few for the ± figures (the Monte Carlo "
 		  "errors of the chances) to be reliable; use 1,000 or more",
-		  strbuf_str(&how), m->trials, m->trials == 1 ? " is" : "s are");
+		  strbuf_str(&how), m->trials,
+		  m->trials == 1 ? " is" : "s are");
 	strbuf_free(&how);
 }
 

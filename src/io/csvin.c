@@ -301,7 +301,8 @@ size_t csvin_check_widths(struct csvin_table *t, struct diags *diags)
 			size_t e = at + 1;
 			struct strbuf joined = STRBUF_INIT;
 			strbuf_puts(&joined, row->cells[at].text);
-			while (e < row->n && is_group_tail(row->cells[e].text)) {
+			while (e < row->n &&
+			       is_group_tail(row->cells[e].text)) {
 				strbuf_printf(&joined, ",%s",
 					      row->cells[e].text);
 				e++;

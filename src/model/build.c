@@ -47,9 +47,10 @@ static void check_uses(struct builder *b)
 		if (p->as_probability &&
 		    build_check_bounds(b, &dc, d, &prob, strbuf_str(&ctx)) == 0)
 			build_warn_dist(b, &dc, d, 1, name, strbuf_str(&wctx));
-		if (p->as_escalation &&
-		    build_check_bounds(b, &dc, d, &esc, strbuf_str(&ctx)) == 0 &&
-		    !p->as_probability)
+		int esc_ok = p->as_escalation &&
+			     build_check_bounds(b, &dc, d, &esc,
+						strbuf_str(&ctx)) == 0;
+		if (esc_ok && !p->as_probability)
 			build_warn_dist(b, &dc, d, 0, name, strbuf_str(&wctx));
 		strbuf_free(&wctx);
 		if (p->as_quantity)

@@ -78,8 +78,8 @@ int build_near_param(const struct builder *b, const char *name, char *out,
 	char **owned = xcalloc(b->nrows + 1, sizeof(char *));
 	char buf[256];
 	for (size_t i = 0; i < b->nrows; i++) {
-		const char *n = strbuf_trim_into(b->rows[i].f[SC_PARAMETER].text,
-						 buf, sizeof(buf));
+		const struct cell *c = &b->rows[i].f[SC_PARAMETER];
+		const char *n = strbuf_trim_into(c->text, buf, sizeof(buf));
 		if (!build_valid_name(n, "_.") || build_is_text_key(n) ||
 		    model_is_reserved_number(n) || strcmp(n, "costs") == 0)
 			continue;

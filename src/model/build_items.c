@@ -255,8 +255,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	} else {
 		static const char *const pers[] = {"year", "once"};
 		const char *near = suggest_nearest(per, pers, 2);
-		ERR(b, f[IC_PER].at, "per must be 'year' or 'once', got '%s'%s%s%s",
-		    per, near ? ": did you mean '" : "", near ? near : "",
+		ERR(b, f[IC_PER].at,
+		    "per must be 'year' or 'once', got '%s'%s%s%s", per, near ? ": did you mean '" : "", near ? near : "",
 		    near ? "'?" : "");
 		bad = 1;
 	}

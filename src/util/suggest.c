@@ -33,9 +33,10 @@ size_t suggest_distance(const char *a, const char *b)
 			size_t cost = fold(a[i - 1]) != fold(b[j - 1]);
 			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1,
 				      prev[j - 1] + cost);
-			if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) &&
-			    fold(a[i - 2]) == fold(b[j - 1]) &&
-			    pp[j - 2] + 1 < cur[j])
+			int swap = i > 1 && j > 1 &&
+				   fold(a[i - 1]) == fold(b[j - 2]) &&
+				   fold(a[i - 2]) == fold(b[j - 1]);
+			if (swap && pp[j - 2] + 1 < cur[j])
 				cur[j] = pp[j - 2] + 1;
 		}
 		size_t *t = pp;
