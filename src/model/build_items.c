@@ -1,6 +1,7 @@
 /* Checking the rows of the cost-items files (see build.h). */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,7 +39,13 @@ static int parse_ref(struct builder *b, const struct cell *c,
 		struct prow *p = build_find_row(b, s);
 		if (!p || build_is_text_key(s) || strcmp(s, "costs") == 0) {
 			char near[256];
-			if (build_near_param(b, s, near, sizeof(near)))
+			static const char *const students[] = {"students"};
+			const char *st = strcmp(col, "quantity") == 0
+						 ? suggest_nearest(s, students, 1)
+						 : NULL;
+			if (st)
+				snprintf(near, sizeof(near), "%s", st);
+			if (st || build_near_param(b, s, near, sizeof(near)))
 				ERR(b, c->at,
 				    "%s: undefined parameter '%s': did you "
 				    "mean '%s'?",
