@@ -336,7 +336,96 @@ static int cairo_fail(cairo_status_t st, const char *shown,
 	return -1;
 }
 
+/* ---- files: every byte through one sink that keeps the first errno ---- */
+
+/* A file being written.  The reason of the first failure (ENOSPC on a
+ * full disk, EFBIG past a size limit) is kept, so that the message names
+ * it rather than a library's "Write Error" or "error while writing to
+ * output stream". */
+struct sink {
+	FILE *fp;
+	int err;         /* the first errno, 0 while all is well */
+	char what[96];   /* a library's own message, when no errno */
+};
+
+static int sink_open(struct sink *k, const char *path, const char *shown,
+		     struct strbuf *err)
+{
+	memset(k, 0, sizeof(*k));
+	k->fp = fopen(path, "wb");
+	if (!k->fp) {
+		strbuf_printf(err, "cannot write '%s': %s", shown,
+			      strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int sink_write(struct sink *k, const void *data, size_t n)
+{
+	if (k->err)
+		return -1;
+	errno = 0;
+	if (fwrite(data, 1, n, k->fp) != n) {
+		k->err = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* Closes the file; returns 0, or -1 with the first failure in err (ok:
+ * 0 when the writer failed on its own, without an errno). */
+static int sink_close(struct sink *k, int ok, const char *shown,
+		      struct strbuf *err)
+{
+	errno = 0;
+	if (fclose(k->fp) != 0 && !k->err)
+		k->err = errno ? errno : EIO;
+	if (k->err)
+		strbuf_printf(err, "cannot write '%s': %s", shown,
+			      strerror(k->err));
+	else if (!ok)
+		strbuf_printf(err, "cannot write '%s': %s", shown,
+			      k->what[0] ? k->what : "output failed");
+	return k->err || !ok ? -1 : 0;
+}
+
+static cairo_status_t sink_cairo(void *closure, const unsigned char *data,
+				 unsigned int length)
+{
+	return sink_write(closure, data, length) == 0
+		       ? CAIRO_STATUS_SUCCESS
+		       : CAIRO_STATUS_WRITE_ERROR;
+}
+
 /* ---- PNG ---- */
+
+/* libpng's default handlers print "libpng error: ..." to stderr and write
+ * with fwrite; these keep the message and the errno instead (only the
+ * command line prints). */
+static void png_sink_write(png_structp png, png_bytep data, size_t n)
+{
+	if (sink_write(png_get_io_ptr(png), data, n) != 0)
+		png_error(png, "write error");
+}
+
+static void png_sink_flush(png_structp png)
+{
+	(void)png;
+}
+
+static void png_quiet_error(png_structp png, png_const_charp msg)
+{
+	struct sink *k = png_get_error_ptr(png);
+	snprintf(k->what, sizeof(k->what), "%s", msg);
+	png_longjmp(png, 1);
+}
+
+static void png_quiet_warning(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;
+}
 
 static int write_png(cairo_surface_t *s, int dpi, const char *path,
 		     const char *shown, struct strbuf *err)
@@ -345,19 +434,16 @@ static int write_png(cairo_surface_t *s, int dpi, const char *path,
 	int h = cairo_image_surface_get_height(s);
 	int stride = cairo_image_surface_get_stride(s);
 	const unsigned char *data = cairo_image_surface_get_data(s);
-	FILE *fp = fopen(path, "wb");
-	if (!fp) {
-		strbuf_printf(err, "cannot write '%s': %s", shown,
-			      strerror(errno));
+	struct sink k;
+	if (sink_open(&k, path, shown, err) != 0)
 		return -1;
-	}
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING,
-						  NULL, NULL, NULL);
+	png_structp png = png_create_write_struct(
+		PNG_LIBPNG_VER_STRING, &k, png_quiet_error, png_quiet_warning);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
 	unsigned char *row = xmalloc((size_t)w * 3);
 	volatile int ok = png && info;
 	if (ok && setjmp(png_jmpbuf(png)) == 0) {
-		png_init_io(png, fp);
+		png_set_write_fn(png, &k, png_sink_write, png_sink_flush);
 		png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
 			     PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
 			     PNG_COMPRESSION_TYPE_DEFAULT,
@@ -387,13 +473,7 @@ static int write_png(cairo_surface_t *s, int dpi, const char *path,
 	}
 	png_destroy_write_struct(&png, &info);
 	free(row);
-	int e = ferror(fp);
-	if (fclose(fp) != 0 || e)
-		ok = 0;
-	if (!ok)
-		strbuf_printf(err, "cannot write '%s': PNG output failed",
-			      shown);
-	return ok ? 0 : -1;
+	return sink_close(&k, ok, shown, err);
 }
 
 int render_png(struct render_fonts *f, const struct dlist *dl, int dpi,
@@ -485,14 +565,11 @@ int render_svg(struct render_fonts *f, const struct dlist *dl,
 	int rc = finish(s, cr, shown, err);
 	if (rc == 0) {
 		canonical_svg(&raw, &svg);
-		FILE *fp = fopen(path, "wb");
-		int ok = fp && fwrite(svg.s, 1, svg.len, fp) == svg.len;
-		if (fp && fclose(fp) != 0)
-			ok = 0;
-		if (!ok) {
-			strbuf_printf(err, "cannot write '%s': %s", shown,
-				      strerror(errno));
-			rc = -1;
+		struct sink k;
+		rc = sink_open(&k, path, shown, err);
+		if (rc == 0) {
+			sink_write(&k, svg.s ? svg.s : "", svg.len);
+			rc = sink_close(&k, 1, shown, err);
 		}
 	}
 	strbuf_free(&raw);
@@ -506,7 +583,11 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 {
 	double w = n ? pages[0].dl->width : 612, h = n ? pages[0].dl->height
 						       : 792;
-	cairo_surface_t *s = cairo_pdf_surface_create(path, w, h);
+	struct sink k;
+	if (sink_open(&k, path, shown, err) != 0)
+		return -1;
+	cairo_surface_t *s =
+		cairo_pdf_surface_create_for_stream(sink_cairo, &k, w, h);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
 				       meta->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
@@ -537,5 +618,11 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 		}
 		cairo_show_page(cr);
 	}
-	return finish(s, cr, shown, err);
+	/* A write error is cairo's WRITE_ERROR; the sink knows why. */
+	struct strbuf cerr = STRBUF_INIT;
+	int rc = finish(s, cr, shown, &cerr);
+	if (sink_close(&k, 1, shown, err) == 0 && rc != 0)
+		strbuf_puts(err, strbuf_str(&cerr));
+	strbuf_free(&cerr);
+	return k.err || rc ? -1 : 0;
 }

@@ -12,6 +12,7 @@
 
 #include "cli/common.h"
 #include "model/number.h"
+#include "util/suggest.h"
 
 static const struct cli_command *const commands[] = {
 	&cli_run_command,
@@ -64,13 +65,28 @@ int cli_fail(int code, const char *fmt, ...)
 	return code;
 }
 
+/* -q and --strict, for every diagnostic printed (see cli_diag_mode). */
+static struct {
+	int quiet, strict;
+} diag_mode;
+
+void cli_diag_mode(int quiet, int strict)
+{
+	diag_mode.quiet = quiet;
+	diag_mode.strict = strict;
+}
+
 void cli_print_diags(struct diags *d)
 {
+	if (diag_mode.strict)
+		diags_promote_warnings(d);
 	diags_sort(d);
 	size_t errors = 0;
 	struct strbuf line = STRBUF_INIT;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
+		if (g->level == DIAG_WARNING && diag_mode.quiet)
+			continue;
 		if (g->level == DIAG_ERROR && ++errors > DIAG_MAX_ERRORS)
 			continue;
 		strbuf_reset(&line);
@@ -175,16 +191,79 @@ void cli_sim_opts_command(const struct cli_sim_opts *o, struct strbuf *b)
 		strbuf_printf(b, " -s %llu", (unsigned long long)o->seed);
 }
 
-int cli_load_model(const char *path, struct model *m)
+void cli_warn_trials(const struct model *m, const struct cli_sim_opts *o,
+		     struct diags *d)
+{
+	if (m->trials >= CLI_RELIABLE_TRIALS)
+		return;
+	struct loc at = {NULL, 0, 0};
+	struct strbuf how = STRBUF_INIT;
+	if (o->trials_arg) {
+		strbuf_printf(&how, "-n %s: ", o->trials_arg);
+	} else {
+		at.file = m->files[0].path;
+		at.line = m->trials_line;
+		at.col = m->trials_col;
+	}
+	diags_add(d, DIAG_WARNING, at,
+		  "%s%ld trial%s too few for the ± figures (the Monte Carlo "
+		  "errors of the chances) to be reliable; use 1,000 or more",
+		  strbuf_str(&how), m->trials,
+		  m->trials == 1 ? " is" : "s are");
+	strbuf_free(&how);
+}
+
+int cli_load_model(const char *path, const struct cli_sim_opts *sim,
+		   struct model *m)
 {
 	struct diags d = DIAGS_INIT;
 	int rc = model_load(path, m, &d);
+	if (rc == 0 && sim) {
+		cli_sim_opts_apply(sim, m);
+		cli_warn_trials(m, sim, &d);
+	}
 	cli_print_diags(&d);
+	if (rc == 0 && d.nerrors) { /* --strict */
+		model_free(m);
+		rc = 1;
+	}
 	diags_free(&d);
 	return rc == 0 ? EXIT_OK : rc == 3 ? EXIT_IO : EXIT_INPUT;
 }
 
+/* Flushes stdout and reports a failure to write it (a full disk, a closed
+ * pipe's EIO, /dev/full): exit status 3 unless the command already
+ * failed. */
+static int finish_stdout(int rc)
+{
+	errno = 0;
+	int flushed = fflush(stdout) == 0;
+	int e = errno;
+	if (flushed && !ferror(stdout))
+		return rc;
+	if (e)
+		fprintf(stderr, "edtco: cannot write to standard output: %s\n",
+			strerror(e));
+	else
+		fputs("edtco: cannot write to standard output\n", stderr);
+	return rc == EXIT_OK ? EXIT_IO : rc;
+}
+
+static int dispatch(int argc, char **argv);
+
 int cli_main(int argc, char **argv)
+{
+	/* Output to a file or a pipe is kept whole until the end (up to 1
+	 * MiB), so that a failure to write it happens in finish_stdout's
+	 * fflush, where its errno can be read: a failed write inside printf
+	 * leaves only the error flag. */
+	static char outbuf[1 << 20];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	return finish_stdout(dispatch(argc, argv));
+}
+
+static int dispatch(int argc, char **argv)
 {
 	/* GSL's default handler aborts; every GSL status is checked instead. */
 	gsl_set_error_handler_off();
@@ -206,5 +285,15 @@ int cli_main(int argc, char **argv)
 			return (*c)->run(argc - 1, argv + 1);
 	if (cmd[0] == '-')
 		return cli_usage_error(NULL, "unknown option '%s'", cmd);
+	const char *names[8];
+	size_t n = 0;
+	for (const struct cli_command *const *c = commands; *c && n < 8; c++)
+		names[n++] = (*c)->name;
+	const char *near = suggest_nearest(cmd, names, n);
+	if (near)
+		return cli_usage_error(NULL,
+				       "unknown command '%s': did you mean "
+				       "'%s'?",
+				       cmd, near);
 	return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }

@@ -25,7 +25,7 @@
 static const char help[] =
 	"Usage: edtco batch SCENARIO.csv --sweep SWEEP.csv [-o DIR] "
 	"[-n TRIALS]\n"
-	"                   [-s SEED] [-j N] [--shard K/N] [-q]\n"
+	"                   [-s SEED] [-j N] [--shard K/N] [-q] [--strict]\n"
 	"                   [--charts [-f FORMATS] [--dpi N]]\n"
 	"Run every case of a sweep: the scenario with the cells each row of "
 	"SWEEP.csv\nchanges.  Writes DIR/batch.csv (one row per case and "
@@ -58,7 +58,10 @@ static const char help[] =
 	"default)\n"
 	"      --dpi N        with --charts: resolution of the PNG exhibits "
 	"(default 300)\n"
-	"  -q, --quiet        print nothing but errors (and no progress bar)\n"
+	"  -q, --quiet        print nothing but errors (no warnings, no "
+	"progress bar)\n"
+	"      --strict       treat warnings as errors: exit 1, write "
+	"nothing\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"Files written: batch.csv provenance.csv (see README.md).  Nothing is "
@@ -75,6 +78,7 @@ struct batch_opts {
 	struct chart_opts chart_opts; /* with --charts */
 	int formats_given;            /* -f or --dpi */
 	int quiet;
+	int strict;                   /* --strict: warnings are errors */
 };
 
 /* "K/N" with 1 <= K <= N <= 1,000,000. */
@@ -102,7 +106,7 @@ bad:
 
 static int parse(int argc, char **argv, struct batch_opts *o)
 {
-	enum { OPT_SHARD = 256, OPT_CHARTS, OPT_DPI };
+	enum { OPT_SHARD = 256, OPT_CHARTS, OPT_DPI, OPT_STRICT };
 	static const struct option longopts[] = {
 		{"sweep", required_argument, NULL, 'w'},
 		{"output", required_argument, NULL, 'o'},
@@ -114,6 +118,7 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 		{"formats", required_argument, NULL, 'f'},
 		{"dpi", required_argument, NULL, OPT_DPI},
 		{"quiet", no_argument, NULL, 'q'},
+		{"strict", no_argument, NULL, OPT_STRICT},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
@@ -151,6 +156,9 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 		case 'q':
 			o->quiet = 1;
 			break;
+		case OPT_STRICT:
+			o->strict = 1;
+			break;
 		case 'h':
 			fputs(help, stdout);
 			return -1;
@@ -172,6 +180,7 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 	if (o->formats_given && !o->charts)
 		return cli_usage_error("batch", "-f and --dpi go with --charts");
 	o->scenario = argv[optind];
+	cli_diag_mode(o->quiet, o->strict);
 	if (o->charts && cli_chart_env(&o->chart_opts) != 0)
 		return EXIT_USAGE;
 	return EXIT_OK;
@@ -342,12 +351,22 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	struct model m0;
 	struct strbuf err = STRBUF_INIT;
 	int rc = sweep_build(src, sw, 0, &m0, &d) == 0 ? EXIT_OK : EXIT_INPUT;
-	diags_free(&d);
 	if (rc != EXIT_OK) {
+		diags_free(&d);
 		free(command);
 		return cli_fail(rc, "the first case became invalid");
 	}
+	diags_free(&d); /* its warnings were printed with the checks */
 	cli_sim_opts_apply(&o->sim, &m0);
+	cli_warn_trials(&m0, &o->sim, &d);
+	cli_print_diags(&d);
+	if (d.nerrors) { /* --strict */
+		diags_free(&d);
+		model_free(&m0);
+		free(command);
+		return EXIT_INPUT;
+	}
+	diags_free(&d);
 	sim_plan *like = sim_plan_new_like(&m0, NULL, o->sim.threads, &err);
 	e.like = like;
 

@@ -134,6 +134,7 @@ static int parse(int argc, char **argv, struct chart_cmd *c)
 			break;
 		case 'q':
 			c->quiet = 1;
+			cli_diag_mode(1, 0);
 			break;
 		case 'j':
 			if (cli_parse_threads("chart", optarg, &c->o.threads))

@@ -389,6 +389,7 @@ static int merge_main(int argc, char **argv)
 			out = optarg;
 		} else if (c == 'q') {
 			quiet = 1;
+			cli_diag_mode(1, 0);
 		} else if (c == 'h') {
 			fputs(help, stdout);
 			return EXIT_OK;

@@ -15,7 +15,7 @@
 static const char help[] =
 	"Usage: edtco run SCENARIO.csv [-o DIR] [-n TRIALS] [-s SEED] [-j N] "
 	"[-q]\n"
-	"                 [--no-charts | -f FORMATS] [--dpi N]\n"
+	"                 [--strict] [--no-charts | -f FORMATS] [--dpi N]\n"
 	"Simulate a scenario and write its result tables into DIR, then "
 	"print a summary.\n"
 	"\n"
@@ -26,7 +26,10 @@ static const char help[] =
 	"  -j, --threads N    threads to use (default: all online CPUs); the "
 	"results\n"
 	"                     are the same for every N\n"
-	"  -q, --quiet        print nothing but errors\n"
+	"  -q, --quiet        print nothing but errors (no warnings, no "
+	"summary)\n"
+	"      --strict       treat warnings as errors: exit 1, write "
+	"nothing\n"
 	"      --no-charts    write the result tables only, no exhibits\n"
 	"  -f, --formats LIST exhibit formats, comma-separated: png, pdf, "
 	"svg, report\n"
@@ -49,13 +52,14 @@ struct run_opts {
 	const char *outdir;
 	struct cli_sim_opts sim; /* -n, -s, -j */
 	int quiet;
+	int strict; /* --strict: warnings are errors */
 	int no_charts;
 	struct chart_opts charts;
 };
 
 static int parse(int argc, char **argv, struct run_opts *o)
 {
-	enum { OPT_NO_CHARTS = 256, OPT_DPI };
+	enum { OPT_NO_CHARTS = 256, OPT_DPI, OPT_STRICT };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"trials", required_argument, NULL, 'n'},
@@ -66,6 +70,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		{"no-charts", no_argument, NULL, OPT_NO_CHARTS},
 		{"formats", required_argument, NULL, 'f'},
 		{"dpi", required_argument, NULL, OPT_DPI},
+		{"strict", no_argument, NULL, OPT_STRICT},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
 	cli_sim_opts_init(&o->sim);
@@ -83,6 +88,9 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			break;
 		case OPT_NO_CHARTS:
 			o->no_charts = 1;
+			break;
+		case OPT_STRICT:
+			o->strict = 1;
 			break;
 		case 'f':
 			if (cli_parse_formats("run", optarg,
@@ -110,6 +118,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 	if (o->outdir && !*o->outdir)
 		return cli_usage_error("run", "empty output folder name");
 	o->scenario = argv[optind];
+	cli_diag_mode(o->quiet, o->strict);
 	if (!o->no_charts && cli_chart_env(&o->charts) != 0)
 		return EXIT_USAGE;
 	return EXIT_OK;
@@ -184,10 +193,9 @@ static int run_main(int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	struct model m;
-	rc = cli_load_model(o.scenario, &m);
+	rc = cli_load_model(o.scenario, &o.sim, &m);
 	if (rc != EXIT_OK)
 		return rc;
-	cli_sim_opts_apply(&o.sim, &m);
 	char *dir;
 	if (o.outdir) {
 		dir = file_folder_name(o.outdir);

@@ -35,8 +35,15 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_fail(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Prints diagnostics (errors capped at DIAG_MAX_ERRORS) to stderr. */
+/* Prints diagnostics (errors capped at DIAG_MAX_ERRORS) to stderr.  Under
+ * --strict the warnings first become errors (d->nerrors counts them, so
+ * callers that test it stop); under -q the warnings left are not
+ * printed. */
 void cli_print_diags(struct diags *d);
+
+/* Sets -q ("nothing but errors": no warnings) and --strict (warnings are
+ * errors) for every later cli_print_diags of the command. */
+void cli_diag_mode(int quiet, int strict);
 
 /* Parses option values; on failure report a usage error and return -1. */
 int cli_parse_trials(const char *cmd, const char *s, long *out);
@@ -78,8 +85,21 @@ void cli_sim_opts_command(const struct cli_sim_opts *o, struct strbuf *b);
 /* The number of online CPUs (at least 1). */
 int cli_default_threads(void);
 
-/* Loads a model, printing its diagnostics.  Returns EXIT_OK, EXIT_INPUT or
- * EXIT_IO. */
-int cli_load_model(const char *path, struct model *m);
+/* The fewest trials whose Monte Carlo errors (the ± figures) are worth
+ * printing without a warning. */
+#define CLI_RELIABLE_TRIALS 1000
+
+/* Adds a warning to d when m (with -n applied) has fewer than
+ * CLI_RELIABLE_TRIALS trials: at the scenario's `trials` cell, or about -n
+ * when o gave it. */
+void cli_warn_trials(const struct model *m, const struct cli_sim_opts *o,
+		     struct diags *d);
+
+/* Loads a model, printing its diagnostics.  For a command that simulates
+ * (sim not NULL), applies -n and -s and warns about too few trials.
+ * Returns EXIT_OK, EXIT_INPUT (also when --strict made a warning an
+ * error) or EXIT_IO. */
+int cli_load_model(const char *path, const struct cli_sim_opts *sim,
+		   struct model *m);
 
 #endif

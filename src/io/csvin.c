@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "util/mem.h"
+#include "util/strbuf.h"
 
 struct reader {
 	struct csvin_table *t;
@@ -281,23 +282,127 @@ static int all_blank(const char *text)
 	return 1;
 }
 
-size_t csvin_check_widths(const struct csvin_table *t, struct diags *diags)
+static int cmp_size(const void *a, const void *b)
 {
-	size_t errors = 0;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The width the rows are meant to have: the header's, or the most common
+ * width of the rows when that is larger (every row with trailing empty
+ * fields, as some spreadsheets export). */
+static size_t typical_width(const struct csvin_table *t)
+{
+	if (t->nrows == 0)
+		return t->header.n;
+	size_t *w = xmalloc(t->nrows * sizeof(*w));
+	for (size_t r = 0; r < t->nrows; r++)
+		w[r] = t->rows[r].n;
+	qsort(w, t->nrows, sizeof(*w), cmp_size);
+	size_t best = w[0], best_run = 0, run = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
-		const struct csvin_row *row = &t->rows[r];
-		for (size_t c = t->header.n; c < row->n; c++) {
-			if (all_blank(row->cells[c].text))
-				continue;
-			diag_error(diags, csvin_loc(t, row, (int)c),
-				   "this row has %zu fields but the header "
-				   "has %zu",
-				   row->n, t->header.n);
-			errors++;
-			break;
+		run = r > 0 && w[r] == w[r - 1] ? run + 1 : 1;
+		if (run > best_run) {
+			best_run = run;
+			best = w[r];
 		}
 	}
+	free(w);
+	return best > t->header.n ? best : t->header.n;
+}
+
+/* Whether s is 1 to 3 digits, after an optional sign, '(' or '$'. */
+static int is_group_head(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	s += strspn(s, "-+($");
+	size_t d = strspn(s, "0123456789");
+	return d >= 1 && d <= 3 && s[d] == '\0';
+}
+
+/* Whether s is exactly 3 digits, then optionally a decimal part, ')' or
+ * '%'. */
+static int is_group_tail(const char *s)
+{
+	if (strspn(s, "0123456789") != 3)
+		return 0;
+	s += 3;
+	if (*s == '.')
+		s += 1 + strspn(s + 1, "0123456789");
+	s += strspn(s, ")%");
+	return *s == '\0';
+}
+
+size_t csvin_check_widths(struct csvin_table *t, struct diags *diags)
+{
+	size_t errors = 0, typical = typical_width(t);
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct csvin_row *row = &t->rows[r];
+		if (row->n <= t->header.n)
+			continue;
+		/* At the first non-blank cell past the header, if any. */
+		size_t at = t->header.n;
+		while (at < row->n && all_blank(row->cells[at].text))
+			at++;
+		int text_beyond = at < row->n;
+		if (!text_beyond && row->n <= typical)
+			continue;
+		if (!text_beyond)
+			at = t->header.n;
+		row->too_wide = 1;
+		/* A number split at its thousands comma: "15" then "000". */
+		int split = 0;
+		for (size_t c = 0; c + 1 < row->n && !split; c++) {
+			if (is_group_head(row->cells[c].text) &&
+			    is_group_tail(row->cells[c + 1].text)) {
+				at = c;
+				split = 1;
+			}
+		}
+		struct strbuf q = STRBUF_INIT;
+		if (split) {
+			size_t e = at + 1;
+			struct strbuf joined = STRBUF_INIT;
+			strbuf_puts(&joined, row->cells[at].text);
+			while (e < row->n &&
+			       is_group_tail(row->cells[e].text)) {
+				strbuf_printf(&joined, ",%s",
+					      row->cells[e].text);
+				e++;
+			}
+			strbuf_puts(&q, " (");
+			diag_quote(&q, strbuf_str(&joined), 40);
+			strbuf_puts(&q, ")");
+			strbuf_free(&joined);
+		}
+		diag_error(diags, csvin_loc(t, row, (int)at),
+			   "this row has %zu fields but the header has %zu: "
+			   "a cell seems to contain an unquoted comma%s; "
+			   "quote it",
+			   row->n, t->header.n, strbuf_str(&q));
+		strbuf_free(&q);
+		errors++;
+	}
 	return errors;
+}
+
+int csvin_check_separator(const struct csvin_table *t, struct diags *diags)
+{
+	if (t->header.n != 1)
+		return 0;
+	const char *h = t->header.cells[0].text;
+	const char *what = strchr(h, ';') ? "';'" : strchr(h, '\t') ? "tabs"
+								    : NULL;
+	if (!what)
+		return 0;
+	diag_error(diags, csvin_loc(t, &t->header, 0),
+		   "the header is one cell holding %s: this file seems to "
+		   "separate its cells with %s, but edtco reads CSV with ','"
+		   " between cells and '.' as the decimal point (save it as "
+		   "CSV with commas)",
+		   what, what);
+	return 1;
 }
 
 void csvin_free(struct csvin_table *t)

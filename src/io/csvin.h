@@ -24,6 +24,9 @@ struct csvin_row {
 	unsigned line;            /* line of the first field */
 	size_t n;                 /* number of fields */
 	struct csvin_cell *cells; /* n cells; owned by the table */
+	int too_wide;             /* set by csvin_check_widths: its cells
+				   * are shifted, so only the field count
+				   * is reported */
 };
 
 struct csvin_table {
@@ -64,9 +67,18 @@ const char *csvin_text(const struct csvin_row *row, int col);
 struct loc csvin_loc(const struct csvin_table *t, const struct csvin_row *row,
 		     int col);
 
-/* Reports each row with a non-blank cell beyond the header's width (one
- * error per row, at its first such cell).  Returns the number reported. */
-size_t csvin_check_widths(const struct csvin_table *t, struct diags *diags);
+/* Reports each row with more fields than the header (one error per row)
+ * and sets its too_wide, so that its shifted cells are not reported one by
+ * one: a row with a non-blank cell past the header's width, or more fields
+ * than most rows have (trailing empty fields that every row has are
+ * tolerated).  The message says that a cell seems to hold an unquoted
+ * comma, and points at a number split in two ("15,000" read as 15 and
+ * 000) when it finds one.  Returns the number reported. */
+size_t csvin_check_widths(struct csvin_table *t, struct diags *diags);
+
+/* Reports a file whose header is one cell holding ';' or a tab: cells
+ * separated by something other than ','.  Returns 1 when reported. */
+int csvin_check_separator(const struct csvin_table *t, struct diags *diags);
 
 void csvin_free(struct csvin_table *t);
 

@@ -12,6 +12,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- after the items ------------------------------------------------ */
 
@@ -38,18 +39,47 @@ static void check_uses(struct builder *b)
 		struct strbuf ctx = STRBUF_INIT;
 		strbuf_printf(&ctx, " ('%s', used in %s:%u)", name,
 			      p->use.file ? p->use.file : "?", p->use.line);
-		if (p->as_probability)
-			build_check_bounds(b, &dc, d, &prob, strbuf_str(&ctx));
-		if (p->as_escalation)
-			build_check_bounds(b, &dc, d, &esc, strbuf_str(&ctx));
+		struct strbuf wctx = STRBUF_INIT;
+		strbuf_printf(&wctx, " (%s, first used in %s:%u)",
+			      p->as_probability ? "a probability"
+						: "an escalation",
+			      p->use.file ? p->use.file : "?", p->use.line);
+		if (p->as_probability &&
+		    build_check_bounds(b, &dc, d, &prob, strbuf_str(&ctx)) == 0)
+			build_warn_dist(b, &dc, d, 1, name, strbuf_str(&wctx));
+		int esc_ok = p->as_escalation &&
+			     build_check_bounds(b, &dc, d, &esc,
+						strbuf_str(&ctx)) == 0;
+		if (esc_ok && !p->as_probability)
+			build_warn_dist(b, &dc, d, 0, name, strbuf_str(&wctx));
+		strbuf_free(&wctx);
 		if (p->as_quantity)
 			build_check_bounds(b, &dc, d, &qty, strbuf_str(&ctx));
-		if (!p->use.file && p->line && b->d->nerrors == 0)
+		const char *near = build_near_setting(name);
+		if (!p->use.file && p->line && b->d->nerrors == 0 && near)
+			diags_add(b->d, DIAG_WARNING, p->f[SC_PARAMETER].at,
+				  "parameter '%s' is not used by any cost "
+				  "item: did you mean the setting '%s'?",
+				  name, near);
+		else if (!p->use.file && p->line && b->d->nerrors == 0)
 			diags_add(b->d, DIAG_WARNING, p->f[SC_PARAMETER].at,
 				  "parameter '%s' is not used by any cost item",
 				  name);
 		strbuf_free(&ctx);
 	}
+}
+
+/* The option id nearest to id among those of every cost row (valid or
+ * not), for "did you mean", or NULL.  Points into b->seen. */
+static const char *near_option(const struct builder *b, const char *id)
+{
+	const char **ids = xcalloc(b->nseen + 1, sizeof(char *));
+	for (size_t i = 0; i < b->nseen; i++)
+		if (build_starts_with(b->seen[i], "option:"))
+			ids[i] = b->seen[i] + 7;
+	const char *near = suggest_nearest(id, ids, b->nseen);
+	free(ids);
+	return near;
 }
 
 /* baseline, label.<option> and correlation.<group> name things that only
@@ -71,16 +101,20 @@ static void resolve_names(struct builder *b)
 			strbuf_trim_into(p->f[SC_PARAMETER].text, buf, sizeof(buf));
 		const char *v = strbuf_trim_into(p->f[SC_VALUE].text, vbuf, sizeof(vbuf));
 		const struct cell *vc = &p->f[SC_VALUE];
+		if (p->too_wide)
+			continue; /* its width was reported */
 		if (strcmp(name, "baseline") == 0 && *v) {
 			m->baseline = model_find_option(m, v);
 			if (m->baseline < 0 &&
 			    (build_was_seen(b, "option", v) || b->src->incomplete)) {
 				m->baseline = 0; /* its rows have errors */
 			} else if (m->baseline < 0) {
+				const char *near = near_option(b, v);
 				ERR(b, vc->at,
 				    "baseline '%s' is not an option of the "
-				    "cost files",
-				    v);
+				    "cost files%s%s%s",
+				    v, near ? ": did you mean '" : "",
+				    near ? near : "", near ? "'?" : "");
 				m->baseline = 0;
 			}
 		} else if (build_starts_with(name, "label.") && *v) {
@@ -90,10 +124,14 @@ static void resolve_names(struct builder *b)
 				      model_find_param(m, name + 6) >= 0)) {
 				continue; /* see build_param_labels */
 			} else if (o < 0) {
+				const char *near = near_option(b, name + 6);
 				ERR(b, p->f[SC_PARAMETER].at,
 				    "'%s' labels '%s', which is neither an "
-				    "option of the cost files nor a parameter",
-				    name, name + 6);
+				    "option of the cost files nor a "
+				    "parameter%s%s%s",
+				    name, name + 6,
+				    near ? ": did you mean 'label." : "",
+				    near ? near : "", near ? "'?" : "");
 			} else {
 				free(m->options[o].label);
 				m->options[o].label = xstrdup(v);
@@ -241,7 +279,7 @@ int model_build(const struct model_source *src,
 	build_gather_rows(&b);
 	/* years first: item years are checked against it. */
 	struct prow *yp = build_find_row(&b, "years");
-	if (yp)
+	if (yp && !yp->too_wide)
 		build_int_param(&b, yp, "years");
 	build_scenario_rows(&b);
 	if (!m->title)

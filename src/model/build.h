@@ -26,6 +26,8 @@ struct prow {
 	int as_escalation;
 	int as_quantity;
 	struct loc use;     /* first reference, for messages */
+	int too_wide;       /* more fields than the header: its cells are
+			     * shifted, and only that was reported */
 };
 
 struct builder {
@@ -82,12 +84,22 @@ const struct model_patch *build_find_patch(const struct builder *b,
 					    const char *item, int field);
 /* Whether s is in the NULL-terminated list. */
 int build_in_list(const char *s, const char *const *list);
+/* The reserved setting (title, years, discount_rate ...) nearest to name,
+ * for "did you mean", or NULL. */
+const char *build_near_setting(const char *name);
+/* Writes into out the user parameter of the scenario nearest to name, for
+ * "did you mean"; returns 0 when none is near. */
+int build_near_param(const struct builder *b, const char *name, char *out,
+		     size_t size);
 /* Whether name is a text setting (title, costs, label.<option> ...). */
 int build_is_text_key(const char *name);
 /* Parses a distribution from its cells, reporting every problem.
  * Returns 0 or -1. */
 int build_parse_dist(struct builder *b, const struct dist_cells *dc,
 		      enum num_kind kind, struct dist *out);
+/* The text of c as written (trimmed) in buf, for messages: a value is
+ * quoted as the user wrote it, not as %g rounds it (1.0000001 is not 1). */
+const char *build_written(const struct cell *c, char *buf, size_t size);
 /* Parses a number cell of the given kind, reporting a bad one under the
  * column name what.  Returns 0 or -1. */
 int build_parse_num(struct builder *b, const struct cell *c,
@@ -99,6 +111,21 @@ struct cell build_table_cell(const struct model_table *mt,
 			      const struct csvin_row *row, int field);
 /* Whether s is [a-z] followed by [a-z0-9] and the characters of extra. */
 int build_valid_name(const char *s, const char *extra);
+/* Warnings about valid numbers that are probably not meant (each silenced
+ * by writing the value with '%'): a rate of 1 or more a year ("3" read as
+ * 300%), and a probability above 0.5 a year.  what names the number
+ * ("escalation"), context follows it in the message (may be "").  The
+ * cell c holds the value v as written.  build_warn_dist checks the low,
+ * likely (value) and high cells of a distribution in turn, and warns at
+ * the first that crosses the line (probability: 1 for the probability
+ * rule, 0 for the rate rule). */
+void build_warn_rate(struct builder *b, const struct cell *c, double v,
+		     const char *what, const char *context);
+void build_warn_probability(struct builder *b, const struct cell *c,
+			    double v, const char *what, const char *context);
+void build_warn_dist(struct builder *b, const struct dist_cells *dc,
+		     const struct dist *d, int probability, const char *what,
+		     const char *context);
 
 /* build_scenario.c */
 /* Adds a parameter to the model; returns its index. */

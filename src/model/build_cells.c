@@ -2,6 +2,7 @@
  * distributions and their bounds (see build.h). */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +10,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- names ---------------------------------------------------------- */
 
@@ -55,6 +57,43 @@ int model_is_reserved_number(const char *name)
 {
 	return build_in_list(name, reserved_nums) || build_is_reserved_int(name) ||
 	       build_starts_with(name, "correlation.");
+}
+
+/* The reserved names a scenario row may set, for "did you mean". */
+static const char *const settings[] = {
+	"title", "costs", "baseline", "year_labels", "years", "base_year",
+	"trials", "seed", "aid_lag", "students", "enrollment_growth",
+	"aid_ratio", "discount_rate", "correlation"};
+
+const char *build_near_setting(const char *name)
+{
+	return suggest_nearest(name, settings,
+			       sizeof(settings) / sizeof(*settings));
+}
+
+int build_near_param(const struct builder *b, const char *name, char *out,
+		     size_t size)
+{
+	const char **names = xcalloc(b->nrows + 1, sizeof(char *));
+	char **owned = xcalloc(b->nrows + 1, sizeof(char *));
+	char buf[256];
+	for (size_t i = 0; i < b->nrows; i++) {
+		const struct cell *c = &b->rows[i].f[SC_PARAMETER];
+		const char *n = strbuf_trim_into(c->text, buf, sizeof(buf));
+		if (!build_valid_name(n, "_.") || build_is_text_key(n) ||
+		    model_is_reserved_number(n) || strcmp(n, "costs") == 0)
+			continue;
+		owned[i] = xstrdup(n);
+		names[i] = owned[i];
+	}
+	const char *near = suggest_nearest(name, names, b->nrows);
+	if (near)
+		snprintf(out, size, "%s", near);
+	for (size_t i = 0; i < b->nrows; i++)
+		free(owned[i]);
+	free(owned);
+	free(names);
+	return near != NULL;
 }
 
 int build_is_text_key(const char *name)
@@ -117,6 +156,11 @@ struct loc build_cell_or_row(const struct cell *c, struct loc row)
 
 /* ---- numbers and distributions -------------------------------------- */
 
+const char *build_written(const struct cell *c, char *buf, size_t size)
+{
+	return strbuf_trim_into(c->text, buf, size);
+}
+
 int build_parse_num(struct builder *b, const struct cell *c,
 		     const char *what, enum num_kind kind, double *out)
 {
@@ -147,9 +191,17 @@ static int parse_dist_kind(struct builder *b, const struct cell *c,
 	}
 	struct strbuf q = STRBUF_INIT;
 	diag_quote(&q, c->text, 40);
-	ERR(b, c->at, "unknown distribution %s (valid: fixed, uniform, "
-		      "triangular, pert, normal, lognormal)",
-	    strbuf_str(&q));
+	const char *names[DIST_COUNT];
+	for (int k = 0; k < DIST_COUNT; k++)
+		names[k] = dist_name((enum dist_kind)k);
+	const char *near = suggest_nearest(s, names, DIST_COUNT);
+	if (near)
+		ERR(b, c->at, "unknown distribution %s: did you mean '%s'?",
+		    strbuf_str(&q), near);
+	else
+		ERR(b, c->at, "unknown distribution %s (valid: fixed, uniform, "
+			      "triangular, pert, normal, lognormal)",
+		    strbuf_str(&q));
 	strbuf_free(&q);
 	return -1;
 }
@@ -203,23 +255,28 @@ int build_parse_dist(struct builder *b, const struct dist_cells *dc,
 	}
 	if (bad)
 		return -1;
+	/* Values are quoted as written: 1.0000001 is not "1". */
+	char lo[80], li[80], hi[80];
+	build_written(dc->low, lo, sizeof(lo));
+	build_written(dc->likely, li, sizeof(li));
+	build_written(dc->high, hi, sizeof(hi));
 	if (want_range && !(out->low < out->high)) {
-		ERR(b, dc->high->at, "high (%g) must be greater than low (%g)",
-		    out->high, out->low);
+		ERR(b, dc->high->at, "high (%s) must be greater than low (%s)",
+		    hi, lo);
 		return -1;
 	}
 	if (want_likely && want_range &&
 	    !(out->low <= out->likely && out->likely <= out->high)) {
 		ERR(b, dc->likely->at,
-		    "%s (%g) must lie between low (%g) and high (%g)",
-		    dc->likely_col, out->likely, out->low, out->high);
+		    "%s (%s) must lie between low (%s) and high (%s)",
+		    dc->likely_col, li, lo, hi);
 		return -1;
 	}
 	if (out->kind == DIST_LOGNORMAL && !(out->low > 0)) {
 		ERR(b, dc->low->at,
-		    "a lognormal needs low > 0 (got %g); use normal for "
+		    "a lognormal needs low > 0 (got %s); use normal for "
 		    "numbers that can be zero or negative",
-		    out->low);
+		    lo);
 		return -1;
 	}
 	return 0;
@@ -257,6 +314,10 @@ int build_check_bounds(struct builder *b, const struct dist_cells *dc,
 	struct strbuf s = STRBUF_INIT;
 	range_text(r, &s);
 	int bad = 0;
+	char lo[80], li[80], hi[80];
+	build_written(dc->low, lo, sizeof(lo));
+	build_written(dc->likely, li, sizeof(li));
+	build_written(dc->high, hi, sizeof(hi));
 	if (r->bounded && !dist_is_bounded(d)) {
 		ERR(b, dc->dist->at,
 		    "%s%s must stay within %g..%g, but a %s distribution is "
@@ -265,23 +326,112 @@ int build_check_bounds(struct builder *b, const struct dist_cells *dc,
 		bad = 1;
 	} else if (d->kind == DIST_FIXED) {
 		if (below(d->likely, r) || above(d->likely, r)) {
-			ERR(b, dc->likely->at, "%s%s must be %s, got %g",
-			    r->what, context, strbuf_str(&s), d->likely);
+			ERR(b, dc->likely->at, "%s%s must be %s, got %s",
+			    r->what, context, strbuf_str(&s), li);
 			bad = 1;
 		}
 	} else {
 		if (below(d->low, r) || above(d->low, r)) {
-			ERR(b, dc->low->at, "%s%s must be %s, but low is %g",
-			    r->what, context, strbuf_str(&s), d->low);
+			ERR(b, dc->low->at, "%s%s must be %s, but low is %s",
+			    r->what, context, strbuf_str(&s), lo);
 			bad = 1;
 		}
 		if (dist_is_bounded(d) &&
 		    (below(d->high, r) || above(d->high, r))) {
-			ERR(b, dc->high->at, "%s%s must be %s, but high is %g",
-			    r->what, context, strbuf_str(&s), d->high);
+			ERR(b, dc->high->at, "%s%s must be %s, but high is %s",
+			    r->what, context, strbuf_str(&s), hi);
 			bad = 1;
 		}
 	}
 	strbuf_free(&s);
 	return bad ? -1 : 0;
+}
+
+/* ---- warnings: numbers that are valid but probably not meant -------- */
+
+/* A rate of 1 or more (100% a year) written without '%' is nearly always
+ * a percentage typed as a whole number ("3" for 3%); a probability above
+ * 0.5 a year is rare enough to be worth a second look.  Writing the value
+ * with '%' ("300%", "60%") says it is meant and silences the warning. */
+/* The number written as text (digits with an optional point) times 100,
+ * by moving the point: "0.035" gives "3.5" exactly, where 0.035 * 100 in
+ * binary would not.  Anything else (an exponent) is formatted from v. */
+static void percent_text(const char *t, double v, char *out, size_t size)
+{
+	size_t n = strspn(t, "0123456789."), dot = strcspn(t, ".");
+	if (t[n] || n == 0 || n >= size - 4 || strchr(t + dot + 1, '.')) {
+		snprintf(out, size, "%.15g", v * 100);
+		return;
+	}
+	char digits[80];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] != '.')
+			digits[k++] = t[i];
+	size_t point = dot + 2; /* digits before the new point */
+	while (k < point)
+		digits[k++] = '0';
+	size_t lead = 0; /* zeros before the first digit that matters */
+	while (lead + 1 < point && digits[lead] == '0')
+		lead++;
+	size_t end = k; /* drop trailing zeros after the point */
+	while (end > point && digits[end - 1] == '0')
+		end--;
+	snprintf(out, size, "%.*s%s%.*s", (int)(point - lead), digits + lead,
+		 end > point ? "." : "", (int)(end - point), digits + point);
+}
+
+static int warn_cell(struct builder *b, const struct cell *c, double v,
+		     int probability, const char *what, const char *context)
+{
+	if (!c->present || strchr(c->text, '%'))
+		return 0;
+	if (probability ? !(v > 0.5) : !(v >= 1))
+		return 0;
+	char buf[80];
+	const char *t = strbuf_trim_into(c->text, buf, sizeof(buf));
+	char pct[96];
+	percent_text(t, v, pct, sizeof(pct));
+	if (!probability)
+		diags_add(b->d, DIAG_WARNING, c->at,
+			  "%s %s means %s%% a year%s; write %s%% for %s "
+			  "percent (or %s%% if that is meant)",
+			  what, t, pct, context, t, t, pct);
+	else if (v < 1)
+		diags_add(b->d, DIAG_WARNING, c->at,
+			  "%s %s is a %s%% chance each year it applies%s; "
+			  "write %s%% for %s percent (or %s%% if that is "
+			  "meant)",
+			  what, t, pct, context, t, t, pct);
+	else
+		diags_add(b->d, DIAG_WARNING, c->at,
+			  "%s %s is a 100%% chance each year it applies%s; "
+			  "write %s%% for %s percent (or leave the cell "
+			  "blank for a cost that always occurs)",
+			  what, t, context, t, t);
+	return 1;
+}
+
+void build_warn_rate(struct builder *b, const struct cell *c, double v,
+		     const char *what, const char *context)
+{
+	warn_cell(b, c, v, 0, what, context);
+}
+
+void build_warn_probability(struct builder *b, const struct cell *c,
+			    double v, const char *what, const char *context)
+{
+	warn_cell(b, c, v, 1, what, context);
+}
+
+void build_warn_dist(struct builder *b, const struct dist_cells *dc,
+		     const struct dist *d, int probability, const char *what,
+		     const char *context)
+{
+	const struct cell *cells[3] = {dc->low, dc->likely, dc->high};
+	const double v[3] = {d->low, d->likely, d->high};
+	for (int i = 0; i < 3; i++)
+		if (!isnan(v[i]) &&
+		    warn_cell(b, cells[i], v[i], probability, what, context))
+			return; /* one warning per number */
 }

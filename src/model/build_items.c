@@ -1,6 +1,7 @@
 /* Checking the rows of the cost-items files (see build.h). */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -8,6 +9,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- the cost items ------------------------------------------------- */
 
@@ -36,10 +38,23 @@ static int parse_ref(struct builder *b, const struct cell *c,
 		}
 		struct prow *p = build_find_row(b, s);
 		if (!p || build_is_text_key(s) || strcmp(s, "costs") == 0) {
-			ERR(b, c->at,
-			    "%s: undefined parameter '%s' (define it in the "
-			    "scenario file)",
-			    col, s);
+			char near[256];
+			static const char *const students[] = {"students"};
+			const char *st = strcmp(col, "quantity") == 0
+						 ? suggest_nearest(s, students, 1)
+						 : NULL;
+			if (st)
+				snprintf(near, sizeof(near), "%s", st);
+			if (st || build_near_param(b, s, near, sizeof(near)))
+				ERR(b, c->at,
+				    "%s: undefined parameter '%s': did you "
+				    "mean '%s'?",
+				    col, s, near);
+			else
+				ERR(b, c->at,
+				    "%s: undefined parameter '%s' (define it "
+				    "in the scenario file)",
+				    col, s);
 			return -1;
 		}
 		if (model_is_reserved_number(s)) {
@@ -123,8 +138,9 @@ static int parse_year(struct builder *b, const struct cell *c,
 	if (build_parse_num(b, c, col, NUM_INTEGER, &v))
 		return -1;
 	if (v < 1 || v > b->m->years) {
-		ERR(b, c->at, "%s must be a program year from 1 to %d, got %g",
-		    col, b->m->years, v);
+		char w[80];
+		ERR(b, c->at, "%s must be a program year from 1 to %d, got %s",
+		    col, b->m->years, build_written(c, w, sizeof(w)));
 		return -1;
 	}
 	*out = (int)v;
@@ -146,7 +162,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 {
 	struct model *m = b->m;
 	struct cell f[IC_COUNT];
-	char obuf[256], ibuf[1024], buf[256];
+	char obuf[256], ibuf[1024], buf[256], wbuf[80];
 	for (int i = 0; i < IC_COUNT; i++)
 		f[i] = build_table_cell(mt, row, i);
 	const char *opt = strbuf_trim_into(f[IC_OPTION].text, obuf, sizeof(obuf));
@@ -220,9 +236,9 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		it.qty = qp ? QTY_PARAM : QTY_NUMBER;
 		if (!qp && it.quantity.value < 0) {
 			ERR(b, f[IC_QUANTITY].at,
-			    "quantity must be 0 or more, got %g (use a "
+			    "quantity must be 0 or more, got %s (use a "
 			    "negative unit cost for a credit)",
-			    it.quantity.value);
+			    build_written(&f[IC_QUANTITY], wbuf, sizeof(wbuf)));
 			bad = 1;
 		}
 		note_use(qp, qp ? &qp->as_quantity : NULL, f[IC_QUANTITY].at);
@@ -244,8 +260,11 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	} else if (strcasecmp(per, "once") == 0) {
 		it.once = 1;
 	} else {
-		ERR(b, f[IC_PER].at, "per must be 'year' or 'once', got '%s'",
-		    per);
+		static const char *const pers[] = {"year", "once"};
+		const char *near = suggest_nearest(per, pers, 2);
+		ERR(b, f[IC_PER].at,
+		    "per must be 'year' or 'once', got '%s'%s%s%s", per, near ? ": did you mean '" : "", near ? near : "",
+		    near ? "'?" : "");
 		bad = 1;
 	}
 	if (parse_year(b, &f[IC_START], "start", 1, &it.start) ||
@@ -266,9 +285,12 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		bad = 1;
 	} else if (!ep && !(it.escalation.value > -1)) {
 		ERR(b, f[IC_ESCALATION].at,
-		    "escalation must be greater than -1 (-100%%), got %g",
-		    it.escalation.value);
+		    "escalation must be greater than -1 (-100%%), got %s",
+		    build_written(&f[IC_ESCALATION], wbuf, sizeof(wbuf)));
 		bad = 1;
+	} else if (!ep) {
+		build_warn_rate(b, &f[IC_ESCALATION], it.escalation.value,
+				"escalation", "");
 	}
 	note_use(ep, ep ? &ep->as_escalation : NULL, f[IC_ESCALATION].at);
 	if (build_blank(&f[IC_PROBABILITY])) {
@@ -280,9 +302,13 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	} else if (!pp && (it.probability.value < 0 ||
 			   it.probability.value > 1)) {
 		ERR(b, f[IC_PROBABILITY].at,
-		    "probability must be from 0 to 1, got %g",
-		    it.probability.value);
+		    "probability must be from 0 to 1, got %s",
+		    build_written(&f[IC_PROBABILITY], wbuf, sizeof(wbuf)));
 		bad = 1;
+	} else if (!pp) {
+		build_warn_probability(b, &f[IC_PROBABILITY],
+				       it.probability.value, "probability",
+				       "");
 	}
 	note_use(pp, pp ? &pp->as_probability : NULL, f[IC_PROBABILITY].at);
 
@@ -295,10 +321,20 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		while (k < PAYER_COUNT && strcasecmp(payer, payer_name((enum payer)k)))
 			k++;
 		if (k == PAYER_COUNT) {
-			ERR(b, f[IC_PAYER].at,
-			    "unknown payer '%s' (valid: district, state, "
-			    "federal, other)",
-			    payer);
+			const char *names[PAYER_COUNT];
+			for (int j = 0; j < PAYER_COUNT; j++)
+				names[j] = payer_name((enum payer)j);
+			const char *near = suggest_nearest(payer, names,
+							   PAYER_COUNT);
+			if (near)
+				ERR(b, f[IC_PAYER].at,
+				    "unknown payer '%s': did you mean '%s'?",
+				    payer, near);
+			else
+				ERR(b, f[IC_PAYER].at,
+				    "unknown payer '%s' (valid: district, "
+				    "state, federal, other)",
+				    payer);
 			bad = 1;
 		} else {
 			it.payer = (enum payer)k;
@@ -310,8 +346,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		} else if (it.aid < 0 || it.aid > 1) {
 			ERR(b, f[IC_AID].at,
 			    "aid (the aidable share) must be from 0 to 1, got "
-			    "%g",
-			    it.aid);
+			    "%s",
+			    build_written(&f[IC_AID], wbuf, sizeof(wbuf)));
 			bad = 1;
 		} else if (it.aid > 0 && it.payer != PAYER_DISTRICT) {
 			ERR(b, f[IC_AID].at,
@@ -372,7 +408,18 @@ void build_cost_tables(struct builder *b)
 			continue;
 		}
 		b->rows_total += mt->t.nrows;
-		for (size_t r = 0; r < mt->t.nrows; r++)
-			item_row(b, file, mt, &mt->t.rows[r]);
+		for (size_t r = 0; r < mt->t.nrows; r++) {
+			const struct csvin_row *row = &mt->t.rows[r];
+			if (row->too_wide) { /* its width was reported */
+				char buf[256];
+				struct cell c = build_table_cell(mt, row,
+								 IC_OPTION);
+				note_seen(b, "option",
+					  strbuf_trim_into(c.text, buf,
+							   sizeof(buf)));
+				continue;
+			}
+			item_row(b, file, mt, row);
+		}
 	}
 }

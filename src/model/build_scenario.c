@@ -8,6 +8,7 @@
 #include "io/file.h"
 #include "model/build.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- the scenario --------------------------------------------------- */
 
@@ -35,6 +36,7 @@ void build_gather_rows(struct builder *b)
 		memset(p, 0, sizeof(*p));
 		p->line = row->line;
 		p->param = -1;
+		p->too_wide = row->too_wide;
 		for (int f = 0; f < SC_COUNT; f++)
 			p->f[f] = build_table_cell(st, row, f);
 		const char *name =
@@ -141,11 +143,16 @@ static void text_key(struct builder *b, struct prow *p, const char *name)
 			m->school_years = 0;
 		else if (strcasecmp(v, "school") == 0)
 			m->school_years = 1;
-		else
+		else {
+			static const char *const kinds[] = {"calendar",
+							    "school"};
+			const char *near = suggest_nearest(v, kinds, 2);
 			ERR(b, p->f[SC_VALUE].at,
 			    "year_labels must be 'calendar' or 'school', got "
-			    "'%s'",
-			    v);
+			    "'%s'%s%s%s",
+			    v, near ? ": did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+		}
 	}
 	/* baseline and label.<option> are resolved once options are known. */
 }
@@ -190,9 +197,11 @@ void build_int_param(struct builder *b, struct prow *p, const char *name)
 		if (strcmp(r->name, name) != 0)
 			continue;
 		if (v < (double)r->lo || v > (double)r->hi) {
+			char w[80];
 			ERR(b, p->f[SC_VALUE].at,
-			    "%s must be from %lld to %lld, got %.15g", name,
-			    r->lo, r->hi, v);
+			    "%s must be from %lld to %lld, got %s", name,
+			    r->lo, r->hi,
+			    build_written(&p->f[SC_VALUE], w, sizeof(w)));
 			return;
 		}
 	}
@@ -201,9 +210,11 @@ void build_int_param(struct builder *b, struct prow *p, const char *name)
 	else if (strcmp(name, "base_year") == 0) {
 		m->base_year = (int)v;
 		m->has_base_year = 1;
-	} else if (strcmp(name, "trials") == 0)
+	} else if (strcmp(name, "trials") == 0) {
 		m->trials = (long)v;
-	else if (strcmp(name, "aid_lag") == 0)
+		m->trials_line = p->f[SC_VALUE].at.line;
+		m->trials_col = p->f[SC_VALUE].at.col;
+	} else if (strcmp(name, "aid_lag") == 0)
 		m->aid_lag = (int)v;
 }
 
@@ -246,6 +257,16 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 	}
 	struct dist_cells dc = build_row_dist_cells(p);
 	struct dist d;
+	const char *near = r ? NULL : build_near_setting(name);
+	double v;
+	const char *why;
+	if (near && !build_blank(&p->f[SC_VALUE]) &&
+	    number_parse(p->f[SC_VALUE].text, NUM_ANY, &v, &why) != 0) {
+		/* "tilte,My title": a setting misspelt, not a number. */
+		ERR(b, p->f[SC_PARAMETER].at,
+		    "unknown setting '%s': did you mean '%s'?", name, near);
+		return;
+	}
 	if (build_parse_dist(b, &dc, kind, &d) != 0)
 		return;
 	if (r == &rho_bounds && d.kind != DIST_FIXED) {
@@ -257,6 +278,8 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 	}
 	if (r && build_check_bounds(b, &dc, &d, r, "") != 0)
 		return;
+	if (r == &growth_bounds || r == &discount_bounds)
+		build_warn_dist(b, &dc, &d, 0, name, "");
 	if (r == &rho_bounds)
 		return; /* applied to the groups later */
 	int idx = build_add_param(m, name, &d, p->f[SC_SOURCE].text, 0, p->line);
@@ -273,6 +296,8 @@ void build_scenario_rows(struct builder *b)
 		struct prow *p = &b->rows[i];
 		const struct cell *nc = &p->f[SC_PARAMETER];
 		const char *name = strbuf_trim_into(nc->text, buf, sizeof(buf));
+		if (p->too_wide)
+			continue; /* its width was reported */
 		if (!*name) {
 			ERR(b, nc->at, "missing required cell: the "
 				       "parameter's name");

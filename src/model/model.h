@@ -128,6 +128,8 @@ struct model {
 	int base_year;
 	int school_years; /* year_labels = school */
 	long trials;      /* 1..10,000,000 */
+	unsigned trials_line, trials_col; /* the scenario's `trials` cell, or
+					   * 0 when not written */
 	uint64_t seed;
 	int aid_lag;      /* L, 0..10 */
 	int baseline;     /* index into options */

@@ -43,6 +43,84 @@ static size_t read_int_part(const char *s, char *out, size_t *olen,
 	return i;
 }
 
+/* The length of the no-break space (U+00A0) or narrow no-break space
+ * (U+202F) at s, or 0. */
+static size_t nbsp_at(const char *s)
+{
+	if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+		return 2;
+	if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == 0xAF)
+		return 3;
+	return 0;
+}
+
+/* Rewrites what people paste into the plain grammar, in out (size at
+ * least 2 * n + 2): a Unicode minus (U+2212, as edtco's own exhibits print
+ * it) becomes '-'; a no-break space between digits groups them as ','
+ * does; spaces before '%' or after '$', and no-break spaces at either end,
+ * are dropped; an accounting negative "($1,250.00)" becomes
+ * "-$1,250.00".  Returns 0, or -1 with *why saying how to write it. */
+static int normalize(const char *s, size_t n, char *out, const char **why)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t sp = nbsp_at(s + i);
+		if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92) {
+			out[len++] = '-';
+			i += 3;
+			continue;
+		}
+		if (!sp && s[i] != ' ') {
+			out[len++] = s[i++];
+			continue;
+		}
+		/* A run of spaces: what is around it decides. */
+		size_t j = i, nb = 0, ascii = 0;
+		for (;;) {
+			size_t k = nbsp_at(s + j);
+			if (j < n && k) {
+				j += k;
+				nb++;
+			} else if (j < n && s[j] == ' ') {
+				j++;
+				ascii++;
+			} else {
+				break;
+			}
+		}
+		int digit_before = len && isdigit((unsigned char)out[len - 1]);
+		int digit_after = j < n && isdigit((unsigned char)s[j]);
+		if (digit_before && digit_after) {
+			if (ascii || nb != 1) {
+				*why = "expected a number (a space does not "
+				       "group digits: write 1250 or "
+				       "\"1,250\")";
+				return -1;
+			}
+			out[len++] = ',';
+		} else if (!(len == 0 || j == n || s[j] == '%' ||
+			     out[len - 1] == '$')) {
+			*why = "expected a number";
+			return -1;
+		}
+		i = j;
+	}
+	out[len] = '\0';
+	if (len >= 2 && out[0] == '(' && out[len - 1] == ')') {
+		if (out[1] == '-' || out[1] == '+') {
+			*why = "expected a number (an accounting negative in "
+			       "parentheses takes no sign: write ($40) or "
+			       "-$40)";
+			return -1;
+		}
+		out[0] = '-';
+		out[len - 1] = '\0';
+	}
+	return 0;
+}
+
 int number_parse(const char *text, enum num_kind kind, double *out,
 		 const char **why)
 {
@@ -52,6 +130,19 @@ int number_parse(const char *text, enum num_kind kind, double *out,
 	size_t n = strlen(s);
 	while (n && isspace((unsigned char)s[n - 1]))
 		n--;
+	if (n == 0) {
+		*why = "expected a number, got an empty cell";
+		return -1;
+	}
+	if (n > 96) {
+		*why = "expected a number";
+		return -1;
+	}
+	char norm[2 * 96 + 2];
+	if (normalize(s, n, norm, why) != 0)
+		return -1;
+	s = norm;
+	n = strlen(norm);
 	if (n == 0) {
 		*why = "expected a number, got an empty cell";
 		return -1;
@@ -167,6 +258,9 @@ check_words: {
 	if (strcmp(low, "nan") == 0 || strcmp(low, "inf") == 0 ||
 	    strcmp(low, "infinity") == 0)
 		*why = "not a finite number";
+	else if (strchr(s, ',') && !strchr(s, '.'))
+		*why = "expected a number (',' groups thousands in threes and "
+		       "'.' is the decimal point: write 3.5, not 3,5)";
 	return -1;
 }
 }

@@ -10,6 +10,7 @@
 #include "io/file.h"
 #include "model/number.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 const char *const model_scen_cols[SC_COUNT] = {
 	"parameter", "value", "low", "high", "dist", "source"};
@@ -64,6 +65,10 @@ static void locate_columns(struct model_table *mt, const char *kind,
 				  "naming the columns");
 		return;
 	}
+	if (csvin_check_separator(t, d)) {
+		mt->broken = 1;
+		return;
+	}
 	if (no_known_column(t, names, nnames)) {
 		struct loc at = {t->file.path, t->header.line, 1};
 		struct strbuf b = STRBUF_INIT;
@@ -90,9 +95,14 @@ static void locate_columns(struct model_table *mt, const char *kind,
 		if (k == nnames) {
 			struct strbuf b = STRBUF_INIT;
 			diag_quote(&b, h, 40);
-			strbuf_puts(&b, " (valid columns: ");
-			list_names(&b, names, nnames);
-			strbuf_puts(&b, ")");
+			const char *near = suggest_nearest(h, names, nnames);
+			if (near) {
+				strbuf_printf(&b, ": did you mean '%s'?", near);
+			} else {
+				strbuf_puts(&b, " (valid columns: ");
+				list_names(&b, names, nnames);
+				strbuf_puts(&b, ")");
+			}
 			diag_error(d, at, "unknown column %s", strbuf_str(&b));
 			strbuf_free(&b);
 		} else if (mt->col[k] >= 0) {

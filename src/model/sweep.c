@@ -2,12 +2,14 @@
 #include "model/sweep.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model/number.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 /* ---- the scenario's names -------------------------------------------- */
 
@@ -42,6 +44,96 @@ static int known_param(const struct model_source *src, const char *name)
 	       scenario_defines(src, name);
 }
 
+/* The parameter (of the scenario, or reserved) nearest to name, the part
+ * before a field suffix included ("studnets.high"), or NULL. */
+static const char *near_param(const struct model_source *src,
+			      const char *name, char *out, size_t size)
+{
+	static const char *const reserved[] = {
+		"years", "base_year", "students", "enrollment_growth",
+		"aid_ratio", "aid_lag", "discount_rate", "correlation",
+		"title", "baseline", "year_labels"};
+	const struct model_table *st = &src->scen;
+	int pc = st->col[SC_PARAMETER];
+	size_t nres = sizeof(reserved) / sizeof(*reserved);
+	size_t n = nres + (pc >= 0 ? st->t.nrows : 0);
+	char **names = xcalloc(n + 1, sizeof(char *));
+	for (size_t i = 0; i < nres; i++)
+		names[i] = xstrdup(reserved[i]);
+	char buf[256];
+	for (size_t r = 0; pc >= 0 && r < st->t.nrows; r++) {
+		strbuf_trim_into(csvin_text(&st->t.rows[r], pc), buf,
+				 sizeof(buf));
+		if (strcmp(buf, "costs") != 0 && strcmp(buf, "seed") != 0 &&
+		    strcmp(buf, "trials") != 0)
+			names[nres + r] = xstrdup(buf);
+	}
+	const char *near = suggest_nearest(name, (const char *const *)names,
+					   n);
+	if (near)
+		snprintf(out, size, "%s", near);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return near ? out : NULL;
+}
+
+/* The names of column col (option or item) in the cost tables, trimmed,
+ * each once; those of option only, when option is not NULL.  The caller
+ * frees each name and the array. */
+static char **cost_names(const struct model_source *src, int col,
+			 const char *option, size_t *n)
+{
+	char **v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	char buf[1024], obuf[256];
+	for (size_t f = 0; f < src->ncosts; f++) {
+		const struct model_table *mt = &src->costs[f];
+		int c = mt->col[col], oc = mt->col[IC_OPTION];
+		for (size_t r = 0; c >= 0 && oc >= 0 && r < mt->t.nrows; r++) {
+			const struct csvin_row *row = &mt->t.rows[r];
+			strbuf_trim_into(csvin_text(row, oc), obuf, sizeof(obuf));
+			if (option && strcmp(obuf, option) != 0)
+				continue;
+			strbuf_trim_into(csvin_text(row, c), buf, sizeof(buf));
+			size_t i = 0;
+			while (i < *n && strcmp(v[i], buf) != 0)
+				i++;
+			if (i < *n || !*buf)
+				continue;
+			GROW(v, cap, *n + 1);
+			v[(*n)++] = xstrdup(buf);
+		}
+	}
+	return v;
+}
+
+/* The nearest of names to word, copied into a static-free buffer owned by
+ * the caller (out), or NULL. */
+static const char *nearest_of(char **names, size_t n, const char *word,
+			      char *out, size_t size)
+{
+	const char *near = suggest_nearest(word, (const char *const *)names, n);
+	if (near)
+		snprintf(out, size, "%s", near);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return near ? out : NULL;
+}
+
+/* The item of option nearest to item (for "did you mean"), or NULL.  The
+ * result lives until the next call. */
+static const char *near_item(const struct model_source *src,
+			     const char *option, const char *item)
+{
+	static _Thread_local char out[1024];
+	size_t n;
+	char **names = cost_names(src, IC_ITEM, option, &n);
+	return nearest_of(names, n, item, out, sizeof(out));
+}
+
 /* Looks option/item up in the cost tables: 2 when the item exists, 1 when
  * only the option does, 0 when neither.  near receives an item of the
  * option with the same name but for letter case, if any. */
@@ -68,6 +160,8 @@ static int find_item(const struct model_source *src, const char *option,
 				*near = name;
 		}
 	}
+	if (found && !*near)
+		*near = near_item(src, option, item);
 	return found;
 }
 
@@ -165,21 +259,38 @@ static int item_column(const struct model_source *src, const char *h,
 		bad = 1;
 	} else if (field < 0) {
 		struct strbuf f = STRBUF_INIT;
-		list_fields(&f, model_item_cols, IC_CATEGORY, IC_COUNT);
+		const char *nf = suggest_nearest(dot + 1,
+						 model_item_cols + IC_CATEGORY,
+						 IC_COUNT - IC_CATEGORY);
+		if (nf)
+			strbuf_printf(&f, "did you mean '.%s'?", nf);
+		else
+			list_fields(&f, model_item_cols, IC_CATEGORY,
+				    IC_COUNT);
 		struct strbuf fq = STRBUF_INIT;
 		diag_quote(&fq, dot + 1, 40);
 		diag_error(d, at,
-			   "column %s: unknown field %s of a cost item "
-			   "(valid: %s)",
+			   nf ? "column %s: unknown field %s of a cost item: %s"
+			      : "column %s: unknown field %s of a cost item "
+				"(valid: %s)",
 			   strbuf_str(&q), strbuf_str(&fq), strbuf_str(&f));
 		strbuf_free(&f);
 		strbuf_free(&fq);
 		bad = 1;
 	} else if (found == 0) {
 		struct strbuf o = STRBUF_INIT;
-		list_options(src, &o);
+		size_t n;
+		char **names = cost_names(src, IC_OPTION, NULL, &n);
+		char obuf[256];
+		const char *nopt = nearest_of(names, n, option, obuf,
+					      sizeof(obuf));
+		if (nopt)
+			strbuf_printf(&o, "did you mean '%s'?", nopt);
+		else
+			list_options(src, &o);
 		diag_error(d, at,
-			   "column %s: unknown option '%s' (options: %s)",
+			   nopt ? "column %s: unknown option '%s': %s"
+				: "column %s: unknown option '%s' (options: %s)",
 			   strbuf_str(&q), option, strbuf_str(&o));
 		strbuf_free(&o);
 		bad = 1;
@@ -234,11 +345,20 @@ static int param_column(const struct model_source *src, const char *h,
 			field = f;
 		} else if (known_param(src, prefix)) {
 			struct strbuf fl = STRBUF_INIT, fq = STRBUF_INIT;
-			list_fields(&fl, model_scen_cols, SC_VALUE, SC_COUNT);
+			const char *nf = suggest_nearest(
+				dot + 1, model_scen_cols + SC_VALUE,
+				SC_COUNT - SC_VALUE);
+			if (nf)
+				strbuf_printf(&fl, "did you mean '.%s'?", nf);
+			else
+				list_fields(&fl, model_scen_cols, SC_VALUE,
+					    SC_COUNT);
 			diag_quote(&fq, dot + 1, 40);
 			diag_error(d, at,
-				   "column %s: unknown field %s of parameter "
-				   "'%s' (valid: %s)",
+				   nf ? "column %s: unknown field %s of "
+					"parameter '%s': %s"
+				      : "column %s: unknown field %s of "
+					"parameter '%s' (valid: %s)",
 				   strbuf_str(&q), strbuf_str(&fq), prefix,
 				   strbuf_str(&fl));
 			strbuf_free(&fl);
@@ -255,13 +375,18 @@ static int param_column(const struct model_source *src, const char *h,
 		char *lower = xstrdup(h);
 		for (char *p = lower; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
+		char nbuf[256];
+		const char *np = known_param(src, lower)
+					 ? NULL
+					 : near_param(src, h, nbuf, sizeof(nbuf));
 		diag_error(d, at,
 			   "unknown column %s: neither a parameter of the "
-			   "scenario nor OPTION/ITEM.FIELD of a cost item%s",
+			   "scenario nor OPTION/ITEM.FIELD of a cost item%s%s%s",
 			   strbuf_str(&q),
 			   known_param(src, lower)
 				   ? " (parameter names are lower case)"
-				   : "");
+				   : np ? ": did you mean '" : "",
+			   np ? np : "", np ? "'?" : "");
 		free(lower);
 		rc = -1;
 	} else if (strcmp(name, "seed") == 0) {
@@ -453,7 +578,7 @@ static void check_name(const struct sweep *sw, size_t i, struct diags *d)
 /* The cases: names, and a patch per non-blank cell. */
 static void read_cases(struct sweep *sw, struct diags *d)
 {
-	const struct csvin_table *t = &sw->t;
+	struct csvin_table *t = &sw->t;
 	sw->ncases = t->nrows;
 	sw->cases = xcalloc(t->nrows + 1, sizeof(*sw->cases));
 	csvin_check_widths(t, d);
@@ -464,7 +589,9 @@ static void read_cases(struct sweep *sw, struct diags *d)
 		k->name = row->n ? row->cells[0].text : "";
 		check_name(sw, r, d);
 		k->patches = xcalloc(sw->ncols + 1, sizeof(*k->patches));
-		for (size_t c = 1; c < sw->ncols && c < row->n; c++) {
+		/* A row too wide has shifted cells: reported as such. */
+		for (size_t c = 1; c < sw->ncols && c < row->n && !row->too_wide;
+		     c++) {
 			const struct sweep_column *col = &sw->cols[c];
 			const char *text = row->cells[c].text;
 			if (col->field < 0 || number_is_blank(text))
@@ -502,6 +629,8 @@ int sweep_load(const char *path, const struct model_source *src,
 	}
 	/* The rows are checked even when some columns are bad: every
 	 * problem of the file at once. */
+	if (csvin_check_separator(&sw->t, diags))
+		return 1;
 	if (read_header(src, sw, diags) != -2 && sw->t.header.n)
 		read_cases(sw, diags);
 	return diags->nerrors > before ? 1 : 0;

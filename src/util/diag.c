@@ -110,6 +110,16 @@ void diags_free(struct diags *d)
 	memset(d, 0, sizeof(*d));
 }
 
+void diags_promote_warnings(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].level == DIAG_WARNING) {
+			d->v[i].level = DIAG_ERROR;
+			d->nerrors++;
+		}
+	}
+}
+
 void diag_quote(struct strbuf *out, const char *s, size_t max)
 {
 	size_t n = strlen(s);

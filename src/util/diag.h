@@ -64,6 +64,9 @@ void diags_sort(struct diags *d);
 void diag_format(const struct diag *g, struct strbuf *out);
 void diags_free(struct diags *d);
 
+/* Makes every warning an error (--strict), counting them in nerrors. */
+void diags_promote_warnings(struct diags *d);
+
 /* Writes s into out as a short quoted literal for messages: "text", with
  * control characters escaped and anything past max bytes cut with "...". */
 void diag_quote(struct strbuf *out, const char *s, size_t max);

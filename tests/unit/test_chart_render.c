@@ -6,6 +6,8 @@
 #include "helpers.h"
 
 #include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "chart/chart.h"
 #include "chart/exhibit.h"
@@ -326,6 +328,81 @@ static void test_histogram_bars_sides(void **state)
 	strbuf_free(&err);
 }
 
+/* Runs one render into /dev/full (a device that fails every write with
+ * ENOSPC, as a full disk does: no folder or symlink involved) with stderr
+ * sent to a file; returns what was printed there.  The caller frees. */
+static char *render_to_full(int kind, struct strbuf *err, int *rc)
+{
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct render_fonts *f;
+	struct strbuf ferr = STRBUF_INIT;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &ferr), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	struct exhibit_ctx c = {&d, &tm, &ex[0]};
+	struct dlist dl;
+	exhibit_draw(&c, &dl);
+
+	char path[] = "/tmp/edtco-stderr-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fflush(stderr);
+	int saved = dup(2);
+	dup2(fd, 2);
+	if (kind == 0) {
+		*rc = render_png(f, &dl, 300, "/dev/full", "fan.png", err);
+	} else if (kind == 1) {
+		*rc = render_svg(f, &dl, "/dev/full", "fan.svg", err);
+	} else {
+		struct render_page pg = {&dl, NULL, NULL, 0};
+		struct render_meta meta = {"t", "s", "c",
+					   "2000-01-01T00:00:00Z"};
+		*rc = render_pdf(f, &pg, 1, &meta, "/dev/full", "fan.pdf",
+				 err);
+	}
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	char *printed = calloc(1, 4096);
+	lseek(fd, 0, SEEK_SET);
+	ssize_t got = read(fd, printed, 4095);
+	(void)got;
+	close(fd);
+	unlink(path);
+
+	dlist_free(&dl);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&ferr);
+	return printed;
+}
+
+/* A full disk: each format fails with the system's reason, and libpng
+ * prints nothing of its own ("libpng error: Write Error"). */
+static void test_full_disk_keeps_reason(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"cannot write 'fan.png': No space left on device",
+		"cannot write 'fan.svg': No space left on device",
+		"cannot write 'fan.pdf': No space left on device"};
+	for (int kind = 0; kind < 3; kind++) {
+		struct strbuf err = STRBUF_INIT;
+		int rc = 0;
+		char *printed = render_to_full(kind, &err, &rc);
+		assert_int_equal(rc, -1);
+		assert_string_equal(strbuf_str(&err), want[kind]);
+		assert_string_equal(printed, "");
+		free(printed);
+		strbuf_free(&err);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_pdf_date_rule),
 		cmocka_unit_test(test_layout_keeps_labels_apart),
 		cmocka_unit_test(test_histogram_bars_sides),
+		cmocka_unit_test(test_full_disk_keeps_reason),
 	};
 	return cmocka_run_group_tests_name("chart_render", tests, NULL, NULL);
 }

@@ -50,6 +50,52 @@ static void test_money_and_rates(void **state)
 	assert_true(ok("2%", NUM_ANY) == 0.02);
 }
 
+/* What is pasted from a spreadsheet or from edtco's own exhibits. */
+static void test_pasted_forms(void **state)
+{
+	(void)state;
+	/* A space (plain or no-break) before '%'. */
+	assert_true(ok("3 %", NUM_RATE) == 0.03);
+	assert_true(ok("3\xc2\xa0%", NUM_RATE) == 0.03);
+	assert_true(ok("2.5\xe2\x80\xaf%", NUM_RATE) == 0.025);
+	/* Accounting negatives. */
+	assert_true(ok("($1,250.00)", NUM_MONEY) == -1250);
+	assert_true(ok("(40)", NUM_PLAIN) == -40);
+	assert_true(ok("(3%)", NUM_RATE) == -0.03);
+	/* The Unicode minus, as the exhibits print it. */
+	assert_true(ok("\xe2\x88\x92$3,400", NUM_MONEY) == -3400);
+	assert_true(ok("\xe2\x88\x92""2.5%", NUM_RATE) == -0.025);
+	assert_true(ok("\xe2\x88\x92""7", NUM_PLAIN) == -7);
+	/* No-break spaces group thousands, as ',' does. */
+	assert_true(ok("1\xc2\xa0""250", NUM_PLAIN) == 1250);
+	assert_true(ok("12\xe2\x80\xaf""345\xe2\x80\xaf""678.5", NUM_PLAIN) ==
+		    12345678.5);
+	assert_true(ok("$\xc2\xa0""1\xc2\xa0""250", NUM_MONEY) == 1250);
+	assert_true(ok("$ 40", NUM_MONEY) == 40);
+	/* No-break spaces around the number, as cells copied from a page. */
+	assert_true(ok("\xc2\xa0""42\xc2\xa0", NUM_PLAIN) == 42);
+}
+
+static void test_pasted_refusals_say_how(void **state)
+{
+	(void)state;
+	/* A plain space between digits is a typo as often as a group. */
+	assert_non_null(strstr(refused("1 250", NUM_PLAIN), "write 1250"));
+	/* Groups of three only, with no-break spaces as with commas. */
+	refused("1\xc2\xa0""25", NUM_PLAIN);
+	refused("1\xc2\xa0\xc2\xa0""250", NUM_PLAIN);
+	/* A sign inside parentheses. */
+	assert_non_null(strstr(refused("(-40)", NUM_PLAIN), "($40)"));
+	refused("(40", NUM_PLAIN);
+	refused("40)", NUM_PLAIN);
+	refused("()", NUM_PLAIN);
+	/* A decimal comma. */
+	assert_non_null(strstr(refused("3,5", NUM_PLAIN), "not 3,5"));
+	/* '%' and '$' stay in their own columns. */
+	assert_non_null(strstr(refused("3 %", NUM_MONEY), "rate"));
+	assert_non_null(strstr(refused("($5)", NUM_RATE), "money"));
+}
+
 static void test_refusals(void **state)
 {
 	(void)state;
@@ -98,6 +144,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_and_grouped),
 		cmocka_unit_test(test_money_and_rates),
+		cmocka_unit_test(test_pasted_forms),
+		cmocka_unit_test(test_pasted_refusals_say_how),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_seeds),
 	};
