@@ -233,25 +233,36 @@ static void copy_mirrored(struct summary *s, const struct sim_result *res)
 }
 
 void summary_best_shares(const struct sim_result *res, enum measure k,
-			 double *share, size_t stride)
+			 double *share, size_t stride, double *tied)
 {
 	size_t n = (size_t)res->trials, no = (size_t)res->noptions;
-	long *wins = xcalloc(no, sizeof(long));
+	long *wins = xcalloc(no + 1, sizeof(long));
+	long ties = 0;
 	const double *first = sim_measure(res, 0, k);
 	for (size_t i = 0; i < n; i++) {
 		size_t best = 0;
 		double v = first[i];
+		int shared = 0;
 		for (size_t o = 1; o < no; o++) {
 			double w = sim_measure(res, (int)o, k)[i];
 			if (w < v) {
 				v = w;
 				best = o;
+				shared = 0;
+			} else if (w == v) {
+				shared = 1;
 			}
 		}
-		wins[best]++;
+		/* A tie for the lowest value is nobody's win. */
+		if (shared)
+			ties++;
+		else
+			wins[best]++;
 	}
 	for (size_t o = 0; o < no; o++)
 		share[o * stride] = (double)wins[o] / (double)n;
+	if (tied)
+		*tied = (double)ties / (double)n;
 	free(wins);
 }
 
@@ -321,7 +332,7 @@ static void compute(const struct model *m, const struct sim_result *res,
 						     : s->net[o * s->net_years];
 		copy_mirrored(s, res);
 	}
-	summary_best_shares(res, M_NET_PV, s->p_best, 1);
+	summary_best_shares(res, M_NET_PV, s->p_best, 1, &s->p_tied);
 }
 
 void summary_compute(const struct model *m, const struct sim_result *res,

@@ -73,9 +73,12 @@ struct summary {
 	struct summary_cdf *cdf;
 	/* [o]: the difference histogram of net_pv against the baseline */
 	struct summary_hist *hist;
-	/* p_best[o]: share of trials in which option o has the lowest
-	 * net_pv (ties go to the first option in order) */
+	/* p_best[o]: share of trials in which option o alone has the lowest
+	 * net_pv; a trial in which two or more options share the lowest
+	 * value counts for none of them, but in p_tied.  So the p_best and
+	 * p_tied add up to 1. */
 	double *p_best;
+	double p_tied;
 	/* The decision analysis of the same run (analysis/decision.h) when
 	 * one was made, else NULL: the result writers and the terminal text
 	 * read it from here.  Borrowed: summary_free does not free it. */
@@ -97,9 +100,11 @@ void summary_compute_headline(const struct model *m,
 			      struct summary *s);
 void summary_free(struct summary *s);
 
-/* The share of trials in which each option has the lowest value of
- * measure k (the first option listed on a tie), into share[o * stride]. */
+/* The share of trials in which each option alone has the lowest value of
+ * measure k, into share[o * stride], and (tied not NULL) the share in which
+ * two or more options share the lowest value, into *tied: a tie is
+ * nobody's win. */
 void summary_best_shares(const struct sim_result *res, enum measure k,
-			 double *share, size_t stride);
+			 double *share, size_t stride, double *tied);
 
 #endif

@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "analysis/findings.h"
 #include "cli/pipeline.h"
 #include "io/file.h"
 #include "io/outdir.h"
@@ -188,6 +189,12 @@ static int run_main(int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	cli_sim_opts_apply(&o.sim, &m);
+	if (m.trials < FINDINGS_MIN_TRIALS)
+		fprintf(stderr,
+			"edtco run: warning: %ld trial%s: too few for margins "
+			"of error; shares are shown without one (use -n %d or "
+			"more)\n",
+			m.trials, m.trials == 1 ? "" : "s", FINDINGS_MIN_TRIALS);
 	char *dir;
 	if (o.outdir) {
 		dir = file_folder_name(o.outdir);

@@ -94,7 +94,7 @@ static void compare_decision(struct csvout *w, const struct model *m,
 			     const struct decision *d, int o, int k)
 {
 	if (!d) {
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < 5; i++)
 			csvout_empty(w);
 		return;
 	}
@@ -109,6 +109,7 @@ static void compare_decision(struct csvout *w, const struct model *m,
 	}
 	csvout_number(w, d->p_best[o * M_COUNT + k]);
 	csvout_number(w, d->p_best[d->baseline * M_COUNT + k]);
+	csvout_number(w, d->p_tied[k]);
 }
 
 void results_compare(const struct model *m, const struct summary *s,
@@ -118,7 +119,7 @@ void results_compare(const struct model *m, const struct summary *s,
 					   "mean_diff", NULL};
 	static const char *const tail[] = {
 		"p_cheaper",        "p_cheaper_se", "break_even_year",
-		"break_even_label", "p_best",       "p_best_baseline", NULL};
+		"break_even_label", "p_best",       "p_best_baseline", "p_tied", NULL};
 	header(w, lead, 1, tail);
 	const struct decision *d = s->decision;
 	for (int o = 0; o < s->noptions; o++) {

@@ -33,10 +33,12 @@ void results_years(const struct model *m, const struct summary *s,
  * p_cheaper, p_cheaper_se; then the columns the decision analysis adds
  * (s->decision; empty without one): break_even_year (a program year, or
  * "none") and break_even_label, of the cumulative net cost in nominal
- * dollars, the same on every row of an option (decision_break_even);
- * p_best and p_best_baseline, the shares of trials in which the option and
- * the baseline have the lowest value of the row's measure of all
- * options. */
+ * dollars within the contract years, the same on every row of an option
+ * (decision_break_even); p_best and p_best_baseline, the shares of trials
+ * in which the option, and the baseline, alone have the lowest value of
+ * the row's measure of all options; p_tied, the share in which two or more
+ * options share that lowest value (so the p_best of all options and p_tied
+ * add up to 1). */
 void results_compare(const struct model *m, const struct summary *s,
 		     struct csvout *w);
 
