@@ -591,7 +591,42 @@ static void sentence_break_even(struct findings_ctx *c, int o)
 	add_sentence(c, strbuf_take(&t), strbuf_take(&b));
 }
 
-/* What to budget for the option most often cheapest. */
+/* The risk items of option o the district pays, in words: "Privacy
+ * breach", "A and B", "A, B and 2 more". */
+static char *risk_names(const struct findings_ctx *c, int o)
+{
+	const struct model *m = c->m;
+	struct strbuf b = STRBUF_INIT;
+	size_t n = 0, total = 0;
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		total += it->option == o && it->payer == PAYER_DISTRICT &&
+			 (it->probability.param >= 0 ||
+			  it->probability.value < 1);
+	}
+	for (size_t i = 0; i < m->nitems && n < 2; i++) {
+		const struct model_item *it = &m->items[i];
+		if (it->option != o || it->payer != PAYER_DISTRICT ||
+		    !(it->probability.param >= 0 || it->probability.value < 1))
+			continue;
+		n++;
+		strbuf_printf(&b, "%s%s",
+			      n == 1	      ? ""
+			      : total == 2 ? " and "
+					     : ", ",
+			      it->name);
+	}
+	if (total > 2)
+		strbuf_printf(&b, " and %zu more", total - 2);
+	return strbuf_take(&b);
+}
+
+/* What to budget for the option most often cheapest: its operating cost
+ * (no risk event occurring) at 50, 80 and 90% confidence, then, apart,
+ * its risk exposure (the risk events: their expected cost, the chance of
+ * at least one, their 90th percentile), so that a board sees what to
+ * budget and what to insure or hold in reserve.  No figure is the
+ * difference of two others, so nothing printed has to add up. */
 static void sentence_budget(struct findings_ctx *c)
 {
 	const struct summary *s = c->s;
@@ -602,13 +637,14 @@ static void sentence_budget(struct findings_ctx *c)
 	int winner = a >= 0 && s->trials >= FINDINGS_MIN_TRIALS;
 	if (!winner)
 		a = s->baseline;
-	const struct summary_stat *st =
-		&s->measure[a * M_COUNT + M_NET_NOMINAL];
-	double point = s->point[a * M_COUNT + M_NET_NOMINAL];
-	double reserve = st->q[Q80] - point;
+	int risky = s->has_risk[a];
+	const struct summary_stat *st = risky
+						? &s->operating_total[a]
+						: &s->measure[a * M_COUNT +
+							      M_NET_NOMINAL];
 	char y1[32], y2[32], y3[40], m1[FINDINGS_NUM], m2[FINDINGS_NUM];
-	char m3[FINDINGS_NUM], m4[FINDINGS_NUM], m5[FINDINGS_NUM];
-	char n1[NUMFMT_MAX], n2[NUMFMT_MAX], n3[NUMFMT_MAX], n4[NUMFMT_MAX];
+	char m3[FINDINGS_NUM];
+	char n1[NUMFMT_MAX], n2[NUMFMT_MAX], n3[NUMFMT_MAX];
 	struct strbuf per = STRBUF_INIT;
 	const struct model *m = c->m;
 	int H = m->years, ny = s->net_years;
@@ -628,24 +664,59 @@ static void sentence_budget(struct findings_ctx *c)
 		strbuf_printf(&who, winner ? ", the option most often cheapest"
 					   : ", the baseline");
 	char *t = findings_fmt(
-		"To cover the net cost of %s%s, over %s in nominal "
-		"dollars with 80%% confidence, budget %s, which is %s %s "
-		"its point estimate of %s; at 50%% confidence, %s, and at "
-		"90%%, %s.",
+		"To cover the %s of %s%s, over %s in nominal dollars, budget "
+		"%s with 80%% confidence (%s with 50%%, %s with 90%%)%s.",
+		risky ? "operating cost (no risk event occurring)"
+		      : "net cost",
 		c->name[a], strbuf_str(&who), strbuf_str(&per),
-		findings_money(st->q[Q80], m1),
-		findings_money(fabs(reserve), m2),
-		reserve < 0 ? "below" : "above", findings_money(point, m3),
-		findings_money(st->q[Q50], m4), findings_money(st->q[Q90], m5));
+		findings_money(st->q[Q80], m1), findings_money(st->q[Q50], m2),
+		findings_money(st->q[Q90], m3),
+		risky ? "" : "; it has no risk items");
 	char *b = findings_fmt(
-		"budget.csv (option %s, year total): point %s, p50 %s, "
-		"p80 %s, p90 %s.",
-		m->options[a].id, numfmt_cents(point, n1),
-		numfmt_cents(st->q[Q50], n2), numfmt_cents(st->q[Q80], n3),
-		numfmt_cents(st->q[Q90], n4));
+		"budget.csv (option %s, year total): %s %s, %s %s, %s %s.",
+		m->options[a].id, risky ? "operating_p50" : "p50",
+		numfmt_cents(st->q[Q50], n1), risky ? "operating_p80" : "p80",
+		numfmt_cents(st->q[Q80], n2), risky ? "operating_p90" : "p90",
+		numfmt_cents(st->q[Q90], n3));
 	add_sentence(c, t, b);
 	strbuf_free(&per);
 	strbuf_free(&who);
+	if (!risky)
+		return;
+
+	/* The risk exposure. */
+	const struct summary_stat *r = &s->risk_total[a];
+	double pe = s->p_risk_event[a];
+	double se = findings_share_se(pe, s->trials);
+	char pc[FINDINGS_NUM], pm[FINDINGS_NUM], n4[NUMFMT_MAX];
+	char *names = risk_names(c, a);
+	struct strbuf tail = STRBUF_INIT;
+	if (r->q[Q90] > 0)
+		strbuf_printf(&tail,
+			      ", and at 90%% confidence they cost at most %s: "
+			      "to insure or hold in reserve",
+			      findings_money(r->q[Q90], m2));
+	else
+		strbuf_printf(&tail,
+			      "; in 9 futures out of 10 they cost nothing, so "
+			      "a budget at 90%% confidence holds none of "
+			      "them: they are to insure or hold in reserve");
+	t = findings_fmt("Apart from that budget, the risk events of %s, "
+			 "here %s, cost an expected %s; at least one occurs "
+			 "in %s of "
+			 "the %s simulated futures (%s)%s.",
+			 c->name[a], names, findings_money(r->mean, m1),
+			 findings_percent(pe, se, pc), c->ntrials,
+			 findings_margin(pe, se, s->trials, pm),
+			 strbuf_str(&tail));
+	b = findings_fmt("budget.csv (option %s, year total): risk_mean %s, "
+			 "risk_p90 %s, p_risk_event %s.",
+			 m->options[a].id, numfmt_cents(r->mean, n1),
+			 numfmt_cents(r->q[Q90], n2),
+			 numfmt_shortest(pe, n4));
+	add_sentence(c, t, b);
+	strbuf_free(&tail);
+	free(names);
 }
 
 static void compose_sentences(struct findings_ctx *c)

@@ -79,6 +79,22 @@ struct summary {
 	 * p_tied add up to 1. */
 	double *p_best;
 	double p_tied;
+	/* The budget split in two (summary_compute only; zero in a
+	 * headline summary).  The operating cost is the net flow less its
+	 * risk-event part (sim_risk): what the option costs when no risk
+	 * event occurs; the risk exposure is that part.  [o * net_years + t
+	 * - 1] by year, and [o] over every net year, nominal.  An option
+	 * without risk items (has_risk[o] 0) has its net flows as its
+	 * operating cost and no risk. */
+	int *has_risk;
+	struct summary_stat *operating, *risk;
+	struct summary_stat *operating_total, *risk_total;
+	double *point_operating, *point_risk; /* the point estimate's */
+	double *point_operating_total, *point_risk_total;
+	double *point_events; /* [o]: expected number of risk events */
+	/* [o]: share of trials with at least one of the district's risk
+	 * events over the horizon */
+	double *p_risk_event;
 	/* The decision analysis of the same run (analysis/decision.h) when
 	 * one was made, else NULL: the result writers and the terminal text
 	 * read it from here.  Borrowed: summary_free does not free it. */

@@ -140,13 +140,28 @@ void results_compare(const struct model *m, const struct summary *s,
 	}
 }
 
+/* The operating budget (risk events not occurring) and the risk exposure
+ * of one row of budget.csv. */
+static void budget_split(struct csvout *w, const struct summary_stat *op,
+			 double op_point, const struct summary_stat *risk)
+{
+	csvout_cents(w, op_point);
+	csvout_cents(w, op->q[Q50]);
+	csvout_cents(w, op->q[Q80]);
+	csvout_cents(w, op->q[Q90]);
+	csvout_cents(w, risk->mean);
+	csvout_cents(w, risk->q[Q90]);
+}
+
 void results_budget(const struct model *m, const struct summary *s,
 		    struct csvout *w)
 {
 	static const char *const lead[] = {
 		"option",      "year",        "year_label",  "point",
 		"p50",         "p80",         "p90",         "reserve_p80",
-		"reserve_p50", "reserve_p90", NULL};
+		"reserve_p50", "reserve_p90", "operating_point",
+		"operating_p50", "operating_p80", "operating_p90",
+		"risk_mean", "risk_p90", "p_risk_event", NULL};
 	header(w, lead, 0, NULL);
 	char label[32], last[32];
 	for (int o = 0; o < s->noptions; o++) {
@@ -165,6 +180,10 @@ void results_budget(const struct model *m, const struct summary *s,
 			csvout_cents(w, st->q[Q80] - point);
 			csvout_cents(w, st->q[Q50] - point);
 			csvout_cents(w, st->q[Q90] - point);
+			size_t k = (size_t)(o * s->net_years + t - 1);
+			budget_split(w, &s->operating[k], s->point_operating[k],
+				     &s->risk[k]);
+			csvout_empty(w);
 			csvout_end_row(w);
 		}
 		/* The total over the horizon: the percentiles of each trial's
@@ -190,6 +209,9 @@ void results_budget(const struct model *m, const struct summary *s,
 		csvout_cents(w, st->q[Q80] - point);
 		csvout_cents(w, st->q[Q50] - point);
 		csvout_cents(w, st->q[Q90] - point);
+		budget_split(w, &s->operating_total[o],
+			     s->point_operating_total[o], &s->risk_total[o]);
+		csvout_number(w, s->p_risk_event[o]);
 		csvout_end_row(w);
 		strbuf_free(&span);
 	}

@@ -47,7 +47,15 @@ void results_compare(const struct model *m, const struct summary *s,
  * confidence level, and each level minus the point estimate.  After an
  * option's years, a row with year "total" and year_label "FIRST to LAST":
  * the same for the total over every net year, net_nominal (percentiles of
- * each trial's total, not sums of yearly percentiles). */
+ * each trial's total, not sums of yearly percentiles).  Then the budget
+ * split in two: operating_point, operating_p50, operating_p80,
+ * operating_p90, the net cost less its risk-event part (what to budget
+ * when no risk event occurs; summary.operating); risk_mean and risk_p90,
+ * the risk-event part's mean and 90th percentile (the risk exposure: what
+ * to insure or hold in reserve); and on the total row p_risk_event, the
+ * share of trials with at least one risk event (blank on year rows).  The
+ * point column already holds risk items at probability times cost; the
+ * operating columns hold none of them. */
 void results_budget(const struct model *m, const struct summary *s,
 		    struct csvout *w);
 

@@ -35,6 +35,8 @@ void sim_flows_init(const sim_plan *p, struct sim_flows *f)
 	f->measure = xcalloc(no * M_COUNT + 1, sizeof(double));
 	f->cat_gross_pv = xcalloc(no * (size_t)p->ncat + 1, sizeof(double));
 	f->cat_net_pv = xcalloc(no * (size_t)p->ncat + 1, sizeof(double));
+	f->risk = xcalloc(no * (size_t)p->net_years + 1, sizeof(double));
+	f->events = xcalloc(no + 1, sizeof(double));
 	f->students_sum = 0;
 	f->scratch = xcalloc(sim_scratch_len(p, 1) + 1, sizeof(double));
 }
@@ -46,6 +48,8 @@ void sim_flows_free(struct sim_flows *f)
 	free(f->measure);
 	free(f->cat_gross_pv);
 	free(f->cat_net_pv);
+	free(f->risk);
+	free(f->events);
 	free(f->scratch);
 	memset(f, 0, sizeof(*f));
 }
@@ -122,8 +126,11 @@ static void add_item(const sim_plan *p, const struct plan_item *pi,
 	double *cg = out->cat_gross_pv + (size_t)(o * nc + pi->category) * n;
 	double *cn = out->cat_net_pv + (size_t)(o * nc + pi->category) * n;
 	/* An item that is not a risk occurs in every trial and year. */
-	int always = trial0 >= 0 && pi->probability.param < 0 &&
-		     pi->probability.value >= 1;
+	int risk = pi->probability.param >= 0 || pi->probability.value < 1;
+	int always = trial0 >= 0 && !risk;
+	/* A risk's part of the net flows, and its events, kept apart too. */
+	double *rk = out->risk + (size_t)(o * NY) * n;
+	double *ev = out->events + (size_t)o * n;
 	int ublock = -1;
 	for (int t = pi->first; t <= pi->last; t++) {
 		const double *ef = pi->esc_slot < 0
@@ -178,12 +185,18 @@ static void add_item(const sim_plan *p, const struct plan_item *pi,
 				continue;
 			nto[i] += cost_t;
 			cn[i] += cost_t * it[i];
+			if (risk) {
+				rk[(size_t)(t - 1) * n + i] += cost_t;
+				ev[i] += occurs;
+			}
 			if (pi->aid > 0) {
 				/* Aid of a * share * cost arrives L years
 				 * later, after the horizon if need be. */
 				double av = a[i] * pi->aid * cost_t;
 				aidv[(size_t)(t + L) * n + i] += av;
 				cn[i] -= av * inv[(size_t)(t + L) * n + i];
+				if (risk)
+					rk[(size_t)(t + L - 1) * n + i] -= av;
 			}
 		}
 	}
@@ -226,6 +239,8 @@ void sim_evaluate_block(const sim_plan *p, const double *param,
 	memset(out->net, 0, sizeof(double) * (size_t)(no * NY) * n);
 	memset(out->cat_gross_pv, 0, sizeof(double) * (size_t)(no * nc) * n);
 	memset(out->cat_net_pv, 0, sizeof(double) * (size_t)(no * nc) * n);
+	memset(out->risk, 0, sizeof(double) * (size_t)(no * NY) * n);
+	memset(out->events, 0, sizeof(double) * (size_t)no * n);
 	/* net holds the district-paid costs first; aid is taken off below. */
 	memset(aidv, 0, sizeof(double) * (size_t)no * Y * n);
 	for (int j = 0; j < p->nesc; j++) {
@@ -279,6 +294,8 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 			      out->measure,
 			      out->cat_gross_pv,
 			      out->cat_net_pv,
+			      out->risk,
+			      out->events,
 			      &out->students_sum,
 			      out->scratch};
 	sim_evaluate_block(p, in->param, in->cost, trial, &b);

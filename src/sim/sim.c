@@ -49,6 +49,35 @@ const double *sim_net(const struct sim_result *r, int o, int t)
 		       (size_t)r->trials;
 }
 
+const double *sim_risk(const struct sim_result *r, int o, int t)
+{
+	int slot = r->risk_slot[o];
+	if (slot < 0)
+		return r->zeros;
+	return r->risk +
+	       ((size_t)slot * (size_t)r->net_years + (size_t)(t - 1)) *
+		       (size_t)r->trials;
+}
+
+const double *sim_events(const struct sim_result *r, int o)
+{
+	int slot = r->risk_slot[o];
+	if (slot < 0)
+		return r->zeros;
+	return r->events + (size_t)slot * (size_t)r->trials;
+}
+
+int sim_option_has_risk(const struct model *m, int o)
+{
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		if (it->option == o && it->payer == PAYER_DISTRICT &&
+		    (it->probability.param >= 0 || it->probability.value < 1))
+			return 1;
+	}
+	return 0;
+}
+
 int sim_net_is_gross(const struct model *m, int o)
 {
 	int aid = model_has_aid(m);
@@ -72,8 +101,12 @@ static size_t net_options(const struct model *m)
 static size_t arrays_per_trial(const struct model *m)
 {
 	size_t no = m->noptions;
+	size_t nrisk = 0;
+	for (size_t o = 0; o < no; o++)
+		nrisk += (size_t)sim_option_has_risk(m, (int)o);
 	return no * M_COUNT + no * (size_t)m->years +
-	       net_options(m) * (size_t)model_net_years(m) + 1;
+	       net_options(m) * (size_t)model_net_years(m) +
+	       nrisk * ((size_t)model_net_years(m) + 1) + 1;
 }
 
 size_t sim_result_bytes(const struct model *m, long trials)
@@ -117,6 +150,8 @@ static void lane_init(const sim_plan *p, struct lane *l)
 	l->out.measure = xcalloc(B * no * M_COUNT + 1, sizeof(double));
 	l->out.cat_gross_pv = xcalloc(B * no * (size_t)p->ncat + 1, sizeof(double));
 	l->out.cat_net_pv = xcalloc(B * no * (size_t)p->ncat + 1, sizeof(double));
+	l->out.risk = xcalloc(B * no * (size_t)p->net_years + 1, sizeof(double));
+	l->out.events = xcalloc(B * no + 1, sizeof(double));
 	l->out.students_sum = xcalloc(B, sizeof(double));
 	l->out.scratch = xcalloc(sim_scratch_len(p, EVAL_BLOCK) + 1,
 				 sizeof(double));
@@ -132,6 +167,8 @@ static void lane_free(struct lane *l)
 	free(l->out.measure);
 	free(l->out.cat_gross_pv);
 	free(l->out.cat_net_pv);
+	free(l->out.risk);
+	free(l->out.events);
 	free(l->out.students_sum);
 	free(l->out.scratch);
 }
@@ -178,6 +215,16 @@ static void store_block(const sim_plan *p, struct sim_result *res, long lo,
 				       (size_t)lo,
 			       b->net + ((size_t)o * (size_t)NY + (size_t)t) * B,
 			       bytes);
+		int rs = res->risk_slot[o];
+		if (rs < 0)
+			continue;
+		for (int t = 0; t < NY; t++)
+			memcpy(res->risk + ((size_t)rs * (size_t)NY + (size_t)t) * N +
+				       (size_t)lo,
+			       b->risk + ((size_t)o * (size_t)NY + (size_t)t) * B,
+			       bytes);
+		memcpy(res->events + (size_t)rs * N + (size_t)lo,
+		       b->events + (size_t)o * B, bytes);
 	}
 }
 
@@ -344,7 +391,15 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 		res->net_slot[o] = sim_net_is_gross(m, (int)o) ? -1 : (int)nnet++;
 	res->net = malloc(nnet * (size_t)p->net_years * n * sizeof(double) + 1);
 	res->zeros = calloc(n + 1, sizeof(double));
-	if (!res->measure || !res->gross || !res->net || !res->zeros) {
+	res->risk_slot = xcalloc(no + 1, sizeof(int));
+	size_t nrisk = 0;
+	for (size_t o = 0; o < no; o++)
+		res->risk_slot[o] =
+			sim_option_has_risk(m, (int)o) ? (int)nrisk++ : -1;
+	res->risk = malloc(nrisk * (size_t)p->net_years * n * sizeof(double) + 1);
+	res->events = malloc(nrisk * n * sizeof(double) + 1);
+	if (!res->measure || !res->gross || !res->net || !res->zeros ||
+	    !res->risk || !res->events) {
 		strbuf_printf(err,
 			      "not enough memory for %ld trials (%zu MB); use "
 			      "fewer trials",
@@ -412,6 +467,9 @@ void sim_result_free(struct sim_result *res)
 	free(res->net);
 	free(res->net_slot);
 	free(res->zeros);
+	free(res->risk);
+	free(res->events);
+	free(res->risk_slot);
 	free(res->kept_param);
 	free(res->kept_cost);
 	free(res->cat_gross_pv_mean);

@@ -323,8 +323,22 @@ static void test_single_option(void **state)
 	assert_int_equal(fi->n, 1);
 	assert_non_null(strstr(fi->sentence[0], "To cover the net cost of "
 						"only, over years 1 to 2 in "
-						"nominal dollars with 80% "
-						"confidence, budget $"));
+						"nominal dollars, budget $"));
+	assert_non_null(strstr(fi->sentence[0], " with 80% confidence ($"));
+	assert_non_null(strstr(fi->sentence[0], "; it has no risk items."));
+	/* One option: no title compares it with anything. */
+	const char *keys[] = {"headline", "title.fan", "title.scurve",
+			      "title.breakdown"};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const char *t = findings_title(fi, keys[i]);
+		assert_non_null(t);
+		assert_null(strstr(t, "cheapest"));
+		assert_null(strstr(t, "most often"));
+		assert_null(strstr(t, "uncertain for"));
+		assert_null(strstr(t, "every option"));
+		assert_null(strstr(t, "Lowest"));
+		assert_null(strstr(t, "least"));
+	}
 	assert_non_null(findings_title(fi, "headline"));
 	assert_non_null(findings_title(fi, "title.scurve"));
 	assert_non_null(findings_title(fi, "title.breakdown"));
