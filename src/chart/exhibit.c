@@ -160,11 +160,12 @@ static void scurve_table(const struct chart_data *d, struct table *t)
 		cells[o + 1] = money(d->opt[o].m[CM_NET_PV].mean, b[o + 1]);
 	size_t r_ = table_row(t, cells);
 	t->rule[r_] = 1;
-	cells[0] = "Base case (every input at its most likely value)";
+	cells[0] = "Point estimate (inputs at their point values, risks at "
+		   "probability \xC3\x97 cost)";
 	for (int o = 0; o < d->nopt; o++)
 		cells[o + 1] = money(d->opt[o].m[CM_NET_PV].point, b[o + 1]);
 	table_row(t, cells);
-	cells[0] = "Percentile of the base case";
+	cells[0] = "Percentile of the point estimate";
 	for (int o = 0; o < d->nopt; o++) {
 		numfmt_fixed(words_point_percentile(d, o), 0, b[o + 1]);
 		cells[o + 1] = b[o + 1];
@@ -281,7 +282,7 @@ static void breakdown_table(const struct chart_data *d, struct table *t)
 static void per_student_table(const struct chart_data *d, struct table *t)
 {
 	static const char *const head[] = {"Option", "P10",  "Median",
-					   "P90",    "Mean", "Base case"};
+					   "P90",    "Mean", "Point estimate"};
 	table_init(t, 6, head, NULL);
 	table_wrap(t, 0);
 	char b[5][LAYOUT_LABEL_MAX];

@@ -93,7 +93,7 @@ char *words_input_label(const char *input);
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
 
-/* The percentile (0..100) at which the base case (point) of option o sits
+/* The percentile (0..100) at which the point estimate of option o sits
  * on its distribution table, by linear interpolation between the table's
  * whole percentiles. */
 double words_point_percentile(const struct chart_data *d, int o);

@@ -218,7 +218,9 @@ static void assumptions(struct pages *p)
 		 "show their distribution with its low, likely and high "
 		 "values (low and high for uniform, normal and lognormal: "
 		 "their 5th and 95th percentiles for the last two); the point "
-		 "value is what the base case uses. Cost items are unit costs "
+		 "value is what the point estimate uses (the likely value; the "
+		 "median for uniform, normal and lognormal; risk items at "
+		 "probability times cost). Cost items are unit costs "
 		 "in year-1 dollars.",
 		 y, FONT_REGULAR, 9, STYLE_MUTED);
 	static const char *const head[] = {
@@ -405,7 +407,7 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 	const struct chart_data *d = p->d;
 	struct strbuf h = STRBUF_INIT;
 	strbuf_printf(&h, "Chance cheaper than %s", d->opt[d->baseline].label);
-	const char *head[] = {"Option", "Base case", "Mean",
+	const char *head[] = {"Option", "Point estimate", "Mean",
 			      "10th to 90th percentile", strbuf_str(&h)};
 	struct table t;
 	table_init(&t, 5, head, NULL);
@@ -537,14 +539,14 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 	extra[k++] = "Exhibits: fan-chart bands are percentiles of each "
 		     "year's cost, computed year by year; the S-curve joins "
 		     "the 0th to 100th percentiles of total cost; the "
-		     "percentile of a base case is read off that table by "
+		     "percentile of a point estimate is read off that table by "
 		     "linear interpolation; histogram bins are those of "
 		     "histogram.csv (merged by 2, 5, 10... when there are "
 		     "too many to draw), with an edge at $0.";
 	if (d->has_sens)
 		extra[k++] = "Sensitivity: each input is set to its 10th and "
 			     "90th percentile with every other input at its "
-			     "base value (sensitivity.csv); the rank "
+			     "point value (sensitivity.csv); the rank "
 			     "correlation is Spearman's, between the input's "
 			     "draws and the output across the trials.";
 	toc[nt++] = (struct entry){

@@ -444,9 +444,11 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 			top = fmax(top, d->opt[o].cdf[100]);
 		char m[LAYOUT_LABEL_MAX];
 		strbuf_printf(&b, "Notes: each curve orders %s simulated "
-				  "totals. Hollow markers: the base case "
-				  "(every input at its most likely value) and "
-				  "its percentile, rounded to a whole number. "
+				  "totals. Hollow markers: the point estimate "
+				  "(likely values; medians for uniform, normal "
+				  "and lognormal inputs; risk items at "
+				  "probability \xC3\x97 cost) and its "
+				  "percentile, rounded to a whole number. "
 				  "The axis stops near the 99th percentile; "
 				  "the largest total is %s.",
 			      n, layout_money_short(top, 0, m));
@@ -458,7 +460,7 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 		free(rows);
 		strbuf_printf(&b, "Notes: each bar moves one input from its "
 				  "10th to its 90th percentile with every "
-				  "other input at its base value (one at a "
+				  "other input at its point value (one at a "
 				  "time: interactions are not shown). Labels: "
 				  "input value: resulting difference.");
 		if (k > 10)
@@ -527,13 +529,15 @@ char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
 				"cheaper. The dots on the dashed lines give "
 				"the budget needed for a 50% and an 80% "
 				"chance of staying within it. The hollow "
-				"marker on each curve is the base case, with "
-				"the share of simulations that cost less than "
-				"it.");
+				"marker on each curve is the point estimate, "
+				"the cost with every input at its point value "
+				"and each risk counted at its probability "
+				"times its cost, with the share of simulations "
+				"that cost less than it.");
 		break;
 	case EX_TORNADO:
 		strbuf_printf(&b, "Each bar is one uncertain input. The "
-				  "vertical line is the base-case difference "
+				  "vertical line is the point-estimate difference "
 				  "between %s and %s. Moving the input from a "
 				  "low value (its 10th percentile, light half) "
 				  "to a high value (its 90th percentile, dark "
