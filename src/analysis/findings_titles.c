@@ -360,11 +360,47 @@ static void title_per_student(struct findings_ctx *c)
 	findings_add_title(c, "title.per_student", cand, 3);
 }
 
+/* The budget by year: the option with the smallest operating budget (no
+ * risk event occurring) at 80% confidence over every net year, nominal,
+ * as budget.csv's total rows give it; one option is only stated. */
+static void title_budget(struct findings_ctx *c)
+{
+	const struct summary *s = c->s;
+	int a = 0;
+	for (int o = 1; o < s->noptions; o++)
+		if (s->operating_total[o].q[Q80] < s->operating_total[a].q[Q80])
+			a = o;
+	char mm[FINDINGS_NUM];
+	findings_money(s->operating_total[a].q[Q80], mm);
+	if (s->noptions == 1) {
+		char *cand[] = {
+			findings_fmt("Operating budget of %s at 80%% confidence: "
+				     "%s in all",
+				     c->name[0], mm),
+			findings_fmt("Operating budget at 80%% confidence: %s "
+				     "in all",
+				     mm)};
+		findings_add_title(c, "title.budget", cand, 2);
+		return;
+	}
+	char *cand[] = {
+		findings_fmt("At 80%% confidence, %s needs the smallest "
+			     "operating budget: %s in all",
+			     c->name[a], mm),
+		findings_fmt("Smallest operating budget, 80%% confidence: %s, "
+			     "%s total",
+			     c->name[a], mm),
+		findings_fmt("Smallest operating budget at 80%% confidence: %s",
+			     c->name[a])};
+	findings_add_title(c, "title.budget", cand, 3);
+}
+
 void findings_titles(struct findings_ctx *c)
 {
 	title_headline(c);
 	title_fan(c);
 	title_scurve(c);
+	title_budget(c);
 	for (int o = 0; o < c->s->noptions; o++) {
 		if (o == c->s->baseline)
 			continue;

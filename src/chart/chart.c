@@ -280,8 +280,8 @@ static int is_exhibit_file(const char *name)
 		return 0;
 	size_t n = (size_t)(dot - name);
 	static const char *const fixed[] = {"fan", "scurve", "breakdown",
-					    "per-student"};
-	for (int i = 0; i < 4; i++)
+					    "per-student", "budget"};
+	for (int i = 0; i < 5; i++)
 		if (strlen(fixed[i]) == n && strncmp(name, fixed[i], n) == 0)
 			return 1;
 	static const char *const per[] = {"tornado-", "histogram-"};

@@ -49,6 +49,62 @@ void data_load_distribution(struct loader *L, struct chart_data *d)
 	csvin_free(&t.t);
 }
 
+void data_load_budget(struct loader *L, struct chart_data *d)
+{
+	static const char *const cols[] = {
+		"option",	 "year",	  "operating_p50",
+		"operating_p80", "operating_p90", "risk_mean",
+		"risk_p90",	 "p_risk_event", NULL};
+	struct tab t;
+	if (!data_tab_open(L, &t, "budget.csv", 0, cols)) {
+		csvin_free(&t.t);
+		return;
+	}
+	size_t before = L->d->nerrors;
+	int ny = d->nyears;
+	int *seen = xcalloc((size_t)d->nopt * (size_t)(ny + 1) + 1, sizeof(int));
+	for (int o = 0; o < d->nopt; o++)
+		d->opt[o].budget =
+			xcalloc((size_t)ny + 1, sizeof(struct chart_budget));
+	for (size_t r = 0; r < t.t.nrows; r++) {
+		int o = data_option_at(L, d, &t, r, 0);
+		if (o < 0)
+			continue;
+		long year = 0;
+		int total = strcmp(data_cell(&t, r, 1), "total") == 0;
+		if (!total && data_whole(L, &t, r, 1, 1, ny, &year) != 0)
+			continue;
+		if (seen[o * (ny + 1) + year]++) {
+			data_duplicate(L, &t, r);
+			continue;
+		}
+		struct chart_option *p = &d->opt[o];
+		struct chart_budget *b =
+			total ? &p->budget_total : &p->budget[year - 1];
+		data_num(L, &t, r, 2, &b->op[CB_P50]);
+		data_num(L, &t, r, 3, &b->op[CB_P80]);
+		data_num(L, &t, r, 4, &b->op[CB_P90]);
+		data_num(L, &t, r, 5, &b->risk_mean);
+		data_num(L, &t, r, 6, &b->risk_p90);
+		if (total) {
+			data_num(L, &t, r, 7, &p->p_risk_event);
+			if (p->p_risk_event > 0 || b->risk_mean != 0)
+				d->has_risk = 1;
+		}
+	}
+	int all = 1;
+	for (int o = 0; o < d->nopt; o++)
+		for (int y = 0; y <= ny; y++)
+			all &= seen[o * (ny + 1) + y] > 0;
+	if (!all)
+		diag_error(L->d, data_file_loc(t.t.file.path),
+			   "every option needs a row for every year and a "
+			   "total row");
+	d->has_budget = all && L->d->nerrors == before;
+	free(seen);
+	csvin_free(&t.t);
+}
+
 void data_load_histogram(struct loader *L, struct chart_data *d)
 {
 	static const char *const cols[] = {"option",   "baseline", "measure",

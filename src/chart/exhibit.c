@@ -35,6 +35,9 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 	add(d, &v, &n, EX_FAN, -1, "fan", "Cost per year (fan chart)");
 	add(d, &v, &n, EX_SCURVE, -1, "scurve",
 	    "Chance of staying within a budget (S-curve)");
+	if (d->has_budget)
+		add(d, &v, &n, EX_BUDGET, -1, "budget",
+		    "What to budget each year, and the risk exposure");
 	const char *b = d->opt[d->baseline].label;
 	for (int o = 0; o < d->nopt && d->has_sens; o++) {
 		if (o == d->baseline)
@@ -92,6 +95,7 @@ void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl)
 	case EX_TORNADO: tornado_draw(c, b, dl); break;
 	case EX_HISTOGRAM: histogram_draw(c, b, dl); break;
 	case EX_BREAKDOWN: breakdown_draw(c, b, dl); break;
+	case EX_BUDGET: budget_draw(c, b, dl); break;
 	default: perstudent_draw(c, b, dl); break;
 	}
 }
@@ -297,6 +301,42 @@ static void per_student_table(const struct chart_data *d, struct table *t)
 	}
 }
 
+/* The budget by year: every number of the exhibit, to the dollar. */
+static void budget_table(const struct chart_data *d, struct table *t)
+{
+	static const char *const head[] = {
+		"Option",	 "Year",	   "Operating budget P50",
+		"Operating P80", "Operating P90", "Risk events: mean",
+		"Risk events: P90"};
+	table_init(t, 7, head, NULL);
+	table_wrap(t, 0);
+	char b[5][LAYOUT_LABEL_MAX];
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_option *p = &d->opt[o];
+		for (int y = 0; y <= d->nyears; y++) {
+			int total = y == d->nyears;
+			const struct chart_budget *v =
+				total ? &p->budget_total : &p->budget[y];
+			char yl[LAYOUT_LABEL_MAX];
+			snprintf(yl, sizeof(yl), "%s%s",
+				 total ? "Total" : d->year_labels[y],
+				 !total && y >= d->horizon ? " (aid only)"
+							    : "");
+			const char *cells[7] = {
+				p->label,
+				yl,
+				money(v->op[CB_P50], b[0]),
+				money(v->op[CB_P80], b[1]),
+				money(v->op[CB_P90], b[2]),
+				money(v->risk_mean, b[3]),
+				money(v->risk_p90, b[4])};
+			size_t r = table_row(t, cells);
+			if (total)
+				t->bold[r] = 1;
+		}
+	}
+}
+
 void exhibit_table(const struct exhibit_ctx *c, struct table *t)
 {
 	switch (c->ex->kind) {
@@ -305,6 +345,7 @@ void exhibit_table(const struct exhibit_ctx *c, struct table *t)
 	case EX_TORNADO: tornado_table(c->d, c->ex->option, t); break;
 	case EX_HISTOGRAM: histogram_table(c->d, c->ex->option, t); break;
 	case EX_BREAKDOWN: breakdown_table(c->d, t); break;
+	case EX_BUDGET: budget_table(c->d, t); break;
 	default: per_student_table(c->d, t); break;
 	}
 }

@@ -20,7 +20,8 @@ enum exhibit_kind {
 	EX_TORNADO,
 	EX_HISTOGRAM,
 	EX_BREAKDOWN,
-	EX_PER_STUDENT
+	EX_PER_STUDENT,
+	EX_BUDGET /* the budget by year (budget.csv), after the S-curve */
 };
 
 struct exhibit {
@@ -37,7 +38,8 @@ struct exhibit {
 };
 
 /* The exhibits d supports, numbered in packet order: the fan chart, the
- * S-curve, a tornado per option (with sensitivity.csv), a difference
+ * S-curve, the budget by year (with budget.csv), a tornado per option
+ * (with sensitivity.csv), a difference
  * histogram per option, the breakdown, and the cost per student (with
  * students).  Returns the count; free with exhibit_list_free. */
 size_t exhibit_list(const struct chart_data *d, struct exhibit **out);
@@ -162,6 +164,10 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl);
 void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 		     struct dlist *dl);
+void budget_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl);
+/* Option o's risk exposure in words (budget.c), or NULL without one.
+ * Caller frees. */
+char *budget_risk_line(const struct chart_data *d, int o);
 
 /* ---- Tables (table.c) ---- */
 

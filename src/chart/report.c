@@ -115,17 +115,29 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 			lo[LAYOUT_LABEL_MAX], hi[LAYOUT_LABEL_MAX],
 			pc[NUMFMT_MAX], se[NUMFMT_MAX];
 		struct strbuf b = STRBUF_INIT;
-		strbuf_printf(&b, "Mean difference %s; median %s; 5th to 95th "
+		/* The median is the one saving the packet quotes; the mean
+		 * is given as what it is. */
+		strbuf_printf(&b, "Median difference %s (the saving the "
+				  "findings quote); mean %s; 5th to 95th "
 				  "percentile %s to %s. %s is cheaper in %s%% "
-				  "of simulations (standard error %s "
-				  "percentage points).",
-			      layout_money_full(s->mean, 1, a),
+				  "of simulations",
 			      layout_money_full(s->q[CQ_P50], 1, m),
+			      layout_money_full(s->mean, 1, a),
 			      layout_money_full(s->q[CQ_P5], 1, lo),
 			      layout_money_full(s->q[CQ_P95], 1, hi),
 			      p->d->opt[e->option].label,
-			      numfmt_fixed(s->p_cheaper * 100, 1, pc),
-			      numfmt_fixed(s->p_cheaper_se * 100, 2, se));
+			      numfmt_fixed(s->p_cheaper * 100, 1, pc));
+		/* A standard error of 0 (a share of exactly 0 or 1, or too
+		 * few trials) is no certainty: it is not printed. */
+		if (s->p_cheaper_se > 0 && p->d->trials >= 1000)
+			strbuf_printf(&b,
+				      " (standard error %s percentage "
+				      "points).",
+				      numfmt_fixed(s->p_cheaper_se * 100, 2,
+						   se));
+		else
+			strbuf_puts(&b, " (too few trials, or a share of "
+					"exactly 0 or 1: no margin given).");
 		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
 			 STYLE_INK);
 		strbuf_free(&b);
@@ -340,10 +352,19 @@ static void methods(struct pages *p, const char *const *extra)
 
 /* ---- Cover ---- */
 
-static const char *share_text(double p, double se, char buf[96])
+/* A share and its standard error; a standard error of 0 (a share of
+ * exactly 0 or 1) or one from under 1,000 trials is not printed, never
+ * "± 0.00". */
+static const char *share_text(double p, double se, long trials, char buf[96])
 {
 	char a[NUMFMT_MAX], b[NUMFMT_MAX];
-	int fine = se * 100 < 0.05;
+	int fine = se * 100 < 0.05 && se > 0;
+	if (!(se > 0) || trials < 1000) {
+		snprintf(buf, 96, "%s%% (%s)", numfmt_fixed(p * 100, 0, a),
+			 trials < 1000 ? "too few trials for a margin"
+				       : "no exception");
+		return buf;
+	}
 	snprintf(buf, 96, "%s%% (\xC2\xB1 %s)", numfmt_fixed(p * 100, fine, a),
 		 numfmt_fixed(se * 100, fine ? 2 : 1, b));
 	return buf;
@@ -410,7 +431,8 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 	const char *head[] = {"Option", "Point estimate", "Mean",
 			      "10th to 90th percentile", strbuf_str(&h)};
 	struct table t;
-	table_init(&t, 5, head, NULL);
+	/* One option: nothing to compare it with, so no such column. */
+	table_init(&t, d->nopt > 1 ? 5 : 4, head, NULL);
 	table_wrap(&t, 0);
 	for (int o = 0; o < d->nopt; o++) {
 		const struct chart_stat *s = &d->opt[o].m[CM_NET_PV];
@@ -426,7 +448,8 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 			layout_money_full(s->mean, 0, m), r,
 			o == d->baseline ? "baseline"
 					 : share_text(c->p_cheaper,
-						      c->p_cheaper_se, pc)};
+						      c->p_cheaper_se, d->trials,
+						      pc)};
 		table_row(&t, cells);
 	}
 	size_t next = 0;

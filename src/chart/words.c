@@ -345,12 +345,36 @@ static char *per_student_title(const struct chart_data *d)
 	return strbuf_take(&b);
 }
 
+/* The option with the smallest operating budget at 80% confidence over
+ * the contract (budget.csv's total rows). */
+static char *budget_title(const struct chart_data *d)
+{
+	struct strbuf b = STRBUF_INIT;
+	int best = 0;
+	for (int o = 1; o < d->nopt; o++)
+		if (d->opt[o].budget_total.op[CB_P80] <
+		    d->opt[best].budget_total.op[CB_P80])
+			best = o;
+	char m[LAYOUT_LABEL_MAX];
+	layout_money_short(d->opt[best].budget_total.op[CB_P80], 0, m);
+	if (d->nopt == 1)
+		strbuf_printf(&b, "Operating budget of %s at 80%% confidence: "
+				  "%s in all",
+			      olabel(d, 0), m);
+	else
+		strbuf_printf(&b, "At 80%% confidence, %s needs the smallest "
+				  "operating budget: %s in all",
+			      olabel(d, best), m);
+	return strbuf_take(&b);
+}
+
 char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 		  int option)
 {
 	static const char *const keys[] = {
 		"title.fan",	   "title.scurve",    "title.tornado",
-		"title.histogram", "title.breakdown", "title.per_student"};
+		"title.histogram", "title.breakdown", "title.per_student",
+		"title.budget"};
 	struct strbuf key = STRBUF_INIT;
 	strbuf_puts(&key, keys[kind]);
 	if (kind == EX_TORNADO || kind == EX_HISTOGRAM)
@@ -365,6 +389,7 @@ char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 	case EX_TORNADO: return tornado_title(d, option);
 	case EX_HISTOGRAM: return histogram_title(d, option);
 	case EX_BREAKDOWN: return breakdown_title(d);
+	case EX_BUDGET: return budget_title(d);
 	default: return per_student_title(d);
 	}
 }
@@ -401,6 +426,15 @@ char *words_subtitle(const struct chart_data *d, enum exhibit_kind kind,
 				  "by category over %s%s, %s",
 			      span, aid, pv);
 		break;
+	case EX_BUDGET: {
+		char *all = words_span(d, 1);
+		strbuf_printf(&b, "Operating budget of each school year (no "
+				  "risk event occurring)%s, nominal dollars, "
+				  "%s",
+			      aid, all);
+		free(all);
+		break;
+	}
 	default:
 		strbuf_printf(&b, "Cost to the district per student per year "
 				  "over %s%s, nominal dollars",
@@ -487,6 +521,19 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 			      olabel(d, option), w);
 		break;
 	}
+	case EX_BUDGET:
+		strbuf_printf(&b, "Notes: percentiles of each year's operating "
+				  "cost over %s simulations (the net cost less "
+				  "the risk events that occurred and the aid on "
+				  "them), computed year by year: they do not "
+				  "add up to the total's. ",
+			      n);
+		if (d->nyears > d->horizon)
+			strbuf_puts(&b, "Years marked aid only hold the state "
+					"aid received for the contract's last "
+					"years (negative: money back). ");
+		strbuf_puts(&b, "Data: budget.csv.");
+		break;
 	case EX_BREAKDOWN:
 		strbuf_puts(&b, "Notes: means add up, so the segments of a bar "
 				"sum to the option's expected total; "
@@ -556,6 +603,20 @@ char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
 				  "are printed above them. The bracket spans "
 				  "the middle 90%% of differences.",
 			      olabel(d, option), olabel(d, d->baseline));
+		break;
+	case EX_BUDGET:
+		strbuf_puts(&b, "Each bar is what one option needs in that "
+				"school year for an 80% chance of staying "
+				"within budget, if no risk event (such as a "
+				"data breach) occurs; the line spans the "
+				"budgets for a 50% and a 90% chance. State aid "
+				"is taken off in the year it is received. The "
+				"risk events are not in the bars: the lines "
+				"below the chart give their expected cost, "
+				"the chance that at least one occurs over the "
+				"contract, and the cost that 9 in 10 "
+				"simulations stay within, which is what to "
+				"insure or hold in reserve.");
 		break;
 	case EX_BREAKDOWN:
 		strbuf_puts(&b, "Each bar is one option's expected total cost, "

@@ -111,6 +111,23 @@ static void test_fixture_loads(void **state)
 	assert_int_equal(d.ninputs, 9);
 	assert_string_equal(chart_param(&d, "breach_p")->cell[IN_DIST],
 			    "pert");
+	/* budget.csv: the operating budget by year and in all, the risk
+	 * exposure; boces has none, and a negative aid-only year. */
+	assert_true(d.has_budget && d.has_risk);
+	assert_double_near(d.opt[0].budget[0].op[CB_P80], 50000, 0);
+	assert_double_near(d.opt[1].budget[3].op[CB_P50], -21600, 0);
+	assert_double_near(d.opt[2].budget_total.op[CB_P90], 215000, 0);
+	assert_double_near(d.opt[0].budget_total.risk_mean, 9000, 0);
+	assert_double_near(d.opt[0].budget_total.risk_p90, 20000, 0);
+	assert_double_near(d.opt[2].p_risk_event, 0.12, 0);
+	assert_double_near(d.opt[1].p_risk_event, 0, 0);
+	char *rl = budget_risk_line(&d, 0);
+	assert_string_equal(rl, "Cloud portal: risk events cost an expected "
+				"$9,000; at least one occurs in 25% of "
+				"simulations; in 9 of 10 they cost at most "
+				"$20K");
+	free(rl);
+	assert_null(budget_risk_line(&d, 1));
 	chart_data_free(&d);
 	diags_free(&dg);
 }
@@ -153,6 +170,10 @@ static void test_words_from_numbers(void **state)
 	t = words_title(&d, EX_PER_STUDENT, -1);
 	assert_string_equal(t, "BOCES service costs least per student: a "
 			       "median $140 a year");
+	free(t);
+	t = words_title(&d, EX_BUDGET, -1);
+	assert_string_equal(t, "At 80% confidence, BOCES service needs the "
+			       "smallest operating budget: $105K in all");
 	free(t);
 	t = words_title(&d, EX_FAN, -1);
 	assert_string_equal(t, "In-house has the widest range of yearly "
@@ -213,13 +234,24 @@ static void test_optional_files(void **state)
 	assert_int_equal(chart_data_load(&d, dir, &dg), CHART_OK);
 	struct exhibit *ex;
 	size_t n = exhibit_list(&d, &ex);
-	/* No tornado without sensitivity.csv. */
-	assert_int_equal(n, 6);
+	/* No tornado without sensitivity.csv; the budget after the
+	 * S-curve. */
+	assert_int_equal(n, 7);
 	assert_string_equal(ex[0].name, "fan");
+	assert_string_equal(ex[2].name, "budget");
+	assert_string_equal(ex[3].name, "histogram-portal");
+	assert_string_equal(ex[4].name, "histogram-inhouse");
+	assert_string_equal(ex[6].name, "per-student");
+	assert_int_equal(ex[6].number, 7);
+	exhibit_list_free(ex, n);
+	chart_data_free(&d);
+	/* No budget exhibit without budget.csv (an older folder). */
+	rm_file(dir, "budget.csv");
+	assert_int_equal(chart_data_load(&d, dir, &dg), CHART_OK);
+	assert_true(!d.has_budget);
+	n = exhibit_list(&d, &ex);
+	assert_int_equal(n, 6);
 	assert_string_equal(ex[2].name, "histogram-portal");
-	assert_string_equal(ex[3].name, "histogram-inhouse");
-	assert_string_equal(ex[5].name, "per-student");
-	assert_int_equal(ex[5].number, 6);
 	exhibit_list_free(ex, n);
 	chart_data_free(&d);
 	diags_free(&dg);

@@ -13,6 +13,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "analysis/decision.h"
+#include "analysis/findings.h"
 #include "analysis/summary.h"
 #include "io/csvout.h"
 #include "model/model.h"
@@ -369,6 +370,11 @@ static void test_budget_operating_and_risk(void **state)
 	assert_double_near(s->point_risk[2], -100, 1e-9);
 	assert_double_near(s->point_risk_total[0], 200, 1e-9);
 	assert_double_near(s->point_events[0], 0.4, 1e-12);
+	/* The budget exhibit's title states the operating budget in all
+	 * (one option: no comparison). */
+	assert_string_equal(findings_title(&f.d.findings, "title.budget"),
+			    "Operating budget of a at 80% confidence: $200 in "
+			    "all");
 	/* budget.csv: the total row's split. */
 	struct csvout w = CSVOUT_INIT;
 	results_budget(&f.m, &f.s, &w);
