@@ -220,8 +220,9 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 	struct strbuf creator = STRBUF_INIT, subject = STRBUF_INIT;
 	strbuf_printf(&creator, "edtco %s", chart_prov(&d, "version"));
 	char *span = words_span(&d, 0), *pv = words_pv_basis(&d);
-	strbuf_printf(&subject, "Cost comparison exhibits: total cost to the "
-				"district over %s%s, %s",
+	/* One option is no comparison. */
+	strbuf_printf(&subject, "%s: total cost to the district over %s%s, %s",
+		      d.nopt > 1 ? "Cost comparison exhibits" : "Cost exhibits",
 		      span, words_aid(&d), pv);
 	free(span);
 	free(pv);

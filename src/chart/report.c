@@ -315,10 +315,15 @@ static void methods(struct pages *p, const char *const *extra)
 		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
 			 STYLE_INK);
 	}
-	strbuf_reset(&b);
-	strbuf_printf(&b, "Baseline: every comparison is an option minus %s.",
-		      d->opt[d->baseline].label);
-	y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9, STYLE_INK);
+	if (d->nopt > 1) {
+		strbuf_reset(&b);
+		strbuf_printf(&b,
+			      "Baseline: every comparison is an option minus "
+			      "%s.",
+			      d->opt[d->baseline].label);
+		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
+			 STYLE_INK);
+	}
 	for (int i = 0; extra[i]; i++)
 		y = para(p, &pg->dl, extra[i], y, FONT_REGULAR, 9, STYLE_INK);
 	strbuf_reset(&b);
@@ -477,8 +482,9 @@ static void cover(struct pages *p, struct report_page *pg,
 	char *span = words_span(d, 0), *pv = words_pv_basis(d),
 	     *n = words_trials(d);
 	struct strbuf b = STRBUF_INIT;
-	strbuf_printf(&b, "Cost comparison exhibits. Total cost to the "
-			  "district over %s%s, %s; %s simulated futures.",
+	strbuf_printf(&b, "%s. Total cost to the district over %s%s, %s; %s "
+			  "simulated futures.",
+		      d->nopt > 1 ? "Cost comparison exhibits" : "Cost exhibits",
 		      span, words_aid(d), pv, n);
 	y = para(p, dl, strbuf_str(&b), y - 18 * TEXT_ASCENT + 4, FONT_REGULAR,
 		 10, STYLE_MUTED);

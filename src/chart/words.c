@@ -564,16 +564,19 @@ char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
 				"darkest band holds the middle half of the "
 				"simulated outcomes, and 9 in 10 fall inside "
 				"the whole fan. A fan that widens says the "
-				"later years are less certain. All panels "
-				"share one scale, so their heights can be "
-				"compared.");
+				"later years are less certain.");
+		if (d->nopt > 1)
+			strbuf_puts(&b, " All panels share one scale, so their "
+					"heights can be compared.");
 		break;
 	case EX_SCURVE:
 		strbuf_puts(&b, "Pick an amount on the horizontal axis and "
 				"read up to a curve: the height is the chance "
 				"that the option's total cost stays at or "
-				"below that amount. A curve further left is "
-				"cheaper. The dots on the dashed lines give "
+				"below that amount. ");
+		if (d->nopt > 1)
+			strbuf_puts(&b, "A curve further left is cheaper. ");
+		strbuf_puts(&b, "The dots on the dashed lines give "
 				"the budget needed for a 50% and an 80% "
 				"chance of staying within it. The hollow "
 				"marker on each curve is the point estimate, "

@@ -209,6 +209,23 @@ static void test_words_from_numbers(void **state)
 	assert_string_equal(words_input_value(&d, "portal/Fee", 2.4, b),
 			    "$2.40");
 	assert_string_equal(words_input_value(&d, "x1", 2, b), "2");
+	/* With one option nothing reads as a comparison. */
+	int nopt = d.nopt;
+	d.nopt = 1;
+	t = words_howto(&d, EX_SCURVE, -1);
+	assert_null(strstr(t, "further left is cheaper"));
+	free(t);
+	t = words_howto(&d, EX_FAN, -1);
+	assert_null(strstr(t, "compared"));
+	free(t);
+	t = words_title(&d, EX_BUDGET, -1);
+	assert_string_equal(t, "Operating budget of Cloud portal at 80% "
+			       "confidence: $140K in all");
+	free(t);
+	d.nopt = nopt;
+	t = words_howto(&d, EX_SCURVE, -1);
+	assert_non_null(strstr(t, "A curve further left is cheaper."));
+	free(t);
 	t = words_input_label("inhouse/Staff time");
 	assert_string_equal(t, "Staff time [inhouse]");
 	free(t);
