@@ -169,12 +169,14 @@ static void title_scurve(struct findings_ctx *c)
 	char *cand[] = {
 		findings_fmt("At 80%% confidence, %s needs %s, %s %s",
 			     c->name[a], ma, c->name[b], mb),
+		findings_fmt("80%% confidence budgets: %s %s, %s %s", c->name[a],
+			     ma, c->name[b], mb),
 		findings_fmt("At 80%% confidence, %s needs the least: %s",
 			     c->name[a], ma),
 		findings_fmt("Least needed at 80%% confidence: %s, %s",
 			     c->name[a], ma),
 		findings_fmt("Least needed at 80%% confidence: %s", ma)};
-	findings_add_title(c, "title.scurve", cand, 4);
+	findings_add_title(c, "title.scurve", cand, 5);
 }
 
 /* The tornado of option o against the baseline: its largest swing, and
