@@ -261,7 +261,7 @@ static void test_budget_total_rows(void **state)
 		const struct summary_stat *st =
 			&f.s.measure[o * M_COUNT + M_NET_NOMINAL];
 		double point = f.s.point[o * M_COUNT + M_NET_NOMINAL];
-		char want[1024], c[7][NUMFMT_MAX];
+		char want[4096], c[7][NUMFMT_MAX];
 		snprintf(want, sizeof(want),
 			 "%s,total,2015-16 to 2019-20,%s,%s,%s,%s,%s,%s,%s,"
 			 "%s,%s,%s,%s,0.00,0.00,0",
@@ -379,7 +379,7 @@ static void test_budget_operating_and_risk(void **state)
 	struct csvout w = CSVOUT_INIT;
 	results_budget(&f.m, &f.s, &w);
 	char *r = row_starting(w.text.s, "a,total,");
-	char want[512], c1[NUMFMT_MAX], c2[NUMFMT_MAX];
+	char want[1024], c1[NUMFMT_MAX], c2[NUMFMT_MAX];
 	snprintf(want, sizeof(want), ",200.00,200.00,200.00,200.00,%s,500.00,%s",
 		 numfmt_cents(s->risk_total[0].mean, c1),
 		 numfmt_shortest(s->p_risk_event[0], c2));

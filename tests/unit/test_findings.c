@@ -278,7 +278,7 @@ static void test_clear_case_states_share_and_negative_saving(void **state)
 	 * futures, yet its 80th percentile (600,000 + 0.84 sd, about
 	 * 702,000) passes B's fixed 700,000: a gap of percentiles says
 	 * nothing about who saves what. */
-	char qa[FINDINGS_NUM], want[256];
+	char qa[FINDINGS_NUM], want[FINDINGS_NUM + 64];
 	double a80 = f.s.measure[0 * M_COUNT + M_NET_PV].q[Q80];
 	assert_true(a80 > 700000);
 	findings_money(a80, qa);
