@@ -353,6 +353,9 @@ static void compute(const struct model *m, const struct sim_result *res,
 	s->point_risk_total = xcalloc(no, sizeof(double));
 	s->point_events = xcalloc(no, sizeof(double));
 	s->p_risk_event = xcalloc(no, sizeof(double));
+	s->aid_mean = xcalloc(nny + 1, sizeof(double));
+	if (res->aid_mean)
+		memcpy(s->aid_mean, res->aid_mean, nny * sizeof(double));
 	for (int o = 0; o < s->noptions; o++)
 		s->has_risk[o] = res->risk_slot[o] >= 0;
 	point_values(s, res);
@@ -452,6 +455,7 @@ void summary_free(struct summary *s)
 	free(s->point_risk_total);
 	free(s->point_events);
 	free(s->p_risk_event);
+	free(s->aid_mean);
 	for (int o = 0; s->hist && o < s->noptions; o++)
 		free(s->hist[o].counts);
 	free(s->hist);

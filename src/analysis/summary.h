@@ -95,6 +95,9 @@ struct summary {
 	/* [o]: share of trials with at least one of the district's risk
 	 * events over the horizon */
 	double *p_risk_event;
+	/* [o * net_years + t - 1]: the state aid received in year t, mean
+	 * over trials (sim_result.aid_mean, copied) */
+	double *aid_mean;
 	/* The decision analysis of the same run (analysis/decision.h) when
 	 * one was made, else NULL: the result writers and the terminal text
 	 * read it from here.  Borrowed: summary_free does not free it. */

@@ -56,6 +56,7 @@ enum { CB_P50, CB_P80, CB_P90 };
 struct chart_budget {
 	double op[3];
 	double risk_mean, risk_p90;
+	double aid; /* state aid received (mean), taken off op already */
 };
 
 struct chart_option {

@@ -54,7 +54,8 @@ void data_load_budget(struct loader *L, struct chart_data *d)
 	static const char *const cols[] = {
 		"option",	 "year",	  "operating_p50",
 		"operating_p80", "operating_p90", "risk_mean",
-		"risk_p90",	 "p_risk_event", NULL};
+		"risk_p90",	 "p_risk_event",  "aid_mean",
+		NULL};
 	struct tab t;
 	if (!data_tab_open(L, &t, "budget.csv", 0, cols)) {
 		csvin_free(&t.t);
@@ -86,6 +87,7 @@ void data_load_budget(struct loader *L, struct chart_data *d)
 		data_num(L, &t, r, 4, &b->op[CB_P90]);
 		data_num(L, &t, r, 5, &b->risk_mean);
 		data_num(L, &t, r, 6, &b->risk_p90);
+		data_num(L, &t, r, 8, &b->aid);
 		if (total) {
 			data_num(L, &t, r, 7, &p->p_risk_event);
 			if (p->p_risk_event > 0 || b->risk_mean != 0)

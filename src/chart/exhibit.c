@@ -307,10 +307,10 @@ static void budget_table(const struct chart_data *d, struct table *t)
 	static const char *const head[] = {
 		"Option",	 "Year",	   "Operating budget P50",
 		"Operating P80", "Operating P90", "Risk events: mean",
-		"Risk events: P90"};
-	table_init(t, 7, head, NULL);
+		"Risk events: P90", "Aid received (mean)"};
+	table_init(t, 8, head, NULL);
 	table_wrap(t, 0);
-	char b[5][LAYOUT_LABEL_MAX];
+	char b[6][LAYOUT_LABEL_MAX];
 	for (int o = 0; o < d->nopt; o++) {
 		const struct chart_option *p = &d->opt[o];
 		for (int y = 0; y <= d->nyears; y++) {
@@ -322,14 +322,15 @@ static void budget_table(const struct chart_data *d, struct table *t)
 				 total ? "Total" : d->year_labels[y],
 				 !total && y >= d->horizon ? " (aid only)"
 							    : "");
-			const char *cells[7] = {
+			const char *cells[8] = {
 				p->label,
 				yl,
 				money(v->op[CB_P50], b[0]),
 				money(v->op[CB_P80], b[1]),
 				money(v->op[CB_P90], b[2]),
 				money(v->risk_mean, b[3]),
-				money(v->risk_p90, b[4])};
+				money(v->risk_p90, b[4]),
+				money(v->aid, b[5])};
 			size_t r = table_row(t, cells);
 			if (total)
 				t->bold[r] = 1;

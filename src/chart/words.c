@@ -532,7 +532,8 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 			strbuf_puts(&b, "Years marked aid only hold the state "
 					"aid received for the contract's last "
 					"years (negative: money back). ");
-		strbuf_puts(&b, "Data: budget.csv.");
+		strbuf_puts(&b, "The aid received each year is in the data "
+				"table. Data: budget.csv.");
 		break;
 	case EX_BREAKDOWN:
 		strbuf_puts(&b, "Notes: means add up, so the segments of a bar "

@@ -161,7 +161,7 @@ void results_budget(const struct model *m, const struct summary *s,
 		"p50",         "p80",         "p90",         "reserve_p80",
 		"reserve_p50", "reserve_p90", "operating_point",
 		"operating_p50", "operating_p80", "operating_p90",
-		"risk_mean", "risk_p90", "p_risk_event", NULL};
+		"risk_mean", "risk_p90", "p_risk_event", "aid_mean", NULL};
 	header(w, lead, 0, NULL);
 	char label[32], last[32];
 	for (int o = 0; o < s->noptions; o++) {
@@ -184,6 +184,7 @@ void results_budget(const struct model *m, const struct summary *s,
 			budget_split(w, &s->operating[k], s->point_operating[k],
 				     &s->risk[k]);
 			csvout_empty(w);
+			csvout_cents(w, s->aid_mean[k]);
 			csvout_end_row(w);
 		}
 		/* The total over the horizon: the percentiles of each trial's
@@ -212,6 +213,10 @@ void results_budget(const struct model *m, const struct summary *s,
 		budget_split(w, &s->operating_total[o],
 			     s->point_operating_total[o], &s->risk_total[o]);
 		csvout_number(w, s->p_risk_event[o]);
+		double aid = 0;
+		for (int t = 1; t <= s->net_years; t++)
+			aid += s->aid_mean[o * s->net_years + t - 1];
+		csvout_cents(w, aid);
 		csvout_end_row(w);
 		strbuf_free(&span);
 	}

@@ -53,7 +53,10 @@ void results_compare(const struct model *m, const struct summary *s,
  * when no risk event occurs; summary.operating); risk_mean and risk_p90,
  * the risk-event part's mean and 90th percentile (the risk exposure: what
  * to insure or hold in reserve); and on the total row p_risk_event, the
- * share of trials with at least one risk event (blank on year rows).  The
+ * share of trials with at least one risk event (blank on year rows); and
+ * aid_mean, the state aid received in the year (already taken off every
+ * net column), mean over trials, summed over the years on the total row.
+ * The
  * point column already holds risk items at probability times cost; the
  * operating columns hold none of them. */
 void results_budget(const struct model *m, const struct summary *s,

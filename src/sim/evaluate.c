@@ -37,6 +37,7 @@ void sim_flows_init(const sim_plan *p, struct sim_flows *f)
 	f->cat_net_pv = xcalloc(no * (size_t)p->ncat + 1, sizeof(double));
 	f->risk = xcalloc(no * (size_t)p->net_years + 1, sizeof(double));
 	f->events = xcalloc(no + 1, sizeof(double));
+	f->aid = xcalloc(no * (size_t)p->net_years + 1, sizeof(double));
 	f->students_sum = 0;
 	f->scratch = xcalloc(sim_scratch_len(p, 1) + 1, sizeof(double));
 }
@@ -50,6 +51,7 @@ void sim_flows_free(struct sim_flows *f)
 	free(f->cat_net_pv);
 	free(f->risk);
 	free(f->events);
+	free(f->aid);
 	free(f->scratch);
 	memset(f, 0, sizeof(*f));
 }
@@ -260,6 +262,8 @@ void sim_evaluate_block(const sim_plan *p, const double *param,
 			const double *av = aidv + ((size_t)o * Y + (size_t)t) * n;
 			for (size_t i = 0; i < n; i++)
 				nt[i] -= av[i];
+			memcpy(out->aid + (size_t)(o * NY + t - 1) * n, av,
+			       n * sizeof(double));
 		}
 		/* 5.7: the measures. */
 		double *ms = out->measure + (size_t)o * M_COUNT * n;
@@ -296,6 +300,7 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 			      out->cat_net_pv,
 			      out->risk,
 			      out->events,
+			      out->aid,
 			      &out->students_sum,
 			      out->scratch};
 	sim_evaluate_block(p, in->param, in->cost, trial, &b);

@@ -124,6 +124,7 @@ struct worker {
 	atomic_long *progress;
 	long nblocks;
 	double *block_cat; /* [block][2][no * nc] */
+	double *block_aid; /* [block][no * net_years] */
 	atomic_long overflow; /* first trial whose totals are not finite */
 };
 
@@ -152,6 +153,7 @@ static void lane_init(const sim_plan *p, struct lane *l)
 	l->out.cat_net_pv = xcalloc(B * no * (size_t)p->ncat + 1, sizeof(double));
 	l->out.risk = xcalloc(B * no * (size_t)p->net_years + 1, sizeof(double));
 	l->out.events = xcalloc(B * no + 1, sizeof(double));
+	l->out.aid = xcalloc(B * no * (size_t)p->net_years + 1, sizeof(double));
 	l->out.students_sum = xcalloc(B, sizeof(double));
 	l->out.scratch = xcalloc(sim_scratch_len(p, EVAL_BLOCK) + 1,
 				 sizeof(double));
@@ -169,6 +171,7 @@ static void lane_free(struct lane *l)
 	free(l->out.cat_net_pv);
 	free(l->out.risk);
 	free(l->out.events);
+	free(l->out.aid);
 	free(l->out.students_sum);
 	free(l->out.scratch);
 }
@@ -278,6 +281,8 @@ static void *work(void *arg)
 			break;
 		long lo = b * SIM_BLOCK, hi = lo + SIM_BLOCK < n ? lo + SIM_BLOCK : n;
 		double *bc = w->block_cat + (size_t)b * 2 * ncat;
+		const size_t nay = (size_t)p->noptions * (size_t)p->net_years;
+		double *ba = w->block_aid + (size_t)b * nay;
 		for (long s = lo; s < hi; s += EVAL_BLOCK) {
 			/* The last block of a run may be short: its rows
 			 * keep their full length, and only m trials count. */
@@ -296,6 +301,9 @@ static void *work(void *arg)
 					bc[c] += l.out.cat_gross_pv[c * EVAL_BLOCK + (size_t)i];
 					bc[ncat + c] += l.out.cat_net_pv[c * EVAL_BLOCK + (size_t)i];
 				}
+			for (size_t k = 0; k < nay; k++)
+				for (int i = 0; i < m; i++)
+					ba[k] += l.out.aid[k * EVAL_BLOCK + (size_t)i];
 		}
 		if (w->progress)
 			atomic_fetch_add(w->progress, hi - lo);
@@ -425,13 +433,16 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 
 	long nblocks = (m->trials + SIM_BLOCK - 1) / SIM_BLOCK;
 	atomic_long next = 0;
+	size_t nay = no * (size_t)p->net_years;
 	struct worker w = {p, res, &next, progress, nblocks,
 			   xcalloc((size_t)nblocks * 2 * ncat + 1, sizeof(double)),
+			   xcalloc((size_t)nblocks * nay + 1, sizeof(double)),
 			   LONG_MAX};
 	parallel_run(nthreads, (size_t)nblocks, work, &w);
 	long overflow = atomic_load(&w.overflow);
 	if (overflow != LONG_MAX) {
 		free(w.block_cat);
+		free(w.block_aid);
 		sim_result_free(res);
 		report_overflow(p, overflow, diags, err);
 		return -1;
@@ -450,6 +461,14 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 		res->cat_net_pv_mean[c] /= (double)m->trials;
 	}
 	free(w.block_cat);
+	/* Mean aid by option and year, the same way. */
+	res->aid_mean = xcalloc(nay + 1, sizeof(double));
+	for (long b = 0; b < nblocks; b++)
+		for (size_t k = 0; k < nay; k++)
+			res->aid_mean[k] += w.block_aid[(size_t)b * nay + k];
+	for (size_t k = 0; k < nay; k++)
+		res->aid_mean[k] /= (double)m->trials;
+	free(w.block_aid);
 
 	struct sim_inputs in;
 	sim_inputs_init(p, &in);
@@ -474,6 +493,7 @@ void sim_result_free(struct sim_result *res)
 	free(res->kept_cost);
 	free(res->cat_gross_pv_mean);
 	free(res->cat_net_pv_mean);
+	free(res->aid_mean);
 	if (res->point.gross)
 		sim_flows_free(&res->point);
 	memset(res, 0, sizeof(*res));

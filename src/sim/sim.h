@@ -73,6 +73,9 @@ struct sim_flows {
 	/* [o]: the number of the district's risk events over years 1..H (in
 	 * the point estimate, the expected number). */
 	double *events;
+	/* [o * net_years + t - 1]: the state aid option o receives in year
+	 * t (already taken off net). */
+	double *aid;
 	double students_sum; /* sum of S_t over years 1..H */
 	double *scratch;     /* working space of sim_evaluate */
 };
@@ -128,6 +131,8 @@ struct sim_result {
 	double *kept_param, *kept_cost;
 	double *cat_gross_pv_mean; /* [o * ncategories + c], over trials */
 	double *cat_net_pv_mean;
+	double *aid_mean; /* [o * net_years + t - 1]: aid received in year t,
+			   * mean over trials */
 	struct sim_flows point;    /* the point estimate */
 };
 

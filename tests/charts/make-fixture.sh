@@ -183,10 +183,11 @@ echo "boces/Service,boces,9.8,12.9,123000.00,149000.00,135000.00,26000.00,0.8"
 # budget.csv: the operating budget (50/80/90%) of each year and of the
 # total, round numbers; portal and inhouse have risk events (expected
 # 9,000 and 5,000 in all, at least one in 25% and 12% of trials), boces
-# none; boces' aid-only year 4 is negative.  The reserve columns are the
+# none; boces' aid-only year 4 is negative, and it receives aid of 27,000 in
+# each of years 2 to 4 (81,000 in all).  The reserve columns are the
 # levels minus the point, which is the operating point plus the risk's.
 {
-echo "option,year,year_label,point,p50,p80,p90,reserve_p80,reserve_p50,reserve_p90,operating_point,operating_p50,operating_p80,operating_p90,risk_mean,risk_p90,p_risk_event"
+echo "option,year,year_label,point,p50,p80,p90,reserve_p80,reserve_p50,reserve_p90,operating_point,operating_p50,operating_p80,operating_p90,risk_mean,risk_p90,p_risk_event,aid_mean"
 awk 'BEGIN {
 	split("portal boces inhouse", id, " ")
 	split("2015-16 2016-17 2017-18 2018-19", lab, " ")
@@ -204,11 +205,12 @@ awk 'BEGIN {
 			if (t == 4) { a = 0; b = 0; c = 0; r = 0 }
 			if (t == 4 && o == "boces") { a = -21600; b = -20000; c = -19000 }
 			pt = t == 4 && o != "boces" ? 0 : b - 5000
-			printf "%s,%d,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,0.00,\n", o, t, lab[t], pt + r, a, b, c, b - pt - r, a - pt - r, c - pt - r, pt, a, b, c, r
+			aid = o == "boces" && t >= 2 ? 27000 : 0
+			printf "%s,%d,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,0.00,,%.2f\n", o, t, lab[t], pt + r, a, b, c, b - pt - r, a - pt - r, c - pt - r, pt, a, b, c, r, aid
 		}
 		split(tp[o], v, " ")
 		pt = v[2] - 15000
-		printf "%s,total,2015-16 to 2018-19,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%s\n", o, pt + v[4], v[1], v[2], v[3], v[2] - pt - v[4], v[1] - pt - v[4], v[3] - pt - v[4], pt, v[1], v[2], v[3], v[4], v[5], v[6]
+		printf "%s,total,2015-16 to 2018-19,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%s,%.2f\n", o, pt + v[4], v[1], v[2], v[3], v[2] - pt - v[4], v[1] - pt - v[4], v[3] - pt - v[4], pt, v[1], v[2], v[3], v[4], v[5], v[6], o == "boces" ? 81000 : 0
 	}
 }'
 } | crlf >"$d/budget.csv"

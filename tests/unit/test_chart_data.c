@@ -121,6 +121,9 @@ static void test_fixture_loads(void **state)
 	assert_double_near(d.opt[0].budget_total.risk_p90, 20000, 0);
 	assert_double_near(d.opt[2].p_risk_event, 0.12, 0);
 	assert_double_near(d.opt[1].p_risk_event, 0, 0);
+	assert_double_near(d.opt[1].budget[1].aid, 27000, 0);
+	assert_double_near(d.opt[1].budget_total.aid, 81000, 0);
+	assert_double_near(d.opt[0].budget[3].aid, 0, 0);
 	char *rl = budget_risk_line(&d, 0);
 	assert_string_equal(rl, "Cloud portal: risk events cost an expected "
 				"$9,000; at least one occurs in 25% of "

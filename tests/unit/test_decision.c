@@ -256,7 +256,7 @@ static void test_budget_total_rows(void **state)
 					 "reserve_p90,operating_point,"
 					 "operating_p50,operating_p80,"
 					 "operating_p90,risk_mean,risk_p90,"
-					 "p_risk_event\r\n"));
+					 "p_risk_event,aid_mean\r\n"));
 	for (int o = 0; o < 2; o++) {
 		const struct summary_stat *st =
 			&f.s.measure[o * M_COUNT + M_NET_NOMINAL];
@@ -264,7 +264,7 @@ static void test_budget_total_rows(void **state)
 		char want[4096], c[7][NUMFMT_MAX];
 		snprintf(want, sizeof(want),
 			 "%s,total,2015-16 to 2019-20,%s,%s,%s,%s,%s,%s,%s,"
-			 "%s,%s,%s,%s,0.00,0.00,0",
+			 "%s,%s,%s,%s,0.00,0.00,0,0.00",
 			 f.m.options[o].id, numfmt_cents(point, c[0]),
 			 numfmt_cents(st->q[Q50], c[1]),
 			 numfmt_cents(st->q[Q80], c[2]),
@@ -290,7 +290,7 @@ static void test_budget_total_rows(void **state)
 	char *r = row_starting(w.text.s, "b,1,2015-16,");
 	assert_string_equal(r, "b,1,2015-16,400.00,400.00,400.00,400.00,0.00,"
 			       "0.00,0.00,400.00,400.00,400.00,400.00,0.00,"
-			       "0.00,");
+			       "0.00,,0.00");
 	free(r);
 	csvout_free(&w);
 	finish(&f);
@@ -370,6 +370,14 @@ static void test_budget_operating_and_risk(void **state)
 	assert_double_near(s->point_risk[2], -100, 1e-9);
 	assert_double_near(s->point_risk_total[0], 200, 1e-9);
 	assert_double_near(s->point_events[0], 0.4, 1e-12);
+	/* Aid received: none in year 1; in years 2 and 3, 500 for each
+	 * event of the year before, so in all 500 E[k], the risk exposure's
+	 * mean. */
+	assert_double_near(s->aid_mean[0], 0, 0);
+	assert_double_near(s->aid_mean[1] + s->aid_mean[2],
+			   s->risk_total[0].mean, 1e-9);
+	assert_double_within(s->aid_mean[1], 100,
+			     4 * 500 * 0.4 / sqrt((double)n));
 	/* The budget exhibit's title states the operating budget in all
 	 * (one option: no comparison). */
 	assert_string_equal(findings_title(&f.d.findings, "title.budget"),
@@ -379,17 +387,21 @@ static void test_budget_operating_and_risk(void **state)
 	struct csvout w = CSVOUT_INIT;
 	results_budget(&f.m, &f.s, &w);
 	char *r = row_starting(w.text.s, "a,total,");
-	char want[1024], c1[NUMFMT_MAX], c2[NUMFMT_MAX];
-	snprintf(want, sizeof(want), ",200.00,200.00,200.00,200.00,%s,500.00,%s",
+	char want[1024], c1[NUMFMT_MAX], c2[NUMFMT_MAX], c3[NUMFMT_MAX];
+	snprintf(want, sizeof(want),
+		 ",200.00,200.00,200.00,200.00,%s,500.00,%s,%s",
 		 numfmt_cents(s->risk_total[0].mean, c1),
-		 numfmt_shortest(s->p_risk_event[0], c2));
+		 numfmt_shortest(s->p_risk_event[0], c2),
+		 numfmt_cents(s->aid_mean[1] + s->aid_mean[2], c3));
 	assert_non_null(strstr(r, want));
 	free(r);
 	/* A year row: the aid year's operating cost is 0, its risk part
 	 * negative (aid), and p_risk_event blank. */
 	r = row_starting(w.text.s, "a,3,2017-18,");
 	assert_non_null(strstr(r, ",0.00,0.00,0.00,0.00,"));
-	assert_true(r[strlen(r) - 1] == ',');
+	char tail[2 * NUMFMT_MAX];
+	snprintf(tail, sizeof(tail), ",,%s", numfmt_cents(s->aid_mean[2], c1));
+	assert_non_null(strstr(r, tail));
 	free(r);
 	csvout_free(&w);
 	finish(&f);
