@@ -280,9 +280,23 @@ static char *histogram_title(const struct chart_data *d, int o)
 	struct strbuf b = STRBUF_INIT;
 	int first = c->p_cheaper >= 0.5;
 	layout_percent(first ? c->p_cheaper : 1 - c->p_cheaper, pc);
+	/* 1 - p_cheaper holds the trials where the two cost the same: they
+	 * fall in the bin that starts at $0.  When it has any, a tie is
+	 * nobody's win, and the title says so. */
+	int maybe_tied = 0;
+	const struct chart_option *p = &d->opt[o];
+	for (size_t i = 0; i < p->nbins; i++)
+		if (p->bins[i].low == 0 && p->bins[i].count > 0)
+			maybe_tied = 1;
 	strbuf_printf(&b, "%s is cheaper than %s in %s of simulations",
 		      olabel(d, first ? o : d->baseline),
 		      olabel(d, first ? d->baseline : o), pc);
+	if (!first && maybe_tied) {
+		strbuf_reset(&b);
+		strbuf_printf(&b,
+			      "%s costs no more than %s in %s of simulations",
+			      olabel(d, d->baseline), olabel(d, o), pc);
+	}
 	return strbuf_take(&b);
 }
 
