@@ -13,7 +13,16 @@
  *   100% ("under 1%", "over 99%").  Its "±" is one standard error, to one
  *   significant figure.
  * - A comparison whose share p is within max(0.05, 2 se) of 1/2 is called
- *   a toss-up, never a win.
+ *   a toss-up, never a win (findings_tossup_pair when some trials tie).
+ * - A tie is nobody's win: an option is never called cheapest in a trial
+ *   where another costs the same (summary.p_tied), and two options that
+ *   always cost the same are said to, with no saving and no winner.
+ * - A share of exactly 0 or 1 is never given a margin of "±0%", and below
+ *   FINDINGS_MIN_TRIALS trials no margin is given (findings_margin).
+ * - The one saving is the median of the per-trial difference; a gap
+ *   between two percentiles is stated as two budgets, never as a saving.
+ * - No figure printed is the difference of two other printed figures, so
+ *   nothing has to add up after rounding.
  * - A rank correlation from n trials is shown to the finest of 0.001, 0.01
  *   and 0.1 that is at least 2 / sqrt(n) (twice its standard error when
  *   there is no correlation).
