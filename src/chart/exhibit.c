@@ -319,7 +319,7 @@ static void budget_table(const struct chart_data *d, struct table *t)
 				total ? &p->budget_total : &p->budget[y];
 			char yl[LAYOUT_LABEL_MAX];
 			snprintf(yl, sizeof(yl), "%s%s",
-				 total ? "Total" : d->year_labels[y],
+				 total ? "All years" : d->year_labels[y],
 				 !total && y >= d->horizon ? " (aid only)"
 							    : "");
 			const char *cells[8] = {

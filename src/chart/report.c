@@ -142,6 +142,15 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 			 STYLE_INK);
 		strbuf_free(&b);
 	}
+	if (e->kind == EX_BUDGET)
+		y = para(p, &pg->dl,
+			 "The All years row gives the percentiles of each "
+			 "simulation's total over the years, which are not the "
+			 "sums of the yearly percentiles above them; its means "
+			 "(risk events, aid) are the sums of the yearly means. "
+			 "Aid received is already taken off the operating "
+			 "budget.",
+			 y, FONT_REGULAR, 9, STYLE_INK);
 	struct table t;
 	exhibit_table(&c, &t);
 	flow_table(p, &t, y + 4, lab, head);
