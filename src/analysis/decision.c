@@ -63,7 +63,7 @@ static void cum_job(const struct jobs_ctx *c, int o, double *cum,
 				scratch);
 	}
 	d->break_even[o] = decision_break_even(
-		&d->cum_diff_median[o * d->net_years], d->net_years);
+		&d->cum_diff_median[o * d->net_years], d->years);
 }
 
 /* p_best for measure k; net_pv's is the summary's. */
@@ -73,9 +73,11 @@ static void best_job(const struct jobs_ctx *c, int k)
 	if (k == M_NET_PV) {
 		for (int o = 0; o < d->noptions; o++)
 			d->p_best[o * M_COUNT + k] = c->s->p_best[o];
+		d->p_tied[k] = c->s->p_tied;
 		return;
 	}
-	summary_best_shares(c->res, (enum measure)k, d->p_best + k, M_COUNT);
+	summary_best_shares(c->res, (enum measure)k, d->p_best + k, M_COUNT,
+			    &d->p_tied[k]);
 }
 
 static void *jobs_worker(void *arg)
@@ -122,6 +124,7 @@ void decision_compute(const sim_plan *p, const struct sim_result *res,
 		xcalloc(no * (size_t)d->net_years + 1, sizeof(double));
 	d->break_even = xcalloc(no + 1, sizeof(int));
 	d->p_best = xcalloc(no * M_COUNT + 1, sizeof(double));
+	d->p_tied = xcalloc(M_COUNT, sizeof(double));
 	struct jobs_ctx c = {res, s, d, 0};
 	int nk = res->has_students ? M_COUNT : M_COUNT - 1;
 	parallel_run(nthreads, (size_t)(d->noptions + nk), jobs_worker, &c);
@@ -134,6 +137,7 @@ void decision_free(struct decision *d)
 	free(d->cum_diff_median);
 	free(d->break_even);
 	free(d->p_best);
+	free(d->p_tied);
 	sensitivity_free(&d->sens);
 	findings_free(&d->findings);
 	memset(d, 0, sizeof(*d));

@@ -25,13 +25,19 @@ struct decision {
 	 * then the median taken: medians do not add).  Zero for the
 	 * baseline. */
 	double *cum_diff_median;
-	/* [o]: the break-even year of option o against the baseline
-	 * (decision_break_even of its row of cum_diff_median), 0 for none. */
+	/* [o]: the break-even year of option o against the baseline, within
+	 * the contract years 1..years (decision_break_even of the first
+	 * `years` values of its row of cum_diff_median), 0 for none.  Aid
+	 * received after the contract does not make a break-even year: the
+	 * findings say what it does to the totals. */
 	int *break_even;
-	/* [o * M_COUNT + k]: the share of trials in which option o has the
-	 * lowest value of measure k of all options (ties go to the first
-	 * option in order).  For net_pv, summary.p_best. */
+	/* [o * M_COUNT + k]: the share of trials in which option o alone has
+	 * the lowest value of measure k of all options.  For net_pv,
+	 * summary.p_best. */
 	double *p_best;
+	/* [k]: the share of trials in which two or more options share the
+	 * lowest value of measure k (summary_best_shares). */
+	double *p_tied;
 	struct sensitivity sens;
 	struct findings findings;
 };

@@ -15,6 +15,11 @@
 
 #define MINUS "\xe2\x88\x92" /* U+2212 */
 
+/* The margins of the toss-up and clear-winner rules are met within this
+ * much, so that a difference of shares that is 0.10 in decimals (0.42 -
+ * 0.32 = 0.0999...98 in binary) is not lost to rounding. */
+#define FINDINGS_EPS 1e-12
+
 /* ---- the rules ------------------------------------------------------ */
 
 /* Removes trailing zeros after a decimal point, and the point itself. */
@@ -101,6 +106,52 @@ char *findings_pm(double se, char buf[FINDINGS_NUM])
 int findings_tossup(double p, double se)
 {
 	return fabs(p - 0.5) < fmax(0.05, 2 * se);
+}
+
+int findings_tossup_pair(double p, double q, long n)
+{
+	double d = p - q;
+	double se = sqrt(fmax(p + q - d * d, 0) / (double)n);
+	return fabs(d) < fmax(0.10, 2 * se) - FINDINGS_EPS;
+}
+
+int findings_headline_winner(const double *p_best, double p_tied, int no,
+			     long n)
+{
+	int a = -1, b = -1;
+	for (int o = 0; o < no; o++) {
+		if (a < 0 || p_best[o] > p_best[a]) {
+			b = a;
+			a = o;
+		} else if (b < 0 || p_best[o] > p_best[b]) {
+			b = o;
+		}
+	}
+	if (a < 0)
+		return FINDINGS_NO_WINNER;
+	double p1 = p_best[a];
+	if (p1 <= 0 || p_tied >= p1)
+		return FINDINGS_TIED;
+	if (b < 0)
+		return a;
+	double p2 = p_best[b], dd = p1 - p2;
+	double se = sqrt((p1 + p2 - dd * dd) / (double)n);
+	return dd >= fmax(0.10, 2 * se) - FINDINGS_EPS ? a : FINDINGS_NO_WINNER;
+}
+
+char *findings_margin(double p, double se, long n, char buf[FINDINGS_NUM])
+{
+	char num[NUMFMT_MAX];
+	if (n < FINDINGS_MIN_TRIALS) {
+		snprintf(buf, FINDINGS_NUM, "too few trials for a margin");
+		return buf;
+	}
+	if (se > 0)
+		return findings_pm(se, buf);
+	snprintf(num, sizeof(num), "%ld", n);
+	numfmt_group(num);
+	snprintf(buf, FINDINGS_NUM, p <= 0 ? "none of %s" : "all %s", num);
+	return buf;
 }
 
 char *findings_corr(double r, long n, char buf[FINDINGS_NUM])

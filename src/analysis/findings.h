@@ -13,7 +13,16 @@
  *   100% ("under 1%", "over 99%").  Its "±" is one standard error, to one
  *   significant figure.
  * - A comparison whose share p is within max(0.05, 2 se) of 1/2 is called
- *   a toss-up, never a win.
+ *   a toss-up, never a win (findings_tossup_pair when some trials tie).
+ * - A tie is nobody's win: an option is never called cheapest in a trial
+ *   where another costs the same (summary.p_tied), and two options that
+ *   always cost the same are said to, with no saving and no winner.
+ * - A share of exactly 0 or 1 is never given a margin of "±0%", and below
+ *   FINDINGS_MIN_TRIALS trials no margin is given (findings_margin).
+ * - The one saving is the median of the per-trial difference; a gap
+ *   between two percentiles is stated as two budgets, never as a saving.
+ * - No figure printed is the difference of two other printed figures, so
+ *   nothing has to add up after rounding.
  * - A rank correlation from n trials is shown to the finest of 0.001, 0.01
  *   and 0.1 that is at least 2 / sqrt(n) (twice its standard error when
  *   there is no correlation).
@@ -76,6 +85,35 @@ char *findings_pm(double se, char buf[FINDINGS_NUM]);
 /* Whether a share p with standard error se is a toss-up: |p - 1/2| <
  * max(0.05, 2 se). */
 int findings_tossup(double p, double se);
+
+/* The same rule for two shares p (first cheaper) and q (second cheaper)
+ * of n trials that need not add up to 1 (the rest are ties): a toss-up
+ * when |p - q| < max(0.10, 2 se(p - q)), se(p - q) = sqrt((p + q -
+ * (p - q)^2) / n).  With p + q = 1 it is findings_tossup. */
+int findings_tossup_pair(double p, double q, long n);
+
+/* The verdict of the headline, from the shares of n trials in which each
+ * of no options alone is cheapest (p_best) and in which two or more tie
+ * for cheapest (p_tied): the option most often cheapest when it is clearly
+ * ahead of the next, p1 - p2 >= max(0.10, 2 se(p1 - p2)) (the toss-up
+ * rule of two options, where p1 + p2 = 1, extended to several) and ahead
+ * of the ties, p1 > p_tied; FINDINGS_TIED when ties are at least as
+ * common as the most frequent winner (so identical options name no
+ * winner); FINDINGS_NO_WINNER otherwise. */
+#define FINDINGS_NO_WINNER (-1)
+#define FINDINGS_TIED (-2)
+int findings_headline_winner(const double *p_best, double p_tied, int no,
+			     long n);
+
+/* Below this many trials a share is given no margin of error. */
+#define FINDINGS_MIN_TRIALS 1000
+
+/* The margin of a share p (standard error se) of n trials, for the
+ * parentheses after it: "±0.4%" (findings_pm); "too few trials for a
+ * margin" below FINDINGS_MIN_TRIALS trials; and for a share of exactly 0
+ * or 1, whose standard error formula gives 0, never a false "±0%": "none
+ * of 2,000" or "all 2,000".  Returns buf. */
+char *findings_margin(double p, double se, long n, char buf[FINDINGS_NUM]);
 
 /* A rank correlation r from n trials, rounded as in the rules: "0.45",
  * "-0.3".  Returns buf. */

@@ -240,7 +240,9 @@ int *findings_by_best(const struct findings_ctx *c)
 /* ---- sentences ------------------------------------------------------ */
 
 /* Of all options (three or more), the share of futures in which each is
- * the cheapest. */
+ * the cheapest of all of them ("of all three", so that a reader does not
+ * take it for the pairwise shares that follow), and the share in which
+ * two or more tie for cheapest, which is nobody's win. */
 static void sentence_best(struct findings_ctx *c)
 {
 	const struct model *m = c->m;
@@ -249,105 +251,144 @@ static void sentence_best(struct findings_ctx *c)
 	struct strbuf t = STRBUF_INIT, b = STRBUF_INIT;
 	char pc[FINDINGS_NUM], pm[FINDINGS_NUM], num[NUMFMT_MAX];
 	const char *w = count_word(no);
+	char all[32];
 	if (w)
-		strbuf_printf(&t, "Of the %s options", w);
+		snprintf(all, sizeof(all), "all %s", w);
 	else
-		strbuf_printf(&t, "Of the %zu options", no);
+		snprintf(all, sizeof(all), "all %zu", no);
+	strbuf_printf(&t, "Of the %s options", all + 4);
 	strbuf_puts(&b, "compare.csv, measure net_pv: p_best of each option "
 			"(p_best_baseline for the baseline):");
+	long n = c->s->trials;
 	for (size_t i = 0; i < no; i++) {
 		int o = ord[i];
-		double p = c->s->p_best[o],
-		       se = findings_share_se(p, c->s->trials);
+		double p = c->s->p_best[o], se = findings_share_se(p, n);
 		findings_percent(p, se, pc);
-		findings_pm(se, pm);
+		findings_margin(p, se, n, pm);
 		if (i == 0)
 			strbuf_printf(&t,
-				      ", %s has the lowest %s in %s of the "
-				      "%s simulated futures (%s)",
-				      c->name[o], c->cost, pc, c->ntrials, pm);
+				      ", %s is the cheapest of %s in %s of "
+				      "the %s simulated futures (%s)",
+				      c->name[o], all, pc, c->ntrials, pm);
 		else
 			strbuf_printf(&t, "%s%s in %s (%s)",
-				      i + 1 == no ? " and " : ", ", c->name[o],
-				      pc, pm);
+				      i + 1 == no && c->s->p_tied <= 0 ? " and "
+								      : ", ",
+				      c->name[o], pc, pm);
 		strbuf_printf(&b, " %s %s%s", m->options[o].id,
-			      numfmt_shortest(p, num), i + 1 < no ? "," : ".");
+			      numfmt_shortest(p, num), i + 1 < no ? "," : "");
 	}
+	if (c->s->p_tied > 0) {
+		double p = c->s->p_tied, se = findings_share_se(p, n);
+		strbuf_printf(&t, "; two or more tie for cheapest in %s (%s)",
+			      findings_percent(p, se, pc),
+			      findings_margin(p, se, n, pm));
+	}
+	strbuf_printf(&b, "; p_tied %s.", numfmt_shortest(c->s->p_tied, num));
 	strbuf_puts(&t, ".");
 	add_sentence(c, strbuf_take(&t), strbuf_take(&b));
 	free(ord);
 }
 
-/* Who costs less, option o or the baseline, and how often. */
+/* Who costs less, option o or the baseline, and how often; the trials in
+ * which they cost the same are nobody's.  With three or more options the
+ * sentence says that it compares these two only, and gives both shares, so
+ * that they are not read as the shares of the cheapest of all. */
 static void sentence_compare(struct findings_ctx *c, int o)
 {
 	const struct summary *s = c->s;
 	int bl = s->baseline;
 	const struct summary_cmp *cmp = &s->cmp[o * M_COUNT + M_NET_PV];
-	double n = (double)s->trials;
+	long nt = s->trials;
+	double n = (double)nt;
 	double p = cmp->p_cheaper, se = cmp->p_cheaper_se;
-	double q = (double)s->hist[o].above / n, ties = 1 - p - q;
+	double q = (double)s->hist[o].above / n, ties = fmax(1 - p - q, 0);
 	char pc[FINDINGS_NUM], pm[FINDINGS_NUM], a[NUMFMT_MAX], e[NUMFMT_MAX];
 	struct strbuf t = STRBUF_INIT, b = STRBUF_INIT;
-	strbuf_printf(&t, "%s, %s, ", c->opening, c->basis);
-	if (findings_tossup(p, se)) {
+	int pair = c->m->noptions >= 3;
+	strbuf_printf(&t, "%s, %s, %s", c->opening, c->basis,
+		      pair ? "and comparing only these two, " : "");
+	if (p <= 0 && q <= 0) {
+		strbuf_printf(&t, "%s and %s cost the same in all %s simulated "
+				  "futures",
+			      c->name[o], c->name[bl], c->ntrials);
+	} else if (findings_tossup_pair(p, q, nt)) {
 		strbuf_printf(&t,
 			      "%s and %s are a toss-up: %s costs less in %s "
 			      "of %s simulated futures (%s)",
 			      c->name[o], c->name[bl], c->name[o],
 			      findings_percent(p, se, pc), c->ntrials,
-			      findings_pm(se, pm));
+			      findings_margin(p, se, nt, pm));
+		if (ties > 0 || pair)
+			strbuf_printf(
+				&t, ", %s in %s", c->name[bl],
+				findings_percent(q, findings_share_se(q, nt),
+						 pc));
 	} else {
-		int ow = p > 0.5;
-		double w = ow ? p : q,
-		       sw = ow ? se : findings_share_se(q, s->trials);
+		int ow = p > q;
+		double w = ow ? p : q, l = ow ? q : p,
+		       sw = ow ? se : findings_share_se(q, nt);
 		strbuf_printf(&t,
 			      "%s costs less than %s in %s of %s simulated "
 			      "futures (%s)",
 			      c->name[ow ? o : bl], c->name[ow ? bl : o],
 			      findings_percent(w, sw, pc), c->ntrials,
-			      findings_pm(sw, pm));
+			      findings_margin(w, sw, nt, pm));
+		if (pair)
+			strbuf_printf(
+				&t, " and %s less than %s in %s",
+				c->name[ow ? bl : o], c->name[ow ? o : bl],
+				findings_percent(l, findings_share_se(l, nt),
+						 pc));
 	}
-	if (ties >= 0.005)
+	if (ties >= 0.005 && (p > 0 || q > 0))
 		strbuf_printf(
 			&t, "; they cost the same in %s",
-			findings_percent(
-				ties, findings_share_se(ties, s->trials), pc));
+			findings_percent(ties, findings_share_se(ties, nt), pc));
 	strbuf_puts(&t, ".");
 	strbuf_printf(&b,
 		      "compare.csv (option %s, baseline %s, measure "
 		      "net_pv): p_cheaper %s, p_cheaper_se %s",
 		      c->m->options[o].id, c->m->options[bl].id,
 		      numfmt_shortest(p, a), numfmt_shortest(se, e));
-	if (!findings_tossup(p, se) && p <= 0.5)
+	if (q > 0 && (pair || p <= q || ties > 0))
 		strbuf_printf(&b,
-			      "; %s costs less in the other %s of trials "
+			      "; %s costs less in %s of trials "
 			      "(histogram.csv: trials with a difference "
 			      "above 0)",
 			      c->m->options[bl].id, numfmt_shortest(q, a));
+	if (ties > 0)
+		strbuf_printf(&b, "; a difference of exactly 0 in %s",
+			      numfmt_shortest(ties, a));
 	strbuf_puts(&b, ".");
 	add_sentence(c, strbuf_take(&t), strbuf_take(&b));
 }
 
 /* The median and P10-P90 of the saving (or of the difference, for a
- * toss-up). */
+ * toss-up): the one saving of the packet, the median of the per-trial
+ * difference.  Nothing when the two cost the same in every trial. */
 static void sentence_saving(struct findings_ctx *c, int o)
 {
 	const struct summary *s = c->s;
 	int bl = s->baseline;
 	const struct summary_cmp *cmp = &s->cmp[o * M_COUNT + M_NET_PV];
 	const double *q = cmp->diff.q;
+	double pa = cmp->p_cheaper,
+	       pb = (double)s->hist[o].above / (double)s->trials;
+	if (pa <= 0 && pb <= 0)
+		return;
+	int tossup = findings_tossup_pair(pa, pb, s->trials);
 	char x[FINDINGS_NUM], lo[FINDINGS_NUM], hi[FINDINGS_NUM];
 	char n1[NUMFMT_MAX], n2[NUMFMT_MAX], n3[NUMFMT_MAX];
 	char *t;
-	if (findings_tossup(cmp->p_cheaper, cmp->p_cheaper_se)) {
+	if (tossup) {
 		t = findings_fmt(
 			"The median difference, %s minus %s, is %s "
 			"(P10\xe2\x80\x93P90: %s to %s).",
 			c->name[o], c->name[bl], findings_money(q[Q50], x),
 			findings_money(q[Q10], lo), findings_money(q[Q90], hi));
 	} else {
-		int ow = cmp->p_cheaper > 0.5;
+		int ow = pa > pb;
 		int w = ow ? o : bl, l = ow ? bl : o;
 		double med = ow ? -q[Q50] : q[Q50];
 		double a = ow ? -q[Q90] : q[Q10], z = ow ? -q[Q10] : q[Q90];
@@ -370,11 +411,9 @@ static void sentence_saving(struct findings_ctx *c, int o)
 		c->m->options[o].id, c->m->options[bl].id,
 		numfmt_cents(q[Q10], n1), numfmt_cents(q[Q50], n2),
 		numfmt_cents(q[Q90], n3),
-		findings_tossup(cmp->p_cheaper, cmp->p_cheaper_se) ||
-				cmp->p_cheaper <= 0.5
-			? ""
-			: " (a saving of the option is minus that "
-			  "difference)");
+		tossup || pa <= pb ? ""
+				   : " (a saving of the option is minus that "
+				     "difference)");
 	add_sentence(c, t, b);
 }
 
@@ -548,16 +587,20 @@ static void sentences_drivers(struct findings_ctx *c, int o)
 	free(in1);
 }
 
-/* The break-even year of the cumulative net cost, nominal. */
+/* The break-even year of the cumulative net cost, nominal, within the
+ * contract years 1..H (decision.h): aid that arrives after the contract is
+ * no year of the contract to break even in, so when it reverses the order
+ * the sentence says so apart. */
 static void sentence_break_even(struct findings_ctx *c, int o)
 {
 	const struct decision *d = c->d;
-	int bl = c->s->baseline, ny = d->net_years, be = d->break_even[o];
+	int bl = c->s->baseline, ny = d->net_years, H = d->years;
+	int be = d->break_even[o];
 	const double *cum = d->cum_diff_median + (size_t)o * (size_t)ny;
-	double last = cum[ny - 1];
-	char y1[40], y2[40], num[NUMFMT_MAX];
-	year_words(c, ny, y2);
-	char *t;
+	double last = cum[H - 1], end = cum[ny - 1];
+	char y1[40], y2[40], y4[40], num[NUMFMT_MAX], mm[FINDINGS_NUM];
+	year_words(c, H, y2);
+	struct strbuf t = STRBUF_INIT;
 	if (be > 0) {
 		/* The last year before be with the opposite sign: years of
 		 * equal cost may lie between it and be. */
@@ -565,58 +608,112 @@ static void sentence_break_even(struct findings_ctx *c, int o)
 		while (w > 1 && !(last < 0 ? cum[w - 1] > 0 : cum[w - 1] < 0))
 			w--;
 		char y3[40], rest[128];
-		if (be < ny)
+		if (be < H)
 			snprintf(rest, sizeof(rest), " and stays %s to %s",
 				 last < 0 ? "below" : "above", y2);
 		else
-			snprintf(rest, sizeof(rest), ", the last year");
-		t = findings_fmt(
+			snprintf(rest, sizeof(rest),
+				 ", the last contract year");
+		strbuf_printf(
+			&t,
 			"In nominal dollars, the median cumulative net cost of "
 			"%s %s that of %s in %s (it was %s in %s)%s: %s is the "
-			"break-even year.",
+			"break-even year",
 			c->name[o], last < 0 ? "falls below" : "rises above",
 			c->name[bl], year_words(c, be, y1),
 			last < 0 ? "above" : "below", year_words(c, w, y3), rest,
 			y1);
 	} else if (last != 0)
-		t = findings_fmt(
+		strbuf_printf(
+			&t,
 			"In nominal dollars, the median cumulative net cost of "
 			"%s never %s that of %s in any year to %s: there is no "
-			"break-even year.",
+			"break-even year within the contract years",
 			c->name[o], last < 0 ? "rises above" : "falls below",
 			c->name[bl], y2);
 	else
-		t = findings_fmt("In nominal dollars, the median cumulative "
-				 "net costs of %s and %s are equal by %s: "
-				 "there is no break-even year.",
-				 c->name[o], c->name[bl], y2);
+		strbuf_printf(&t,
+			      "In nominal dollars, the median cumulative net "
+			      "costs of %s and %s are equal by %s: there is no "
+			      "break-even year within the contract years",
+			      c->name[o], c->name[bl], y2);
+	/* Aid received after the contract that reverses the order. */
+	if (ny > H && end != 0 && (end > 0) != (last > 0))
+		strbuf_printf(&t,
+			      "; counting the aid received %s %s, %s ends %s "
+			      "%s %s",
+			      ny == H + 1 ? "in" : "up to", year_words(c, ny, y4),
+			      c->name[o], findings_money(fabs(end), mm),
+			      end < 0 ? "below" : "above", c->name[bl]);
+	strbuf_puts(&t, ".");
 	struct strbuf b = STRBUF_INIT;
 	strbuf_printf(&b,
 		      "median over trials of the cumulative net cost "
 		      "difference, %s minus %s, nominal (compare.csv: "
-		      "break_even_year):",
-		      c->m->options[o].id, c->m->options[bl].id);
+		      "break_even_year, over the contract years to %s):",
+		      c->m->options[o].id, c->m->options[bl].id,
+		      findings_label(c, H, y1));
 	for (int t2 = 1; t2 <= ny; t2++)
 		strbuf_printf(&b, " %s %s%s", findings_label(c, t2, y1),
 			      numfmt_cents(cum[t2 - 1], num),
 			      t2 < ny ? ";" : ".");
-	add_sentence(c, t, strbuf_take(&b));
+	add_sentence(c, strbuf_take(&t), strbuf_take(&b));
 }
 
-/* What to budget for the option most often cheapest. */
+/* The risk items of option o the district pays, in words: "Privacy
+ * breach", "A and B", "A, B and 2 more". */
+static char *risk_names(const struct findings_ctx *c, int o)
+{
+	const struct model *m = c->m;
+	struct strbuf b = STRBUF_INIT;
+	size_t n = 0, total = 0;
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		total += it->option == o && it->payer == PAYER_DISTRICT &&
+			 (it->probability.param >= 0 ||
+			  it->probability.value < 1);
+	}
+	for (size_t i = 0; i < m->nitems && n < 2; i++) {
+		const struct model_item *it = &m->items[i];
+		if (it->option != o || it->payer != PAYER_DISTRICT ||
+		    !(it->probability.param >= 0 || it->probability.value < 1))
+			continue;
+		n++;
+		strbuf_printf(&b, "%s%s",
+			      n == 1	      ? ""
+			      : total == 2 ? " and "
+					     : ", ",
+			      it->name);
+	}
+	if (total > 2)
+		strbuf_printf(&b, " and %zu more", total - 2);
+	return strbuf_take(&b);
+}
+
+/* What to budget for the option most often cheapest: its operating cost
+ * (no risk event occurring) at 50, 80 and 90% confidence, then, apart,
+ * its risk exposure (the risk events: their expected cost, the chance of
+ * at least one, their 90th percentile), so that a board sees what to
+ * budget and what to insure or hold in reserve.  No figure is the
+ * difference of two others, so nothing printed has to add up. */
 static void sentence_budget(struct findings_ctx *c)
 {
 	const struct summary *s = c->s;
-	int *ord = findings_by_best(c);
-	int a = ord[0];
-	free(ord);
-	const struct summary_stat *st =
-		&s->measure[a * M_COUNT + M_NET_NOMINAL];
-	double point = s->point[a * M_COUNT + M_NET_NOMINAL];
-	double reserve = st->q[Q80] - point;
+	/* The option most often cheapest when it is clearly so (as the
+	 * headline says), else the baseline. */
+	int a = findings_headline_winner(s->p_best, s->p_tied, s->noptions,
+					 s->trials);
+	int winner = a >= 0 && s->trials >= FINDINGS_MIN_TRIALS;
+	if (!winner)
+		a = s->baseline;
+	int risky = s->has_risk[a];
+	const struct summary_stat *st = risky
+						? &s->operating_total[a]
+						: &s->measure[a * M_COUNT +
+							      M_NET_NOMINAL];
 	char y1[32], y2[32], y3[40], m1[FINDINGS_NUM], m2[FINDINGS_NUM];
-	char m3[FINDINGS_NUM], m4[FINDINGS_NUM], m5[FINDINGS_NUM];
-	char n1[NUMFMT_MAX], n2[NUMFMT_MAX], n3[NUMFMT_MAX], n4[NUMFMT_MAX];
+	char m3[FINDINGS_NUM];
+	char n1[NUMFMT_MAX], n2[NUMFMT_MAX], n3[NUMFMT_MAX];
 	struct strbuf per = STRBUF_INIT;
 	const struct model *m = c->m;
 	int H = m->years, ny = s->net_years;
@@ -633,26 +730,62 @@ static void sentence_budget(struct findings_ctx *c)
 			      year_words(c, ny, y3));
 	struct strbuf who = STRBUF_INIT;
 	if (m->noptions > 1)
-		strbuf_printf(&who, ", the option most often cheapest");
+		strbuf_printf(&who, winner ? ", the option most often cheapest"
+					   : ", the baseline");
 	char *t = findings_fmt(
-		"To cover the net cost of %s%s, over %s in nominal "
-		"dollars with 80%% confidence, budget %s, which is %s %s "
-		"its point estimate of %s; at 50%% confidence, %s, and at "
-		"90%%, %s.",
+		"To cover the %s of %s%s, over %s in nominal dollars, budget "
+		"%s with 80%% confidence (%s with 50%%, %s with 90%%)%s.",
+		risky ? "operating cost (no risk event occurring)"
+		      : "net cost",
 		c->name[a], strbuf_str(&who), strbuf_str(&per),
-		findings_money(st->q[Q80], m1),
-		findings_money(fabs(reserve), m2),
-		reserve < 0 ? "below" : "above", findings_money(point, m3),
-		findings_money(st->q[Q50], m4), findings_money(st->q[Q90], m5));
+		findings_money(st->q[Q80], m1), findings_money(st->q[Q50], m2),
+		findings_money(st->q[Q90], m3),
+		risky ? "" : "; it has no risk items");
 	char *b = findings_fmt(
-		"budget.csv (option %s, year total): point %s, p50 %s, "
-		"p80 %s, p90 %s.",
-		m->options[a].id, numfmt_cents(point, n1),
-		numfmt_cents(st->q[Q50], n2), numfmt_cents(st->q[Q80], n3),
-		numfmt_cents(st->q[Q90], n4));
+		"budget.csv (option %s, year total): %s %s, %s %s, %s %s.",
+		m->options[a].id, risky ? "operating_p50" : "p50",
+		numfmt_cents(st->q[Q50], n1), risky ? "operating_p80" : "p80",
+		numfmt_cents(st->q[Q80], n2), risky ? "operating_p90" : "p90",
+		numfmt_cents(st->q[Q90], n3));
 	add_sentence(c, t, b);
 	strbuf_free(&per);
 	strbuf_free(&who);
+	if (!risky)
+		return;
+
+	/* The risk exposure. */
+	const struct summary_stat *r = &s->risk_total[a];
+	double pe = s->p_risk_event[a];
+	double se = findings_share_se(pe, s->trials);
+	char pc[FINDINGS_NUM], pm[FINDINGS_NUM], n4[NUMFMT_MAX];
+	char *names = risk_names(c, a);
+	struct strbuf tail = STRBUF_INIT;
+	if (r->q[Q90] > 0)
+		strbuf_printf(&tail,
+			      ", and at 90%% confidence they cost at most %s: "
+			      "to insure or hold in reserve",
+			      findings_money(r->q[Q90], m2));
+	else
+		strbuf_printf(&tail,
+			      "; in 9 futures out of 10 they cost nothing, so "
+			      "a budget at 90%% confidence holds none of "
+			      "them: they are to insure or hold in reserve");
+	t = findings_fmt("Apart from that budget, the risk events of %s, "
+			 "here %s, cost an expected %s; at least one occurs "
+			 "in %s of "
+			 "the %s simulated futures (%s)%s.",
+			 c->name[a], names, findings_money(r->mean, m1),
+			 findings_percent(pe, se, pc), c->ntrials,
+			 findings_margin(pe, se, s->trials, pm),
+			 strbuf_str(&tail));
+	b = findings_fmt("budget.csv (option %s, year total): risk_mean %s, "
+			 "risk_p90 %s, p_risk_event %s.",
+			 m->options[a].id, numfmt_cents(r->mean, n1),
+			 numfmt_cents(r->q[Q90], n2),
+			 numfmt_shortest(pe, n4));
+	add_sentence(c, t, b);
+	strbuf_free(&tail);
+	free(names);
 }
 
 /* ---- the public perspective (issue 9) ------------------------------

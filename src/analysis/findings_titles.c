@@ -2,6 +2,7 @@
  * FINDINGS_TITLE_WORDS words, stating the chart's finding (see
  * findings.h). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,14 +11,16 @@
 #include "util/numfmt.h"
 
 /* The headline: the option most often cheapest, when it is clearly ahead
- * of the next: p1 - p2 >= max(0.10, 2 se(p1 - p2)), the toss-up rule of
- * two options (where p1 + p2 = 1) extended to several. */
+ * of the next and of the ties (findings_headline_winner); otherwise that
+ * no option is clearly cheapest, or that options tie.  A tie is nobody's
+ * win: an option is never called cheapest in a trial where another costs
+ * the same. */
 static void title_headline(struct findings_ctx *c)
 {
 	const struct summary *s = c->s;
 	int *ord = findings_by_best(c);
 	const char *a = c->name[ord[0]];
-	char pc[FINDINGS_NUM], mm[FINDINGS_NUM];
+	char pc[FINDINGS_NUM], mm[FINDINGS_NUM], nt[NUMFMT_MAX];
 	char *cand[3] = {NULL, NULL, NULL};
 	double p1 = s->p_best[ord[0]];
 	if (c->m->noptions == 1) {
@@ -30,15 +33,47 @@ static void title_headline(struct findings_ctx *c)
 		return;
 	}
 	const char *b = c->name[ord[1]];
-	double p2 = s->p_best[ord[1]], dd = p1 - p2;
-	double se = sqrt((p1 + p2 - dd * dd) / (double)s->trials);
-	findings_percent(p1, findings_share_se(p1, s->trials), pc);
-	if (dd >= fmax(0.10, 2 * se)) {
+	int w = findings_headline_winner(s->p_best, s->p_tied, s->noptions,
+					 s->trials);
+	if (s->trials < FINDINGS_MIN_TRIALS) {
+		long k = lround(p1 * (double)s->trials);
+		snprintf(nt, sizeof(nt), "%ld", s->trials);
+		numfmt_group(nt);
+		cand[0] = findings_fmt("%s cheapest in %ld of only %s trials: "
+				       "too few",
+				       a, k, nt);
+		cand[1] = findings_fmt("Too few trials (%s) to name the "
+				       "cheapest",
+				       nt);
+		findings_add_title(c, "headline", cand, 2);
+		free(ord);
+		return;
+	}
+	if (w == FINDINGS_TIED) {
+		findings_percent(s->p_tied,
+				 findings_share_se(s->p_tied, s->trials), pc);
+		if (s->noptions == 2) {
+			cand[0] = findings_fmt("%s and %s cost the same in %s "
+					       "of futures",
+					       a, b, pc);
+			cand[1] = findings_fmt("The two options cost the same "
+					       "in %s of futures",
+					       pc);
+		} else {
+			cand[0] = findings_fmt("Options tie for cheapest in %s "
+					       "of futures",
+					       pc);
+			cand[1] = findings_fmt("Options tie for cheapest");
+		}
+		findings_add_title(c, "headline", cand, 2);
+	} else if (w >= 0) {
+		findings_percent(p1, findings_share_se(p1, s->trials), pc);
 		cand[0] = findings_fmt("%s has the lowest %s in %s of futures",
 				       a, c->cost, pc);
 		cand[1] =
 			findings_fmt("%s is cheapest in %s of futures", a, pc);
 		cand[2] = findings_fmt("%s is most often cheapest", a);
+		findings_add_title(c, "headline", cand, 3);
 	} else {
 		cand[0] = findings_fmt("No clear winner: %s and %s are close "
 				       "on %s",
@@ -46,8 +81,8 @@ static void title_headline(struct findings_ctx *c)
 		cand[1] = findings_fmt("No clear winner: %s and %s are close",
 				       a, b);
 		cand[2] = findings_fmt("No option is clearly cheapest");
+		findings_add_title(c, "headline", cand, 3);
 	}
-	findings_add_title(c, "headline", cand, 3);
 	free(ord);
 }
 
@@ -70,6 +105,29 @@ static void title_fan(struct findings_ctx *c)
 			best = o;
 		}
 	}
+	if (s->noptions == 1) {
+		/* Nothing to compare with: the year of the widest range. */
+		int wy = 0;
+		double ww = -1;
+		for (int t = 0; t < s->years; t++) {
+			const struct summary_stat *st = &s->net[t];
+			if (st->q[Q90] - st->q[Q10] > ww) {
+				ww = st->q[Q90] - st->q[Q10];
+				wy = t + 1;
+			}
+		}
+		char y[32];
+		findings_label(c, wy, y);
+		char *cand[] = {
+			findings_fmt("Yearly net cost of %s is most uncertain "
+				     "in %s%s",
+				     c->name[0], c->m->has_base_year ? "" : "year ",
+				     y),
+			findings_fmt("Yearly net cost is most uncertain in %s%s",
+				     c->m->has_base_year ? "" : "year ", y)};
+		findings_add_title(c, "title.fan", cand, 2);
+		return;
+	}
 	char *cand[] = {
 		findings_fmt("Yearly net cost is most uncertain for %s",
 			     c->name[best]),
@@ -77,8 +135,12 @@ static void title_fan(struct findings_ctx *c)
 	findings_add_title(c, "title.fan", cand, 2);
 }
 
-/* The S-curve: the cheapest option at 80% confidence and its lead over
- * the next (a difference of two budgets, each an 80th percentile). */
+/* The S-curve: the budgets (80th percentiles of the net present cost)
+ * that the two options with the lowest ones need at 80% confidence, each
+ * stated as a budget.  The gap between two 80th percentiles is not a
+ * saving held with 80% confidence, so the title never calls it one: the
+ * one saving of the findings is the median of the per-trial difference
+ * (sentence_saving). */
 static void title_scurve(struct findings_ctx *c)
 {
 	const struct summary *s = c->s;
@@ -93,25 +155,28 @@ static void title_scurve(struct findings_ctx *c)
 			b = o;
 		}
 	}
-	char mm[FINDINGS_NUM];
-	double va = s->measure[a * M_COUNT + M_NET_PV].q[Q80];
+	char ma[FINDINGS_NUM], mb[FINDINGS_NUM];
+	findings_money(s->measure[a * M_COUNT + M_NET_PV].q[Q80], ma);
 	if (b < 0) {
-		findings_money(va, mm);
 		char *cand[] = {
 			findings_fmt("At 80%% confidence, %s costs %s or less",
-				     c->name[a], mm),
-			findings_fmt("At 80%% confidence: %s or less", mm)};
+				     c->name[a], ma),
+			findings_fmt("At 80%% confidence: %s or less", ma)};
 		findings_add_title(c, "title.scurve", cand, 2);
 		return;
 	}
-	findings_money(s->measure[b * M_COUNT + M_NET_PV].q[Q80] - va, mm);
+	findings_money(s->measure[b * M_COUNT + M_NET_PV].q[Q80], mb);
 	char *cand[] = {
-		findings_fmt("At 80%% confidence, %s costs %s less than %s",
-			     c->name[a], mm, c->name[b]),
-		findings_fmt("80%% confidence: %s is cheapest, by %s",
-			     c->name[a], mm),
-		findings_fmt("%s is cheapest at 80%% confidence", c->name[a])};
-	findings_add_title(c, "title.scurve", cand, 3);
+		findings_fmt("At 80%% confidence, %s needs %s, %s %s",
+			     c->name[a], ma, c->name[b], mb),
+		findings_fmt("80%% confidence budgets: %s %s, %s %s", c->name[a],
+			     ma, c->name[b], mb),
+		findings_fmt("At 80%% confidence, %s needs the least: %s",
+			     c->name[a], ma),
+		findings_fmt("Least needed at 80%% confidence: %s, %s",
+			     c->name[a], ma),
+		findings_fmt("Least needed at 80%% confidence: %s", ma)};
+	findings_add_title(c, "title.scurve", cand, 5);
 }
 
 /* The tornado of option o against the baseline: its largest swing, and
@@ -167,27 +232,36 @@ static void title_tornado(struct findings_ctx *c, int o)
 }
 
 /* The histogram of the difference of option o: the probability finding,
- * worded as in findings.txt (a toss-up is never a win). */
+ * worded as in findings.txt (a toss-up is never a win, a tie nobody's). */
 static void title_histogram(struct findings_ctx *c, int o)
 {
 	const struct summary *s = c->s;
 	int bl = s->baseline;
 	const struct summary_cmp *cmp = &s->cmp[o * M_COUNT + M_NET_PV];
-	double p = cmp->p_cheaper, se = cmp->p_cheaper_se;
+	double n = (double)s->trials;
+	double p = cmp->p_cheaper, q = (double)s->hist[o].above / n;
+	double ties = fmax(1 - p - q, 0);
 	char *key = findings_fmt("title.histogram.%s", c->m->options[o].id);
 	char pc[FINDINGS_NUM];
-	if (findings_tossup(p, se)) {
+	if (ties > 0 && ties >= fmax(p, q)) {
+		findings_percent(ties, findings_share_se(ties, s->trials), pc);
+		char *cand[] = {findings_fmt("%s and %s cost the same in %s "
+					     "of futures",
+					     c->name[o], c->name[bl], pc),
+				findings_fmt("They cost the same in %s of "
+					     "futures",
+					     pc)};
+		findings_add_title(c, key, cand, 2);
+	} else if (findings_tossup_pair(p, q, s->trials)) {
 		char *cand[] = {findings_fmt("%s versus %s is a toss-up",
 					     c->name[o], c->name[bl]),
 				findings_fmt("A toss-up: each is cheaper about "
-					     "half "
-					     "the time")};
+					     "as often")};
 		findings_add_title(c, key, cand, 2);
 	} else {
-		int ow = p > 0.5;
+		int ow = p > q;
 		const char *w = c->name[ow ? o : bl], *l = c->name[ow ? bl : o];
-		double sh =
-			ow ? p : (double)s->hist[o].above / (double)s->trials;
+		double sh = ow ? p : q;
 		findings_percent(sh, findings_share_se(sh, s->trials), pc);
 		char *cand[] = {
 			findings_fmt("%s costs less than %s in %s of futures",
@@ -231,7 +305,13 @@ static void title_breakdown(struct findings_ctx *c)
 			top = k;
 	const char *cat = m->categories[top];
 	char *cand[3];
-	if ((size_t)lead[top] == m->noptions) {
+	if (m->noptions == 1) {
+		cand[0] = findings_fmt("%s is the largest expected net cost of "
+				       "%s",
+				       cat, c->name[0]);
+		cand[1] = findings_fmt("Largest expected net cost: %s", cat);
+		cand[2] = findings_fmt("Largest expected cost: %s", cat);
+	} else if ((size_t)lead[top] == m->noptions) {
 		cand[0] = findings_fmt("%s is the largest expected net cost of "
 				       "every option",
 				       cat);
@@ -267,6 +347,16 @@ static void title_per_student(struct findings_ctx *c)
 	char mm[FINDINGS_NUM];
 	findings_money(s->measure[a * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50],
 		       mm);
+	if (s->noptions == 1) {
+		char *cand[] = {
+			findings_fmt("Median net cost per student-year of %s: "
+				     "%s",
+				     c->name[0], mm),
+			findings_fmt("Median net cost per student-year: %s",
+				     mm)};
+		findings_add_title(c, "title.per_student", cand, 2);
+		return;
+	}
 	char *cand[] = {
 		findings_fmt("Lowest median net cost per student-year: %s, %s",
 			     c->name[a], mm),
@@ -277,11 +367,47 @@ static void title_per_student(struct findings_ctx *c)
 	findings_add_title(c, "title.per_student", cand, 3);
 }
 
+/* The budget by year: the option with the smallest operating budget (no
+ * risk event occurring) at 80% confidence over every net year, nominal,
+ * as budget.csv's total rows give it; one option is only stated. */
+static void title_budget(struct findings_ctx *c)
+{
+	const struct summary *s = c->s;
+	int a = 0;
+	for (int o = 1; o < s->noptions; o++)
+		if (s->operating_total[o].q[Q80] < s->operating_total[a].q[Q80])
+			a = o;
+	char mm[FINDINGS_NUM];
+	findings_money(s->operating_total[a].q[Q80], mm);
+	if (s->noptions == 1) {
+		char *cand[] = {
+			findings_fmt("Operating budget of %s at 80%% confidence: "
+				     "%s in all",
+				     c->name[0], mm),
+			findings_fmt("Operating budget at 80%% confidence: %s "
+				     "in all",
+				     mm)};
+		findings_add_title(c, "title.budget", cand, 2);
+		return;
+	}
+	char *cand[] = {
+		findings_fmt("At 80%% confidence, %s needs the smallest "
+			     "operating budget: %s in all",
+			     c->name[a], mm),
+		findings_fmt("Smallest operating budget, 80%% confidence: %s, "
+			     "%s total",
+			     c->name[a], mm),
+		findings_fmt("Smallest operating budget at 80%% confidence: %s",
+			     c->name[a])};
+	findings_add_title(c, "title.budget", cand, 3);
+}
+
 void findings_titles(struct findings_ctx *c)
 {
 	title_headline(c);
 	title_fan(c);
 	title_scurve(c);
+	title_budget(c);
 	for (int o = 0; o < c->s->noptions; o++) {
 		if (o == c->s->baseline)
 			continue;

@@ -19,7 +19,15 @@ const char *const summary_qnames[SUMMARY_NQ] = {"p5",  "p10", "p25", "p50",
 
 /* One array to summarise.  The work is split into such jobs, run on any
  * thread; each job writes only its own outputs. */
-enum job_kind { JOB_MEASURE, JOB_GROSS, JOB_NET, JOB_CUM, JOB_DIFF };
+enum job_kind {
+	JOB_MEASURE,
+	JOB_GROSS,
+	JOB_NET,
+	JOB_CUM,
+	JOB_DIFF,
+	JOB_OPER, /* net minus risk of year k, or (k = 0) of every net year */
+	JOB_RISK  /* risk of year k, or (k = 0) of every net year */
+};
 
 struct job {
 	enum job_kind kind;
@@ -60,6 +68,23 @@ static const double *job_data(const struct ctx *c, const struct job *j,
 				buf[i] += y[i];
 		}
 		return buf;
+	case JOB_OPER:
+	case JOB_RISK: {
+		/* Year by year, or summed over the net years in year order. */
+		int t0 = j->k ? j->k : 1, t1 = j->k ? j->k : r->net_years;
+		memset(buf, 0, n * sizeof(double));
+		for (int t = t0; t <= t1; t++) {
+			const double *rk = sim_risk(r, j->o, t);
+			const double *nt = sim_net(r, j->o, t);
+			if (j->kind == JOB_RISK)
+				for (size_t i = 0; i < n; i++)
+					buf[i] += rk[i];
+			else
+				for (size_t i = 0; i < n; i++)
+					buf[i] += nt[i] - rk[i];
+		}
+		return buf;
+	}
 	case JOB_DIFF: {
 		const double *a = sim_measure(r, j->o, (enum measure)j->k);
 		const double *b = sim_measure(r, c->s->baseline,
@@ -159,6 +184,23 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf)
 	case JOB_CUM:
 		describe(x, n, buf, &s->cum_net[j->o * s->net_years + j->k - 1]);
 		break;
+	case JOB_OPER:
+		describe(x, n, buf,
+			 j->k ? &s->operating[j->o * s->net_years + j->k - 1]
+			      : &s->operating_total[j->o]);
+		break;
+	case JOB_RISK:
+		if (j->k == 0) {
+			const double *ev = sim_events(c->res, j->o);
+			long any = 0;
+			for (size_t i = 0; i < n; i++)
+				any += ev[i] > 0;
+			s->p_risk_event[j->o] = (double)any / (double)n;
+		}
+		describe(x, n, buf,
+			 j->k ? &s->risk[j->o * s->net_years + j->k - 1]
+			      : &s->risk_total[j->o]);
+		break;
 	case JOB_DIFF: {
 		struct summary_cmp *cmp = &s->cmp[j->o * M_COUNT + j->k];
 		double p = stats_share_below(x, n, 0.0);
@@ -205,13 +247,21 @@ static void point_values(struct summary *s, const struct sim_result *res)
 		for (int t = 1; t <= s->years; t++)
 			s->point_gross[o * s->years + t - 1] =
 				pt->gross[o * s->years + t - 1];
-		double cum = 0;
+		double cum = 0, op = 0, rt = 0;
 		for (int t = 1; t <= s->net_years; t++) {
 			double v = pt->net[o * s->net_years + t - 1];
+			double r = pt->risk[o * s->net_years + t - 1];
 			cum += v;
 			s->point_net[o * s->net_years + t - 1] = v;
 			s->point_cum_net[o * s->net_years + t - 1] = cum;
+			s->point_operating[o * s->net_years + t - 1] = v - r;
+			s->point_risk[o * s->net_years + t - 1] = r;
+			op += v - r;
+			rt += r;
 		}
+		s->point_operating_total[o] = op;
+		s->point_risk_total[o] = rt;
+		s->point_events[o] = pt->events[o];
 	}
 }
 
@@ -235,25 +285,36 @@ static void copy_mirrored(struct summary *s, const struct sim_result *res)
 }
 
 void summary_best_shares(const struct sim_result *res, enum measure k,
-			 double *share, size_t stride)
+			 double *share, size_t stride, double *tied)
 {
 	size_t n = (size_t)res->trials, no = (size_t)res->noptions;
-	long *wins = xcalloc(no, sizeof(long));
+	long *wins = xcalloc(no + 1, sizeof(long));
+	long ties = 0;
 	const double *first = sim_measure(res, 0, k);
 	for (size_t i = 0; i < n; i++) {
 		size_t best = 0;
 		double v = first[i];
+		int shared = 0;
 		for (size_t o = 1; o < no; o++) {
 			double w = sim_measure(res, (int)o, k)[i];
 			if (w < v) {
 				v = w;
 				best = o;
+				shared = 0;
+			} else if (w == v) {
+				shared = 1;
 			}
 		}
-		wins[best]++;
+		/* A tie for the lowest value is nobody's win. */
+		if (shared)
+			ties++;
+		else
+			wins[best]++;
 	}
 	for (size_t o = 0; o < no; o++)
 		share[o * stride] = (double)wins[o] / (double)n;
+	if (tied)
+		*tied = (double)ties / (double)n;
 	free(wins);
 }
 
@@ -283,6 +344,23 @@ static void compute(const struct model *m, const struct sim_result *res,
 	s->p_best = xcalloc(no, sizeof(double));
 	s->hist = xcalloc(no, sizeof(*s->hist));
 	s->hist_public = xcalloc(no, sizeof(*s->hist_public));
+	size_t nny = no * (size_t)s->net_years;
+	s->has_risk = xcalloc(no, sizeof(int));
+	s->operating = xcalloc(nny, sizeof(*s->operating));
+	s->risk = xcalloc(nny, sizeof(*s->risk));
+	s->operating_total = xcalloc(no, sizeof(*s->operating_total));
+	s->risk_total = xcalloc(no, sizeof(*s->risk_total));
+	s->point_operating = xcalloc(nny, sizeof(double));
+	s->point_risk = xcalloc(nny, sizeof(double));
+	s->point_operating_total = xcalloc(no, sizeof(double));
+	s->point_risk_total = xcalloc(no, sizeof(double));
+	s->point_events = xcalloc(no, sizeof(double));
+	s->p_risk_event = xcalloc(no, sizeof(double));
+	s->aid_mean = xcalloc(nny + 1, sizeof(double));
+	if (res->aid_mean)
+		memcpy(s->aid_mean, res->aid_mean, nny * sizeof(double));
+	for (int o = 0; o < s->noptions; o++)
+		s->has_risk[o] = res->risk_slot[o] >= 0;
 	point_values(s, res);
 
 	struct ctx c = {m, res, s, NULL, 0, 0, full};
@@ -314,6 +392,13 @@ static void compute(const struct model *m, const struct sim_result *res,
 			for (int k = 0; k < nk; k++)
 				if (full || k == M_NET_PV)
 					add_job(&c, &cap, JOB_DIFF, o, k);
+		/* The operating budget and the risk exposure of an option
+		 * with risk items (without, they are its net flows and 0). */
+		for (int t = 0; full && s->has_risk[o] && t <= s->net_years;
+		     t++) {
+			add_job(&c, &cap, JOB_OPER, o, t);
+			add_job(&c, &cap, JOB_RISK, o, t);
+		}
 	}
 	parallel_run(nthreads, c.njobs, worker, &c);
 	free(c.jobs);
@@ -323,8 +408,17 @@ static void compute(const struct model *m, const struct sim_result *res,
 				res->net_slot[o] < 0 ? s->gross[o * s->years]
 						     : s->net[o * s->net_years];
 		copy_mirrored(s, res);
+		for (int o = 0; o < s->noptions; o++) {
+			if (s->has_risk[o])
+				continue;
+			memcpy(s->operating + o * s->net_years,
+			       s->net + o * s->net_years,
+			       (size_t)s->net_years * sizeof(*s->net));
+			s->operating_total[o] =
+				s->measure[o * M_COUNT + M_NET_NOMINAL];
+		}
 	}
-	summary_best_shares(res, M_NET_PV, s->p_best, 1);
+	summary_best_shares(res, M_NET_PV, s->p_best, 1, &s->p_tied);
 }
 
 void summary_compute(const struct model *m, const struct sim_result *res,
@@ -353,6 +447,18 @@ void summary_free(struct summary *s)
 	free(s->cmp);
 	free(s->cdf);
 	free(s->p_best);
+	free(s->has_risk);
+	free(s->operating);
+	free(s->risk);
+	free(s->operating_total);
+	free(s->risk_total);
+	free(s->point_operating);
+	free(s->point_risk);
+	free(s->point_operating_total);
+	free(s->point_risk_total);
+	free(s->point_events);
+	free(s->p_risk_event);
+	free(s->aid_mean);
 	for (int o = 0; s->hist && o < s->noptions; o++)
 		free(s->hist[o].counts);
 	free(s->hist);

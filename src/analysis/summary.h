@@ -76,9 +76,31 @@ struct summary {
 	/* [o]: the same of gross_pv, the public's cost (full summaries
 	 * only; counts NULL otherwise) */
 	struct summary_hist *hist_public;
-	/* p_best[o]: share of trials in which option o has the lowest
-	 * net_pv (ties go to the first option in order) */
+	/* p_best[o]: share of trials in which option o alone has the lowest
+	 * net_pv; a trial in which two or more options share the lowest
+	 * value counts for none of them, but in p_tied.  So the p_best and
+	 * p_tied add up to 1. */
 	double *p_best;
+	double p_tied;
+	/* The budget split in two (summary_compute only; zero in a
+	 * headline summary).  The operating cost is the net flow less its
+	 * risk-event part (sim_risk): what the option costs when no risk
+	 * event occurs; the risk exposure is that part.  [o * net_years + t
+	 * - 1] by year, and [o] over every net year, nominal.  An option
+	 * without risk items (has_risk[o] 0) has its net flows as its
+	 * operating cost and no risk. */
+	int *has_risk;
+	struct summary_stat *operating, *risk;
+	struct summary_stat *operating_total, *risk_total;
+	double *point_operating, *point_risk; /* the point estimate's */
+	double *point_operating_total, *point_risk_total;
+	double *point_events; /* [o]: expected number of risk events */
+	/* [o]: share of trials with at least one of the district's risk
+	 * events over the horizon */
+	double *p_risk_event;
+	/* [o * net_years + t - 1]: the state aid received in year t, mean
+	 * over trials (sim_result.aid_mean, copied) */
+	double *aid_mean;
 	/* The decision analysis of the same run (analysis/decision.h) when
 	 * one was made, else NULL: the result writers and the terminal text
 	 * read it from here.  Borrowed: summary_free does not free it. */
@@ -100,9 +122,11 @@ void summary_compute_headline(const struct model *m,
 			      struct summary *s);
 void summary_free(struct summary *s);
 
-/* The share of trials in which each option has the lowest value of
- * measure k (the first option listed on a tie), into share[o * stride]. */
+/* The share of trials in which each option alone has the lowest value of
+ * measure k, into share[o * stride], and (tied not NULL) the share in which
+ * two or more options share the lowest value, into *tied: a tie is
+ * nobody's win. */
 void summary_best_shares(const struct sim_result *res, enum measure k,
-			 double *share, size_t stride);
+			 double *share, size_t stride, double *tied);
 
 #endif

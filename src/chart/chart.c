@@ -220,8 +220,9 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 	struct strbuf creator = STRBUF_INIT, subject = STRBUF_INIT;
 	strbuf_printf(&creator, "edtco %s", chart_prov(&d, "version"));
 	char *span = words_span(&d, 0), *pv = words_pv_basis(&d);
-	strbuf_printf(&subject, "Cost comparison exhibits: total cost to the "
-				"district over %s%s, %s",
+	/* One option is no comparison. */
+	strbuf_printf(&subject, "%s: total cost to the district over %s%s, %s",
+		      d.nopt > 1 ? "Cost comparison exhibits" : "Cost exhibits",
 		      span, words_aid(&d), pv);
 	free(span);
 	free(pv);
@@ -280,8 +281,8 @@ static int is_exhibit_file(const char *name)
 		return 0;
 	size_t n = (size_t)(dot - name);
 	static const char *const fixed[] = {"fan", "scurve", "breakdown",
-					    "per-student"};
-	for (int i = 0; i < 4; i++)
+					    "per-student", "budget"};
+	for (int i = 0; i < 5; i++)
 		if (strlen(fixed[i]) == n && strncmp(name, fixed[i], n) == 0)
 			return 1;
 	static const char *const per[] = {"tornado-", "histogram-"};

@@ -407,6 +407,7 @@ enum chart_status chart_data_load(struct chart_data *d, const char *dir,
 		data_load_categories(&L, d);
 		data_load_inputs(&L, d);
 		data_load_sensitivity(&L, d);
+		data_load_budget(&L, d);
 		data_load_kv(&L, "findings.csv", 0, &d->findings, &d->nfindings,
 			&d->has_findings);
 	}
@@ -442,6 +443,7 @@ void chart_data_free(struct chart_data *d)
 		free(p->cat_gross_mean);
 		free(p->cat_net_point);
 		free(p->cat_gross_point);
+		free(p->budget);
 	}
 	free(d->opt);
 	for (int c = 0; c < d->ncat; c++)

@@ -49,6 +49,16 @@ struct chart_bin {
 	double share;
 };
 
+/* A row of budget.csv: the operating budget (no risk event occurring) at
+ * 50, 80 and 90% confidence, and the risk exposure (the risk events' mean
+ * and 90th percentile), nominal dollars. */
+enum { CB_P50, CB_P80, CB_P90 };
+struct chart_budget {
+	double op[3];
+	double risk_mean, risk_p90;
+	double aid; /* state aid received (mean), taken off op already */
+};
+
 struct chart_option {
 	char *id, *label;
 	struct chart_stat m[CM_COUNT];   /* summary.csv */
@@ -69,6 +79,12 @@ struct chart_option {
 	int *cat_present;
 	double *cat_net_mean, *cat_gross_mean, *cat_net_point,
 		*cat_gross_point;
+	/* budget.csv (when the folder has one): [t - 1] for each net year,
+	 * then the total over every net year and the share of trials with
+	 * at least one risk event */
+	struct chart_budget *budget;
+	struct chart_budget budget_total;
+	double p_risk_event;
 };
 
 /* A row of sensitivity.csv. */
@@ -122,6 +138,8 @@ struct chart_data {
 	size_t nsens;
 	int has_sens;
 	long trials;              /* from provenance.csv */
+	int has_budget;           /* budget.csv read, with every year */
+	int has_risk;             /* some option has a risk exposure */
 };
 
 enum chart_status { CHART_OK = 0, CHART_EINPUT = 1, CHART_EIO = 3 };

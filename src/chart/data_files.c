@@ -47,6 +47,62 @@ void data_load_distribution(struct loader *L, struct chart_data *d)
 	csvin_free(&t.t);
 }
 
+void data_load_budget(struct loader *L, struct chart_data *d)
+{
+	/* budget.csv's columns (resultfile_budget) read here. */
+	enum { B_OPTION = 0, B_YEAR = 1, B_OP_P50 = 11, B_OP_P80, B_OP_P90,
+	       B_RISK_MEAN, B_RISK_P90, B_P_RISK_EVENT, B_AID_MEAN };
+	struct tab t;
+	if (!data_tab_open(L, &t, &resultfile_budget, 0)) {
+		csvin_free(&t.t);
+		return;
+	}
+	size_t before = L->d->nerrors;
+	int ny = d->nyears;
+	int *seen = xcalloc((size_t)d->nopt * (size_t)(ny + 1) + 1, sizeof(int));
+	for (int o = 0; o < d->nopt; o++)
+		d->opt[o].budget =
+			xcalloc((size_t)ny + 1, sizeof(struct chart_budget));
+	for (size_t r = 0; r < t.t.nrows; r++) {
+		int o = data_option_at(L, d, &t, r, B_OPTION);
+		if (o < 0)
+			continue;
+		long year = 0;
+		int total = strcmp(data_cell(&t, r, B_YEAR), "total") == 0;
+		if (!total && data_whole(L, &t, r, B_YEAR, 1, ny, &year) != 0)
+			continue;
+		if (seen[o * (ny + 1) + year]++) {
+			data_duplicate(L, &t, r);
+			continue;
+		}
+		struct chart_option *p = &d->opt[o];
+		struct chart_budget *b =
+			total ? &p->budget_total : &p->budget[year - 1];
+		data_num(L, &t, r, B_OP_P50, &b->op[CB_P50]);
+		data_num(L, &t, r, B_OP_P80, &b->op[CB_P80]);
+		data_num(L, &t, r, B_OP_P90, &b->op[CB_P90]);
+		data_num(L, &t, r, B_RISK_MEAN, &b->risk_mean);
+		data_num(L, &t, r, B_RISK_P90, &b->risk_p90);
+		data_num(L, &t, r, B_AID_MEAN, &b->aid);
+		if (total) {
+			data_num(L, &t, r, B_P_RISK_EVENT, &p->p_risk_event);
+			if (p->p_risk_event > 0 || b->risk_mean != 0)
+				d->has_risk = 1;
+		}
+	}
+	int all = 1;
+	for (int o = 0; o < d->nopt; o++)
+		for (int y = 0; y <= ny; y++)
+			all &= seen[o * (ny + 1) + y] > 0;
+	if (!all)
+		diag_error(L->d, data_file_loc(t.t.file.path),
+			   "every option needs a row for every year and a "
+			   "total row");
+	d->has_budget = all && L->d->nerrors == before;
+	free(seen);
+	csvin_free(&t.t);
+}
+
 void data_load_histogram(struct loader *L, struct chart_data *d)
 {
 	struct tab t;

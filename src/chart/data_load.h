@@ -73,6 +73,8 @@ void data_load_histogram(struct loader *L, struct chart_data *d);
 void data_load_categories(struct loader *L, struct chart_data *d);
 void data_load_inputs(struct loader *L, struct chart_data *d);
 void data_load_sensitivity(struct loader *L, struct chart_data *d);
+/* budget.csv (optional: folders of older versions have none). */
+void data_load_budget(struct loader *L, struct chart_data *d);
 void data_load_kv(struct loader *L, const char *name, int required,
 		  struct chart_kv **out, size_t *n, int *present);
 

@@ -35,6 +35,9 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 	add(d, &v, &n, EX_FAN, -1, "fan", "Cost per year (fan chart)");
 	add(d, &v, &n, EX_SCURVE, -1, "scurve",
 	    "Chance of staying within a budget (S-curve)");
+	if (d->has_budget)
+		add(d, &v, &n, EX_BUDGET, -1, "budget",
+		    "What to budget each year, and the risk exposure");
 	const char *b = d->opt[d->baseline].label;
 	for (int o = 0; o < d->nopt && d->has_sens; o++) {
 		if (o == d->baseline)
@@ -105,6 +108,7 @@ void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl)
 	case EX_HISTOGRAM:
 	case EX_HISTOGRAM_PUBLIC: histogram_draw(c, b, dl); break;
 	case EX_BREAKDOWN: breakdown_draw(c, b, dl); break;
+	case EX_BUDGET: budget_draw(c, b, dl); break;
 	default: perstudent_draw(c, b, dl); break;
 	}
 }
@@ -173,11 +177,12 @@ static void scurve_table(const struct chart_data *d, struct table *t)
 		cells[o + 1] = money(d->opt[o].m[CM_NET_PV].mean, b[o + 1]);
 	size_t r_ = table_row(t, cells);
 	t->rule[r_] = 1;
-	cells[0] = "Base case (every input at its most likely value)";
+	cells[0] = "Point estimate (inputs at their point values, risks at "
+		   "probability \xC3\x97 cost)";
 	for (int o = 0; o < d->nopt; o++)
 		cells[o + 1] = money(d->opt[o].m[CM_NET_PV].point, b[o + 1]);
 	table_row(t, cells);
-	cells[0] = "Percentile of the base case";
+	cells[0] = "Percentile of the point estimate";
 	for (int o = 0; o < d->nopt; o++) {
 		numfmt_fixed(words_point_percentile(d, o), 0, b[o + 1]);
 		cells[o + 1] = b[o + 1];
@@ -300,7 +305,7 @@ static void breakdown_table(const struct chart_data *d, struct table *t)
 static void per_student_table(const struct chart_data *d, struct table *t)
 {
 	static const char *const head[] = {"Option", "P10",  "Median",
-					   "P90",    "Mean", "Base case"};
+					   "P90",    "Mean", "Point estimate"};
 	table_init(t, 6, head, NULL);
 	table_wrap(t, 0);
 	char b[5][LAYOUT_LABEL_MAX];
@@ -315,6 +320,43 @@ static void per_student_table(const struct chart_data *d, struct table *t)
 	}
 }
 
+/* The budget by year: every number of the exhibit, to the dollar. */
+static void budget_table(const struct chart_data *d, struct table *t)
+{
+	static const char *const head[] = {
+		"Option",	 "Year",	   "Operating budget P50",
+		"Operating P80", "Operating P90", "Risk events: mean",
+		"Risk events: P90", "Aid received (mean)"};
+	table_init(t, 8, head, NULL);
+	table_wrap(t, 0);
+	char b[6][LAYOUT_LABEL_MAX];
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_option *p = &d->opt[o];
+		for (int y = 0; y <= d->nyears; y++) {
+			int total = y == d->nyears;
+			const struct chart_budget *v =
+				total ? &p->budget_total : &p->budget[y];
+			char yl[LAYOUT_LABEL_MAX];
+			snprintf(yl, sizeof(yl), "%s%s",
+				 total ? "All years" : d->year_labels[y],
+				 !total && y >= d->horizon ? " (aid only)"
+							    : "");
+			const char *cells[8] = {
+				p->label,
+				yl,
+				money(v->op[CB_P50], b[0]),
+				money(v->op[CB_P80], b[1]),
+				money(v->op[CB_P90], b[2]),
+				money(v->risk_mean, b[3]),
+				money(v->risk_p90, b[4]),
+				money(v->aid, b[5])};
+			size_t r = table_row(t, cells);
+			if (total)
+				t->bold[r] = 1;
+		}
+	}
+}
+
 void exhibit_table(const struct exhibit_ctx *c, struct table *t)
 {
 	switch (c->ex->kind) {
@@ -326,6 +368,7 @@ void exhibit_table(const struct exhibit_ctx *c, struct table *t)
 		histogram_table(c->d, c->ex->option, 1, t);
 		break;
 	case EX_BREAKDOWN: breakdown_table(c->d, t); break;
+	case EX_BUDGET: budget_table(c->d, t); break;
 	default: per_student_table(c->d, t); break;
 	}
 }

@@ -21,8 +21,9 @@ enum exhibit_kind {
 	EX_HISTOGRAM,
 	EX_BREAKDOWN,
 	EX_PER_STUDENT,
-	EX_HISTOGRAM_PUBLIC /* the difference histogram of the public's
-			     * cost (gross_pv) */
+	EX_HISTOGRAM_PUBLIC, /* the difference histogram of the public's
+			      * cost (gross_pv) */
+	EX_BUDGET /* the budget by year (budget.csv), after the S-curve */
 };
 
 struct exhibit {
@@ -40,7 +41,8 @@ struct exhibit {
 };
 
 /* The exhibits d supports, numbered in packet order: the fan chart, the
- * S-curve, a tornado per option (with sensitivity.csv), a difference
+ * S-curve, the budget by year (with budget.csv), a tornado per option
+ * (with sensitivity.csv), a difference
  * histogram per option, the breakdown, and the cost per student (with
  * students).  Returns the count; free with exhibit_list_free. */
 size_t exhibit_list(const struct chart_data *d, struct exhibit **out);
@@ -109,7 +111,7 @@ char *words_sens_label(const struct chart_data *d, const struct chart_sens *s);
 char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
 		       int high, char buf[LAYOUT_LABEL_MAX]);
 
-/* The percentile (0..100) at which the base case (point) of option o sits
+/* The percentile (0..100) at which the point estimate of option o sits
  * on its distribution table, by linear interpolation between the table's
  * whole percentiles. */
 double words_point_percentile(const struct chart_data *d, int o);
@@ -178,6 +180,10 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl);
 void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 		     struct dlist *dl);
+void budget_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl);
+/* Option o's risk exposure in words (budget.c), or NULL without one.
+ * Caller frees. */
+char *budget_risk_line(const struct chart_data *d, int o);
 
 /* ---- Tables (table.c) ---- */
 

@@ -117,21 +117,42 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 			lo[LAYOUT_LABEL_MAX], hi[LAYOUT_LABEL_MAX],
 			pc[NUMFMT_MAX], se[NUMFMT_MAX];
 		struct strbuf b = STRBUF_INIT;
-		strbuf_printf(&b, "Mean difference %s; median %s; 5th to 95th "
+		/* The median is the one saving the packet quotes; the mean
+		 * is given as what it is. */
+		strbuf_printf(&b, "Median difference %s (the saving the "
+				  "findings quote); mean %s; 5th to 95th "
 				  "percentile %s to %s. %s is cheaper in %s%% "
-				  "of simulations (standard error %s "
-				  "percentage points).",
-			      layout_money_full(s->mean, 1, a),
+				  "of simulations",
 			      layout_money_full(s->q[CQ_P50], 1, m),
+			      layout_money_full(s->mean, 1, a),
 			      layout_money_full(s->q[CQ_P5], 1, lo),
 			      layout_money_full(s->q[CQ_P95], 1, hi),
 			      p->d->opt[e->option].label,
-			      numfmt_fixed(s->p_cheaper * 100, 1, pc),
-			      numfmt_fixed(s->p_cheaper_se * 100, 2, se));
+			      numfmt_fixed(s->p_cheaper * 100, 1, pc));
+		/* A standard error of 0 (a share of exactly 0 or 1, or too
+		 * few trials) is no certainty: it is not printed. */
+		if (s->p_cheaper_se > 0 && p->d->trials >= 1000)
+			strbuf_printf(&b,
+				      " (standard error %s percentage "
+				      "points).",
+				      numfmt_fixed(s->p_cheaper_se * 100, 2,
+						   se));
+		else
+			strbuf_puts(&b, " (too few trials, or a share of "
+					"exactly 0 or 1: no margin given).");
 		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
 			 STYLE_INK);
 		strbuf_free(&b);
 	}
+	if (e->kind == EX_BUDGET)
+		y = para(p, &pg->dl,
+			 "The All years row gives the percentiles of each "
+			 "simulation's total over the years, which are not the "
+			 "sums of the yearly percentiles above them; its means "
+			 "(risk events, aid) are the sums of the yearly means. "
+			 "Aid received is already taken off the operating "
+			 "budget.",
+			 y, FONT_REGULAR, 9, STYLE_INK);
 	struct table t;
 	exhibit_table(&c, &t);
 	flow_table(p, &t, y + 4, lab, head);
@@ -227,7 +248,9 @@ static void assumptions(struct pages *p)
 		 "show their distribution with its low, likely and high "
 		 "values (low and high for uniform, normal and lognormal: "
 		 "their 5th and 95th percentiles for the last two); the point "
-		 "value is what the base case uses. Cost items are unit costs "
+		 "value is what the point estimate uses (the likely value; the "
+		 "median for uniform, normal and lognormal; risk items at "
+		 "probability times cost). Cost items are unit costs "
 		 "in year-1 dollars. Settings are the scenario's other values "
 		 "that change the numbers or their labels (horizon, first "
 		 "year, year labels, baseline, trials, seed, aid lag, "
@@ -320,10 +343,15 @@ static void methods(struct pages *p, const char *const *extra)
 		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
 			 STYLE_INK);
 	}
-	strbuf_reset(&b);
-	strbuf_printf(&b, "Baseline: every comparison is an option minus %s.",
-		      d->opt[d->baseline].label);
-	y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9, STYLE_INK);
+	if (d->nopt > 1) {
+		strbuf_reset(&b);
+		strbuf_printf(&b,
+			      "Baseline: every comparison is an option minus "
+			      "%s.",
+			      d->opt[d->baseline].label);
+		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
+			 STYLE_INK);
+	}
 	for (int i = 0; extra[i]; i++)
 		y = para(p, &pg->dl, extra[i], y, FONT_REGULAR, 9, STYLE_INK);
 	strbuf_reset(&b);
@@ -357,10 +385,19 @@ static void methods(struct pages *p, const char *const *extra)
 
 /* ---- Cover ---- */
 
-static const char *share_text(double p, double se, char buf[96])
+/* A share and its standard error; a standard error of 0 (a share of
+ * exactly 0 or 1) or one from under 1,000 trials is not printed, never
+ * "± 0.00". */
+static const char *share_text(double p, double se, long trials, char buf[96])
 {
 	char a[NUMFMT_MAX], b[NUMFMT_MAX];
-	int fine = se * 100 < 0.05;
+	int fine = se * 100 < 0.05 && se > 0;
+	if (!(se > 0) || trials < 1000) {
+		snprintf(buf, 96, "%s%% (%s)", numfmt_fixed(p * 100, 0, a),
+			 trials < 1000 ? "too few trials for a margin"
+				       : "no exception");
+		return buf;
+	}
 	snprintf(buf, 96, "%s%% (\xC2\xB1 %s)", numfmt_fixed(p * 100, fine, a),
 		 numfmt_fixed(se * 100, fine ? 2 : 1, b));
 	return buf;
@@ -424,10 +461,11 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 	const struct chart_data *d = p->d;
 	struct strbuf h = STRBUF_INIT;
 	strbuf_printf(&h, "Chance cheaper than %s", d->opt[d->baseline].label);
-	const char *head[] = {"Option", "Base case", "Mean",
+	const char *head[] = {"Option", "Point estimate", "Mean",
 			      "10th to 90th percentile", strbuf_str(&h)};
 	struct table t;
-	table_init(&t, 5, head, NULL);
+	/* One option: nothing to compare it with, so no such column. */
+	table_init(&t, d->nopt > 1 ? 5 : 4, head, NULL);
 	table_wrap(&t, 0);
 	for (int o = 0; o < d->nopt; o++) {
 		const struct chart_stat *s = &d->opt[o].m[CM_NET_PV];
@@ -443,7 +481,8 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 			layout_money_full(s->mean, 0, m), r,
 			o == d->baseline ? "baseline"
 					 : share_text(c->p_cheaper,
-						      c->p_cheaper_se, pc)};
+						      c->p_cheaper_se, d->trials,
+						      pc)};
 		table_row(&t, cells);
 	}
 	size_t next = 0;
@@ -490,8 +529,9 @@ static void cover(struct pages *p, struct report_page *pg,
 	char *span = words_span(d, 0), *pv = words_pv_basis(d),
 	     *n = words_trials(d);
 	struct strbuf b = STRBUF_INIT;
-	strbuf_printf(&b, "Cost comparison exhibits. Total cost to the "
-			  "district over %s%s, %s; %s simulated futures.",
+	strbuf_printf(&b, "%s. Total cost to the district over %s%s, %s; %s "
+			  "simulated futures.",
+		      d->nopt > 1 ? "Cost comparison exhibits" : "Cost exhibits",
 		      span, words_aid(d), pv, n);
 	y = para(p, dl, strbuf_str(&b), y - 18 * TEXT_ASCENT + 4, FONT_REGULAR,
 		 10, STYLE_MUTED);
@@ -576,16 +616,16 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 	extra[k++] = "Exhibits: fan-chart bands are percentiles of each "
 		     "year's cost, computed year by year; the S-curve joins "
 		     "the 0th to 100th percentiles of total cost; the "
-		     "percentile of a base case is read off that table by "
+		     "percentile of a point estimate is read off that table by "
 		     "linear interpolation; histogram bins are those of "
 		     "histogram.csv (merged by 2, 5, 10... when there are "
 		     "too many to draw), with an edge at $0.";
 	if (d->has_sens)
 		extra[k++] = "Sensitivity: each input is set to its 10th and "
 			     "90th percentile with every other input at its "
-			     "base value (sensitivity.csv), and each risk "
+			     "point value (sensitivity.csv), and each risk "
 			     "item's occurrence from never to once, at its "
-			     "base cost, in its first possible year; the rank "
+			     "point cost, in its first possible year; the rank "
 			     "correlation is Spearman's, between the input's "
 			     "draws (for a risk's occurrence, the number of "
 			     "years it occurs) and the output across the "

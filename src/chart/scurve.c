@@ -1,5 +1,5 @@
 /* The S-curve: for each option, the chance that total cost is at or below
- * each amount, with the 50% and 80% levels and the base case marked
+ * each amount, with the 50% and 80% levels and the point estimate marked
  * (CHARTS.md 1.2 and 6). */
 #include <math.h>
 #include <stdio.h>
@@ -71,7 +71,8 @@ static void level(const struct exhibit_ctx *c, struct dlist *dl,
 	free(text);
 }
 
-/* The key in the lower right: each option's line, marker and base case. */
+/* The key in the lower right: each option's line, marker and point
+ * estimate. */
 static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 		double bottom)
 {
@@ -84,7 +85,7 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 		double p = words_point_percentile(d, o);
 		ordinal((int)lround(p), ord, sizeof(ord));
 		struct strbuf s = STRBUF_INIT;
-		strbuf_printf(&s, "%s: base case %s, %s percentile",
+		strbuf_printf(&s, "%s: point estimate %s, %s percentile",
 			      d->opt[o].label,
 			      layout_money_short(d->opt[o].m[CM_NET_PV].point,
 						 0, m),

@@ -170,13 +170,13 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 				at_left ? ANCHOR_RIGHT : ANCHOR_LEFT);
 		}
 	}
-	/* The base case, and $0 where the options cost the same. */
+	/* The point estimate, and $0 where the options cost the same. */
 	double xb = scale_map(&sx, rows[0]->out_point);
 	double yend = top + rh * (double)n + 2;
 	dl_line(dl, xb, top - 4, xb, yend, STYLE_INK, 1.25, DASH_SOLID);
 	char m[LAYOUT_LABEL_MAX];
 	struct strbuf lab = STRBUF_INIT;
-	strbuf_printf(&lab, "Base case: %s",
+	strbuf_printf(&lab, "Point estimate: %s",
 		      layout_money_short(rows[0]->out_point, 1, m));
 	dl_text(dl, xb, top - 6, strbuf_str(&lab), FONT_BOLD, STYLE_SMALL,
 		STYLE_INK, ANCHOR_CENTER);

@@ -330,10 +330,27 @@ static char *histogram_title(const struct chart_data *d, int o, int pub)
 	struct strbuf b = STRBUF_INIT;
 	int first = c->p_cheaper >= 0.5;
 	layout_percent(first ? c->p_cheaper : 1 - c->p_cheaper, pc);
+	/* 1 - p_cheaper holds the trials where the two cost the same: they
+	 * fall in the bin that starts at $0.  When it has any, a tie is
+	 * nobody's win, and the title says so. */
+	int maybe_tied = 0;
+	const struct chart_option *p = &d->opt[o];
+	const struct chart_bin *bins = pub ? p->pub_bins : p->bins;
+	size_t nbins = pub ? p->npub_bins : p->nbins;
+	for (size_t i = 0; i < nbins; i++)
+		if (bins[i].low == 0 && bins[i].count > 0)
+			maybe_tied = 1;
 	strbuf_printf(&b, "%s%s is cheaper than %s in %s of simulations",
 		      pub ? "For the public, " : "",
 		      olabel(d, first ? o : d->baseline),
 		      olabel(d, first ? d->baseline : o), pc);
+	if (!first && maybe_tied) {
+		strbuf_reset(&b);
+		strbuf_printf(&b,
+			      "%s%s costs no more than %s in %s of simulations",
+			      pub ? "For the public, " : "",
+			      olabel(d, d->baseline), olabel(d, o), pc);
+	}
 	return strbuf_take(&b);
 }
 
@@ -396,13 +413,36 @@ static char *per_student_title(const struct chart_data *d)
 	return strbuf_take(&b);
 }
 
+/* The option with the smallest operating budget at 80% confidence over
+ * the contract (budget.csv's total rows). */
+static char *budget_title(const struct chart_data *d)
+{
+	struct strbuf b = STRBUF_INIT;
+	int best = 0;
+	for (int o = 1; o < d->nopt; o++)
+		if (d->opt[o].budget_total.op[CB_P80] <
+		    d->opt[best].budget_total.op[CB_P80])
+			best = o;
+	char m[LAYOUT_LABEL_MAX];
+	layout_money_short(d->opt[best].budget_total.op[CB_P80], 0, m);
+	if (d->nopt == 1)
+		strbuf_printf(&b, "Operating budget of %s at 80%% confidence: "
+				  "%s in all",
+			      olabel(d, 0), m);
+	else
+		strbuf_printf(&b, "At 80%% confidence, %s needs the smallest "
+				  "operating budget: %s in all",
+			      olabel(d, best), m);
+	return strbuf_take(&b);
+}
+
 char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 		  int option)
 {
 	static const char *const keys[] = {
 		"title.fan",	   "title.scurve",    "title.tornado",
 		"title.histogram", "title.breakdown", "title.per_student",
-		"title.histogram_public"};
+		"title.histogram_public", "title.budget"};
 	struct strbuf key = STRBUF_INIT;
 	strbuf_puts(&key, keys[kind]);
 	if (kind == EX_TORNADO || kind == EX_HISTOGRAM ||
@@ -419,6 +459,7 @@ char *words_title(const struct chart_data *d, enum exhibit_kind kind,
 	case EX_HISTOGRAM: return histogram_title(d, option, 0);
 	case EX_HISTOGRAM_PUBLIC: return histogram_title(d, option, 1);
 	case EX_BREAKDOWN: return breakdown_title(d);
+	case EX_BUDGET: return budget_title(d);
 	default: return per_student_title(d);
 	}
 }
@@ -462,6 +503,15 @@ char *words_subtitle(const struct chart_data *d, enum exhibit_kind kind,
 				  "by category over %s%s, %s",
 			      span, aid, pv);
 		break;
+	case EX_BUDGET: {
+		char *all = words_span(d, 1);
+		strbuf_printf(&b, "Operating budget of each school year (no "
+				  "risk event occurring)%s, nominal dollars, "
+				  "%s",
+			      aid, all);
+		free(all);
+		break;
+	}
 	default:
 		strbuf_printf(&b, "Cost to the district per student per year "
 				  "over %s%s, nominal dollars",
@@ -505,9 +555,11 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 			top = fmax(top, d->opt[o].cdf[100]);
 		char m[LAYOUT_LABEL_MAX];
 		strbuf_printf(&b, "Notes: each curve orders %s simulated "
-				  "totals. Hollow markers: the base case "
-				  "(every input at its most likely value) and "
-				  "its percentile, rounded to a whole number. "
+				  "totals. Hollow markers: the point estimate "
+				  "(likely values; medians for uniform, normal "
+				  "and lognormal inputs; risk items at "
+				  "probability \xC3\x97 cost) and its "
+				  "percentile, rounded to a whole number. "
 				  "The axis stops near the 99th percentile; "
 				  "the largest total is %s.",
 			      n, layout_money_short(top, 0, m));
@@ -522,11 +574,11 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 		free(rows);
 		strbuf_printf(&b, "Notes: each bar moves one input from its "
 				  "10th to its 90th percentile%s with every "
-				  "other input at its base value (one at a "
+				  "other input at its point value (one at a "
 				  "time: interactions are not shown). Labels: "
 				  "input value: resulting difference.",
 			      occ ? " (a risk: from never occurring to "
-				    "occurring once, at its base cost, in its "
+				    "occurring once, at its point cost, in its "
 				    "first possible year)"
 				  : "");
 		if (k > 10)
@@ -558,6 +610,20 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 			      w);
 		break;
 	}
+	case EX_BUDGET:
+		strbuf_printf(&b, "Notes: percentiles of each year's operating "
+				  "cost over %s simulations (the net cost less "
+				  "the risk events that occurred and the aid on "
+				  "them), computed year by year: they do not "
+				  "add up to the total's. ",
+			      n);
+		if (d->nyears > d->horizon)
+			strbuf_puts(&b, "Years marked aid only hold the state "
+					"aid received for the contract's last "
+					"years (negative: money back). ");
+		strbuf_puts(&b, "The aid received each year is in the data "
+				"table. Data: budget.csv.");
+		break;
 	case EX_BREAKDOWN:
 		strbuf_puts(&b, "Notes: means add up, so the segments of a bar "
 				"sum to the option's expected total; "
@@ -588,25 +654,30 @@ char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
 				"darkest band holds the middle half of the "
 				"simulated outcomes, and 9 in 10 fall inside "
 				"the whole fan. A fan that widens says the "
-				"later years are less certain. All panels "
-				"share one scale, so their heights can be "
-				"compared.");
+				"later years are less certain.");
+		if (d->nopt > 1)
+			strbuf_puts(&b, " All panels share one scale, so their "
+					"heights can be compared.");
 		break;
 	case EX_SCURVE:
 		strbuf_puts(&b, "Pick an amount on the horizontal axis and "
 				"read up to a curve: the height is the chance "
 				"that the option's total cost stays at or "
-				"below that amount. A curve further left is "
-				"cheaper. The dots on the dashed lines give "
+				"below that amount. ");
+		if (d->nopt > 1)
+			strbuf_puts(&b, "A curve further left is cheaper. ");
+		strbuf_puts(&b, "The dots on the dashed lines give "
 				"the budget needed for a 50% and an 80% "
 				"chance of staying within it. The hollow "
-				"marker on each curve is the base case, with "
-				"the share of simulations that cost less than "
-				"it.");
+				"marker on each curve is the point estimate, "
+				"the cost with every input at its point value "
+				"and each risk counted at its probability "
+				"times its cost, with the share of simulations "
+				"that cost less than it.");
 		break;
 	case EX_TORNADO:
 		strbuf_printf(&b, "Each bar is one uncertain input. The "
-				  "vertical line is the base-case difference "
+				  "vertical line is the point-estimate difference "
 				  "between %s and %s. Moving the input from a "
 				  "low value (its 10th percentile, light half) "
 				  "to a high value (its 90th percentile, dark "
@@ -633,6 +704,20 @@ char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
 					"payer to another"
 				      : "",
 			      olabel(d, option), olabel(d, d->baseline));
+		break;
+	case EX_BUDGET:
+		strbuf_puts(&b, "Each bar is what one option needs in that "
+				"school year for an 80% chance of staying "
+				"within budget, if no risk event (such as a "
+				"data breach) occurs; the line spans the "
+				"budgets for a 50% and a 90% chance. State aid "
+				"is taken off in the year it is received. The "
+				"risk events are not in the bars: the lines "
+				"below the chart give their expected cost, "
+				"the chance that at least one occurs over the "
+				"contract, and the cost that 9 in 10 "
+				"simulations stay within, which is what to "
+				"insure or hold in reserve.");
 		break;
 	case EX_BREAKDOWN:
 		strbuf_puts(&b, "Each bar is one option's expected total cost, "

@@ -206,8 +206,8 @@ void cli_warn_trials(const struct model *m, const struct cli_sim_opts *o,
 		at.col = m->trials_col;
 	}
 	diags_add(d, DIAG_WARNING, at,
-		  "%s%ld trial%s too few for the ± figures (the Monte Carlo "
-		  "errors of the chances) to be reliable; use 1,000 or more",
+		  "%s%ld trial%s too few for margins of error (the ± of the "
+		  "chances): the findings give none; use 1,000 or more",
 		  strbuf_str(&how), m->trials,
 		  m->trials == 1 ? " is" : "s are");
 	strbuf_free(&how);

@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "analysis/findings.h"
 #include "cli/pipeline.h"
 #include "io/file.h"
 #include "io/outdir.h"

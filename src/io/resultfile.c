@@ -41,13 +41,17 @@ static const struct resultfile_col compare_cols[] = {
 	{"break_even_year", RF_WHOLE, 1, "none"},
 	TEXT("break_even_label"),
 	{"p_best", RF_NUMBER, 1, NULL},
-	{"p_best_baseline", RF_NUMBER, 1, NULL}};
+	{"p_best_baseline", RF_NUMBER, 1, NULL},
+	{"p_tied", RF_NUMBER, 1, NULL}};
 SCHEMA(resultfile_compare, "compare.csv", compare_cols);
 
 static const struct resultfile_col budget_cols[] = {
 	NAME("option"),     {"year", RF_WHOLE, 0, "total"}, TEXT("year_label"),
 	M("point"),         M("p50"),         M("p80"),     M("p90"),
-	M("reserve_p80"),   M("reserve_p50"), M("reserve_p90")};
+	M("reserve_p80"),   M("reserve_p50"), M("reserve_p90"),
+	M("operating_point"), M("operating_p50"), M("operating_p80"),
+	M("operating_p90"), M("risk_mean"), M("risk_p90"),
+	{"p_risk_event", RF_NUMBER, 1, NULL}, M("aid_mean")};
 SCHEMA(resultfile_budget, "budget.csv", budget_cols);
 
 static const struct resultfile_col distribution_cols[] = {

@@ -121,7 +121,13 @@ static void share_text(struct strbuf *b, double p, double se)
 {
 	char num[NUMFMT_MAX], err[NUMFMT_MAX];
 	int fine = se * 100 < 0.05;
-	numfmt_fixed(p * 100, fine ? 1 : 0, num);
+	numfmt_fixed(p * 100, fine && se > 0 ? 1 : 0, num);
+	/* A standard error of 0 is no certainty (a share of 0 or 1, or too
+	 * few trials): not printed as "± 0". */
+	if (!(se > 0)) {
+		strbuf_printf(b, "%s%% (no margin)", num);
+		return;
+	}
 	numfmt_fixed(se * 100, fine ? 2 : 1, err);
 	strbuf_printf(b, "%s%% (± %s)", num, err);
 }

@@ -79,7 +79,7 @@ static void compare_decision(struct csvout *w, const struct model *m,
 			     const struct decision *d, int o, int k)
 {
 	if (!d) {
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < 5; i++)
 			csvout_empty(w);
 		return;
 	}
@@ -94,6 +94,7 @@ static void compare_decision(struct csvout *w, const struct model *m,
 	}
 	csvout_number(w, d->p_best[o * M_COUNT + k]);
 	csvout_number(w, d->p_best[d->baseline * M_COUNT + k]);
+	csvout_number(w, d->p_tied[k]);
 }
 
 void results_compare(const struct model *m, const struct summary *s,
@@ -119,6 +120,19 @@ void results_compare(const struct model *m, const struct summary *s,
 	}
 }
 
+/* The operating budget (risk events not occurring) and the risk exposure
+ * of one row of budget.csv. */
+static void budget_split(struct csvout *w, const struct summary_stat *op,
+			 double op_point, const struct summary_stat *risk)
+{
+	csvout_cents(w, op_point);
+	csvout_cents(w, op->q[Q50]);
+	csvout_cents(w, op->q[Q80]);
+	csvout_cents(w, op->q[Q90]);
+	csvout_cents(w, risk->mean);
+	csvout_cents(w, risk->q[Q90]);
+}
+
 void results_budget(const struct model *m, const struct summary *s,
 		    struct csvout *w)
 {
@@ -140,6 +154,11 @@ void results_budget(const struct model *m, const struct summary *s,
 			csvout_cents(w, st->q[Q80] - point);
 			csvout_cents(w, st->q[Q50] - point);
 			csvout_cents(w, st->q[Q90] - point);
+			size_t k = (size_t)(o * s->net_years + t - 1);
+			budget_split(w, &s->operating[k], s->point_operating[k],
+				     &s->risk[k]);
+			csvout_empty(w);
+			csvout_cents(w, s->aid_mean[k]);
 			csvout_end_row(w);
 		}
 		/* The total over the horizon: the percentiles of each trial's
@@ -165,6 +184,13 @@ void results_budget(const struct model *m, const struct summary *s,
 		csvout_cents(w, st->q[Q80] - point);
 		csvout_cents(w, st->q[Q50] - point);
 		csvout_cents(w, st->q[Q90] - point);
+		budget_split(w, &s->operating_total[o],
+			     s->point_operating_total[o], &s->risk_total[o]);
+		csvout_number(w, s->p_risk_event[o]);
+		double aid = 0;
+		for (int t = 1; t <= s->net_years; t++)
+			aid += s->aid_mean[o * s->net_years + t - 1];
+		csvout_cents(w, aid);
 		csvout_end_row(w);
 		strbuf_free(&span);
 	}

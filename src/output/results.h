@@ -33,10 +33,12 @@ void results_years(const struct model *m, const struct summary *s,
  * p_cheaper, p_cheaper_se; then the columns the decision analysis adds
  * (s->decision; empty without one): break_even_year (a program year, or
  * "none") and break_even_label, of the cumulative net cost in nominal
- * dollars, the same on every row of an option (decision_break_even);
- * p_best and p_best_baseline, the shares of trials in which the option and
- * the baseline have the lowest value of the row's measure of all
- * options. */
+ * dollars within the contract years, the same on every row of an option
+ * (decision_break_even); p_best and p_best_baseline, the shares of trials
+ * in which the option, and the baseline, alone have the lowest value of
+ * the row's measure of all options; p_tied, the share in which two or more
+ * options share that lowest value (so the p_best of all options and p_tied
+ * add up to 1). */
 void results_compare(const struct model *m, const struct summary *s,
 		     struct csvout *w);
 
@@ -45,7 +47,18 @@ void results_compare(const struct model *m, const struct summary *s,
  * confidence level, and each level minus the point estimate.  After an
  * option's years, a row with year "total" and year_label "FIRST to LAST":
  * the same for the total over every net year, net_nominal (percentiles of
- * each trial's total, not sums of yearly percentiles). */
+ * each trial's total, not sums of yearly percentiles).  Then the budget
+ * split in two: operating_point, operating_p50, operating_p80,
+ * operating_p90, the net cost less its risk-event part (what to budget
+ * when no risk event occurs; summary.operating); risk_mean and risk_p90,
+ * the risk-event part's mean and 90th percentile (the risk exposure: what
+ * to insure or hold in reserve); and on the total row p_risk_event, the
+ * share of trials with at least one risk event (blank on year rows); and
+ * aid_mean, the state aid received in the year (already taken off every
+ * net column), mean over trials, summed over the years on the total row.
+ * The
+ * point column already holds risk items at probability times cost; the
+ * operating columns hold none of them. */
 void results_budget(const struct model *m, const struct summary *s,
 		    struct csvout *w);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/findings.h"
 #include "output/decision_out.h"
 #include "util/mem.h"
 #include "util/numfmt.h"
@@ -87,15 +88,21 @@ static char *dollars(double x)
 }
 
 /* A share as a whole percentage, or with one decimal when the sampling
- * error is small enough to support it. */
-static char *share(double p, double se)
+ * error is small enough to support it; its margin as findings_margin
+ * gives it (never a standard error of 0 shown as certainty). */
+static char *share(double p, double se, long n)
 {
 	struct strbuf b = STRBUF_INIT;
-	int decimals = se * 100 < 0.05 ? 1 : 0;
-	char num[NUMFMT_MAX], err[NUMFMT_MAX];
+	int decimals = se * 100 < 0.05 && se > 0 ? 1 : 0;
+	char num[NUMFMT_MAX], err[NUMFMT_MAX], mg[FINDINGS_NUM];
 	numfmt_fixed(p * 100, decimals, num);
-	numfmt_fixed(se * 100, se * 100 < 0.05 ? 2 : 1, err);
-	strbuf_printf(&b, "%s%% (±%s%%)", num, err);
+	if (se > 0 && n >= FINDINGS_MIN_TRIALS) {
+		numfmt_fixed(se * 100, se * 100 < 0.05 ? 2 : 1, err);
+		strbuf_printf(&b, "%s%% (±%s%%)", num, err);
+	} else {
+		strbuf_printf(&b, "%s%% (%s)", num,
+			      findings_margin(p, se, n, mg));
+	}
 	return strbuf_take(&b);
 }
 
@@ -115,13 +122,17 @@ void text_summary(const struct model *m, const struct summary *s,
 		      model_year_label(m, m->years, b, sizeof(b)));
 	snprintf(n, sizeof(n), "%ld", s->trials);
 	numfmt_group(n);
-	strbuf_printf(out, " (%d years; %s trials; seed %llu)\n\n", m->years, n,
+	strbuf_printf(out, " (%d year%s; %s trial%s; seed %llu)\n\n", m->years,
+		      m->years == 1 ? "" : "s", n, s->trials == 1 ? "" : "s",
 		      (unsigned long long)m->seed);
 
 	struct table t;
 	memset(&t, 0, sizeof(t));
 	struct strbuf h = STRBUF_INIT;
-	strbuf_printf(&h, "P(cheaper than %s)", m->options[s->baseline].label);
+	/* One option: nothing to compare it with, so no such column. */
+	if (s->noptions > 1)
+		strbuf_printf(&h, "P(cheaper than %s)",
+			      m->options[s->baseline].label);
 	const char *heads[TABLE_COLS] = {"Option", "Point estimate", "Mean",
 					 "P10 to P90", strbuf_str(&h)};
 	for (int c = 0; c < TABLE_COLS; c++)
@@ -139,12 +150,15 @@ void text_summary(const struct model *m, const struct summary *s,
 		free(lo);
 		free(hi);
 		row[3] = strbuf_take(&r);
-		if (o == s->baseline) {
+		if (s->noptions == 1) {
+			row[4] = xstrdup("");
+		} else if (o == s->baseline) {
 			row[4] = xstrdup("baseline");
 		} else {
 			const struct summary_cmp *c =
 				&s->cmp[o * M_COUNT + M_NET_PV];
-			row[4] = share(c->p_cheaper, c->p_cheaper_se);
+			row[4] = share(c->p_cheaper, c->p_cheaper_se,
+				       s->trials);
 		}
 	}
 	print_table(&t, out);

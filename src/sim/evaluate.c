@@ -35,6 +35,9 @@ void sim_flows_init(const sim_plan *p, struct sim_flows *f)
 	f->measure = xcalloc(no * M_COUNT + 1, sizeof(double));
 	f->cat_gross_pv = xcalloc(no * (size_t)p->ncat + 1, sizeof(double));
 	f->cat_net_pv = xcalloc(no * (size_t)p->ncat + 1, sizeof(double));
+	f->risk = xcalloc(no * (size_t)p->net_years + 1, sizeof(double));
+	f->events = xcalloc(no + 1, sizeof(double));
+	f->aid = xcalloc(no * (size_t)p->net_years + 1, sizeof(double));
 	f->students_sum = 0;
 	f->scratch = xcalloc(sim_scratch_len(p, 1) + 1, sizeof(double));
 }
@@ -46,6 +49,9 @@ void sim_flows_free(struct sim_flows *f)
 	free(f->measure);
 	free(f->cat_gross_pv);
 	free(f->cat_net_pv);
+	free(f->risk);
+	free(f->events);
+	free(f->aid);
 	free(f->scratch);
 	memset(f, 0, sizeof(*f));
 }
@@ -122,8 +128,11 @@ static void add_item(const sim_plan *p, const struct plan_item *pi,
 	double *cg = out->cat_gross_pv + (size_t)(o * nc + pi->category) * n;
 	double *cn = out->cat_net_pv + (size_t)(o * nc + pi->category) * n;
 	/* An item that is not a risk occurs in every trial and year. */
-	int always = trial0 >= 0 && pi->probability.param < 0 &&
-		     pi->probability.value >= 1;
+	int risk = pi->probability.param >= 0 || pi->probability.value < 1;
+	int always = trial0 >= 0 && !risk;
+	/* A risk's part of the net flows, and its events, kept apart too. */
+	double *rk = out->risk + (size_t)(o * NY) * n;
+	double *ev = out->events + (size_t)o * n;
 	int ublock = -1;
 	for (int t = pi->first; t <= pi->last; t++) {
 		const double *ef = pi->esc_slot < 0
@@ -180,12 +189,18 @@ static void add_item(const sim_plan *p, const struct plan_item *pi,
 				continue;
 			nto[i] += cost_t;
 			cn[i] += cost_t * it[i];
+			if (risk) {
+				rk[(size_t)(t - 1) * n + i] += cost_t;
+				ev[i] += occurs;
+			}
 			if (pi->aid > 0) {
 				/* Aid of a * share * cost arrives L years
 				 * later, after the horizon if need be. */
 				double av = a[i] * pi->aid * cost_t;
 				aidv[(size_t)(t + L) * n + i] += av;
 				cn[i] -= av * inv[(size_t)(t + L) * n + i];
+				if (risk)
+					rk[(size_t)(t + L - 1) * n + i] -= av;
 			}
 		}
 	}
@@ -228,6 +243,8 @@ void sim_evaluate_block(const sim_plan *p, const double *param,
 	memset(out->net, 0, sizeof(double) * (size_t)(no * NY) * n);
 	memset(out->cat_gross_pv, 0, sizeof(double) * (size_t)(no * nc) * n);
 	memset(out->cat_net_pv, 0, sizeof(double) * (size_t)(no * nc) * n);
+	memset(out->risk, 0, sizeof(double) * (size_t)(no * NY) * n);
+	memset(out->events, 0, sizeof(double) * (size_t)no * n);
 	/* net holds the district-paid costs first; aid is taken off below. */
 	memset(aidv, 0, sizeof(double) * (size_t)no * Y * n);
 	for (int j = 0; j < p->nesc; j++) {
@@ -247,6 +264,8 @@ void sim_evaluate_block(const sim_plan *p, const double *param,
 			const double *av = aidv + ((size_t)o * Y + (size_t)t) * n;
 			for (size_t i = 0; i < n; i++)
 				nt[i] -= av[i];
+			memcpy(out->aid + (size_t)(o * NY + t - 1) * n, av,
+			       n * sizeof(double));
 		}
 		/* 5.7: the measures. */
 		double *ms = out->measure + (size_t)o * M_COUNT * n;
@@ -281,6 +300,9 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 			      out->measure,
 			      out->cat_gross_pv,
 			      out->cat_net_pv,
+			      out->risk,
+			      out->events,
+			      out->aid,
 			      &out->students_sum,
 			      out->scratch,
 			      0,
@@ -291,16 +313,19 @@ void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 void sim_evaluate_occurrence(const sim_plan *p, const struct sim_inputs *in,
 			     int item, int year, struct sim_flows *out)
 {
-	struct sim_block b = {1,
-			      out->gross,
-			      out->net,
-			      out->measure,
-			      out->cat_gross_pv,
-			      out->cat_net_pv,
-			      &out->students_sum,
-			      out->scratch,
-			      item + 1,
-			      year};
+	struct sim_block b = {.n = 1,
+			      .gross = out->gross,
+			      .net = out->net,
+			      .measure = out->measure,
+			      .cat_gross_pv = out->cat_gross_pv,
+			      .cat_net_pv = out->cat_net_pv,
+			      .risk = out->risk,
+			      .events = out->events,
+			      .aid = out->aid,
+			      .students_sum = &out->students_sum,
+			      .scratch = out->scratch,
+			      .force_item = item + 1,
+			      .force_year = year};
 	sim_evaluate_block(p, in->param, in->cost, -1, &b);
 }
 

@@ -69,6 +69,7 @@ void sim_draw_inputs(const sim_plan *p, uint32_t trial0, int n, gsl_rng *r,
 struct sim_block {
 	int n;
 	double *gross, *net, *measure, *cat_gross_pv, *cat_net_pv;
+	double *risk, *events, *aid; /* as in struct sim_flows */
 	double *students_sum; /* [i] */
 	double *scratch;      /* sim_scratch_len(p, n) doubles */
 	/* Point evaluations only (trial0 < 0): 1 + the model index of a

@@ -49,6 +49,35 @@ const double *sim_net(const struct sim_result *r, int o, int t)
 		       (size_t)r->trials;
 }
 
+const double *sim_risk(const struct sim_result *r, int o, int t)
+{
+	int slot = r->risk_slot[o];
+	if (slot < 0)
+		return r->zeros;
+	return r->risk +
+	       ((size_t)slot * (size_t)r->net_years + (size_t)(t - 1)) *
+		       (size_t)r->trials;
+}
+
+const double *sim_events(const struct sim_result *r, int o)
+{
+	int slot = r->risk_slot[o];
+	if (slot < 0)
+		return r->zeros;
+	return r->events + (size_t)slot * (size_t)r->trials;
+}
+
+int sim_option_has_risk(const struct model *m, int o)
+{
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		if (it->option == o && it->payer == PAYER_DISTRICT &&
+		    (it->probability.param >= 0 || it->probability.value < 1))
+			return 1;
+	}
+	return 0;
+}
+
 int sim_net_is_gross(const struct model *m, int o)
 {
 	int aid = model_has_aid(m);
@@ -72,8 +101,12 @@ static size_t net_options(const struct model *m)
 static size_t arrays_per_trial(const struct model *m)
 {
 	size_t no = m->noptions;
+	size_t nrisk = 0;
+	for (size_t o = 0; o < no; o++)
+		nrisk += (size_t)sim_option_has_risk(m, (int)o);
 	return no * M_COUNT + no * (size_t)m->years +
-	       net_options(m) * (size_t)model_net_years(m) + 1;
+	       net_options(m) * (size_t)model_net_years(m) +
+	       nrisk * ((size_t)model_net_years(m) + 1) + 1;
 }
 
 size_t sim_result_bytes(const struct model *m, long trials)
@@ -91,6 +124,7 @@ struct worker {
 	atomic_long *progress;
 	long nblocks;
 	double *block_cat; /* [block][2][no * nc] */
+	double *block_aid; /* [block][no * net_years] */
 	atomic_long overflow; /* first trial whose totals are not finite */
 };
 
@@ -117,6 +151,9 @@ static void lane_init(const sim_plan *p, struct lane *l)
 	l->out.measure = xcalloc(B * no * M_COUNT + 1, sizeof(double));
 	l->out.cat_gross_pv = xcalloc(B * no * (size_t)p->ncat + 1, sizeof(double));
 	l->out.cat_net_pv = xcalloc(B * no * (size_t)p->ncat + 1, sizeof(double));
+	l->out.risk = xcalloc(B * no * (size_t)p->net_years + 1, sizeof(double));
+	l->out.events = xcalloc(B * no + 1, sizeof(double));
+	l->out.aid = xcalloc(B * no * (size_t)p->net_years + 1, sizeof(double));
 	l->out.students_sum = xcalloc(B, sizeof(double));
 	l->out.scratch = xcalloc(sim_scratch_len(p, EVAL_BLOCK) + 1,
 				 sizeof(double));
@@ -132,6 +169,9 @@ static void lane_free(struct lane *l)
 	free(l->out.measure);
 	free(l->out.cat_gross_pv);
 	free(l->out.cat_net_pv);
+	free(l->out.risk);
+	free(l->out.events);
+	free(l->out.aid);
 	free(l->out.students_sum);
 	free(l->out.scratch);
 }
@@ -178,6 +218,16 @@ static void store_block(const sim_plan *p, struct sim_result *res, long lo,
 				       (size_t)lo,
 			       b->net + ((size_t)o * (size_t)NY + (size_t)t) * B,
 			       bytes);
+		int rs = res->risk_slot[o];
+		if (rs < 0)
+			continue;
+		for (int t = 0; t < NY; t++)
+			memcpy(res->risk + ((size_t)rs * (size_t)NY + (size_t)t) * N +
+				       (size_t)lo,
+			       b->risk + ((size_t)o * (size_t)NY + (size_t)t) * B,
+			       bytes);
+		memcpy(res->events + (size_t)rs * N + (size_t)lo,
+		       b->events + (size_t)o * B, bytes);
 	}
 }
 
@@ -231,6 +281,8 @@ static void *work(void *arg)
 			break;
 		long lo = b * SIM_BLOCK, hi = lo + SIM_BLOCK < n ? lo + SIM_BLOCK : n;
 		double *bc = w->block_cat + (size_t)b * 2 * ncat;
+		const size_t nay = (size_t)p->noptions * (size_t)p->net_years;
+		double *ba = w->block_aid + (size_t)b * nay;
 		for (long s = lo; s < hi; s += EVAL_BLOCK) {
 			/* The last block of a run may be short: its rows
 			 * keep their full length, and only m trials count. */
@@ -249,6 +301,9 @@ static void *work(void *arg)
 					bc[c] += l.out.cat_gross_pv[c * EVAL_BLOCK + (size_t)i];
 					bc[ncat + c] += l.out.cat_net_pv[c * EVAL_BLOCK + (size_t)i];
 				}
+			for (size_t k = 0; k < nay; k++)
+				for (int i = 0; i < m; i++)
+					ba[k] += l.out.aid[k * EVAL_BLOCK + (size_t)i];
 		}
 		if (w->progress)
 			atomic_fetch_add(w->progress, hi - lo);
@@ -344,7 +399,15 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 		res->net_slot[o] = sim_net_is_gross(m, (int)o) ? -1 : (int)nnet++;
 	res->net = malloc(nnet * (size_t)p->net_years * n * sizeof(double) + 1);
 	res->zeros = calloc(n + 1, sizeof(double));
-	if (!res->measure || !res->gross || !res->net || !res->zeros) {
+	res->risk_slot = xcalloc(no + 1, sizeof(int));
+	size_t nrisk = 0;
+	for (size_t o = 0; o < no; o++)
+		res->risk_slot[o] =
+			sim_option_has_risk(m, (int)o) ? (int)nrisk++ : -1;
+	res->risk = malloc(nrisk * (size_t)p->net_years * n * sizeof(double) + 1);
+	res->events = malloc(nrisk * n * sizeof(double) + 1);
+	if (!res->measure || !res->gross || !res->net || !res->zeros ||
+	    !res->risk || !res->events) {
 		strbuf_printf(err,
 			      "not enough memory for %ld trials (%zu MB); use "
 			      "fewer trials",
@@ -370,13 +433,16 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 
 	long nblocks = (m->trials + SIM_BLOCK - 1) / SIM_BLOCK;
 	atomic_long next = 0;
+	size_t nay = no * (size_t)p->net_years;
 	struct worker w = {p, res, &next, progress, nblocks,
 			   xcalloc((size_t)nblocks * 2 * ncat + 1, sizeof(double)),
+			   xcalloc((size_t)nblocks * nay + 1, sizeof(double)),
 			   LONG_MAX};
 	parallel_run(nthreads, (size_t)nblocks, work, &w);
 	long overflow = atomic_load(&w.overflow);
 	if (overflow != LONG_MAX) {
 		free(w.block_cat);
+		free(w.block_aid);
 		sim_result_free(res);
 		report_overflow(p, overflow, diags, err);
 		return -1;
@@ -395,6 +461,14 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 		res->cat_net_pv_mean[c] /= (double)m->trials;
 	}
 	free(w.block_cat);
+	/* Mean aid by option and year, the same way. */
+	res->aid_mean = xcalloc(nay + 1, sizeof(double));
+	for (long b = 0; b < nblocks; b++)
+		for (size_t k = 0; k < nay; k++)
+			res->aid_mean[k] += w.block_aid[(size_t)b * nay + k];
+	for (size_t k = 0; k < nay; k++)
+		res->aid_mean[k] /= (double)m->trials;
+	free(w.block_aid);
 
 	struct sim_inputs in;
 	sim_inputs_init(p, &in);
@@ -412,10 +486,14 @@ void sim_result_free(struct sim_result *res)
 	free(res->net);
 	free(res->net_slot);
 	free(res->zeros);
+	free(res->risk);
+	free(res->events);
+	free(res->risk_slot);
 	free(res->kept_param);
 	free(res->kept_cost);
 	free(res->cat_gross_pv_mean);
 	free(res->cat_net_pv_mean);
+	free(res->aid_mean);
 	if (res->point.gross)
 		sim_flows_free(&res->point);
 	memset(res, 0, sizeof(*res));

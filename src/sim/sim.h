@@ -65,6 +65,17 @@ struct sim_flows {
 			      * the model has no students */
 	double *cat_gross_pv; /* [o * ncategories + c]: gross_pv by category */
 	double *cat_net_pv;   /* [o * ncategories + c]: net_pv by category */
+	/* The risk-event part of net: [o * net_years + t - 1], the district's
+	 * cost of the risk items that occur (items with a probability below
+	 * 1) in year t, less the aid on them received in year t.  net - risk
+	 * is the operating cost (no risk event occurring). */
+	double *risk;
+	/* [o]: the number of the district's risk events over years 1..H (in
+	 * the point estimate, the expected number). */
+	double *events;
+	/* [o * net_years + t - 1]: the state aid option o receives in year
+	 * t (already taken off net). */
+	double *aid;
 	double students_sum; /* sum of S_t over years 1..H */
 	double *scratch;     /* working space of sim_evaluate */
 };
@@ -128,6 +139,12 @@ struct sim_result {
 			  * net flows are its gross flows (every item paid
 			  * by the district, no aid) and 0 after the horizon */
 	double *zeros;   /* trials zeros, for those years after the horizon */
+	double *risk;    /* risk parts of net flows of the options that have
+			  * risk items (sim_option_has_risk); read them
+			  * through sim_risk() */
+	double *events;  /* [slot * trials + i]: risk events; sim_events() */
+	int *risk_slot;  /* [o]: row block of option o in risk and events,
+			  * or -1 when it has no risk items (all zeros) */
 	/* The inputs as drawn in the first `kept` trials (see
 	 * sim_plan_keep_inputs): kept_param[p * kept + i] and
 	 * kept_cost[item * kept + i]; NULL when none were kept. */
@@ -135,6 +152,8 @@ struct sim_result {
 	double *kept_param, *kept_cost;
 	double *cat_gross_pv_mean; /* [o * ncategories + c], over trials */
 	double *cat_net_pv_mean;
+	double *aid_mean; /* [o * net_years + t - 1]: aid received in year t,
+			   * mean over trials */
 	struct sim_flows point;    /* the point estimate */
 };
 
@@ -142,6 +161,15 @@ struct sim_result {
 const double *sim_measure(const struct sim_result *r, int o, enum measure k);
 const double *sim_gross(const struct sim_result *r, int o, int t);
 const double *sim_net(const struct sim_result *r, int o, int t);
+/* The risk-event part of option o's net flow in year t (1..net_years),
+ * and its number of risk events over the horizon, per trial: zeros for an
+ * option without risk items. */
+const double *sim_risk(const struct sim_result *r, int o, int t);
+const double *sim_events(const struct sim_result *r, int o);
+
+/* Whether option o has a risk item the district pays: an item with a
+ * probability that is a parameter or below 1. */
+int sim_option_has_risk(const struct model *m, int o);
 
 /* Asks sim_run to keep the draws of every input in the first `trials`
  * trials (at most the run's), for an analysis that needs them (the rank

@@ -78,12 +78,12 @@ awk 'BEGIN {
 
 # compare.csv
 {
-echo "option,baseline,measure,mean_diff,p5,p10,p25,p50,p75,p80,p90,p95,p_cheaper,p_cheaper_se,break_even_year,break_even_label,p_best,p_best_baseline"
+echo "option,baseline,measure,mean_diff,p5,p10,p25,p50,p75,p80,p90,p95,p_cheaper,p_cheaper_se,break_even_year,break_even_label,p_best,p_best_baseline,p_tied"
 for m in gross_nominal net_nominal gross_pv net_pv net_per_student_year; do
-	echo "portal,boces,$m,20000.00,-25000.00,-15000.00,2000.00,18000.00,35000.00,40000.00,52000.00,60000.00,0.15,0.011291589790636214,none,none,0.2,0.8"
+	echo "portal,boces,$m,20000.00,-25000.00,-15000.00,2000.00,18000.00,35000.00,40000.00,52000.00,60000.00,0.15,0.011291589790636214,none,none,0.2,0.8,0"
 done
 for m in gross_nominal net_nominal gross_pv net_pv net_per_student_year; do
-	echo "inhouse,boces,$m,60000.00,8000.00,15000.00,35000.00,58000.00,80000.00,86000.00,100000.00,108000.00,0.004,0.0019959959919839679,1,2015-16,0,0.8"
+	echo "inhouse,boces,$m,60000.00,8000.00,15000.00,35000.00,58000.00,80000.00,86000.00,100000.00,108000.00,0.004,0.0019959959919839679,1,2015-16,0,0.8,0"
 done
 } | crlf >"$d/compare.csv"
 
@@ -180,6 +180,41 @@ echo "portal/Fee,portal,2.4,4.6,137000.00,165000.00,150000.00,28000.00,0.7,value
 echo "boces/Service,boces,9.8,12.9,123000.00,149000.00,135000.00,26000.00,0.8,value,"
 } | crlf >"$d/sensitivity.csv"
 
+# budget.csv: the operating budget (50/80/90%) of each year and of the
+# total, round numbers; portal and inhouse have risk events (expected
+# 9,000 and 5,000 in all, at least one in 25% and 12% of trials), boces
+# none; boces' aid-only year 4 is negative, and it receives aid of 27,000 in
+# each of years 2 to 4 (81,000 in all).  The reserve columns are the
+# levels minus the point, which is the operating point plus the risk's.
+{
+echo "option,year,year_label,point,p50,p80,p90,reserve_p80,reserve_p50,reserve_p90,operating_point,operating_p50,operating_p80,operating_p90,risk_mean,risk_p90,p_risk_event,aid_mean"
+awk 'BEGIN {
+	split("portal boces inhouse", id, " ")
+	split("2015-16 2016-17 2017-18 2018-19", lab, " ")
+	p50["portal"] = 40000; p80["portal"] = 50000; p90["portal"] = 55000
+	p50["boces"] = 36000; p80["boces"] = 45000; p90["boces"] = 50000
+	p50["inhouse"] = 60000; p80["inhouse"] = 70000; p90["inhouse"] = 80000
+	rm["portal"] = 3000; rm["boces"] = 0; rm["inhouse"] = 5000.0 / 3
+	tp["portal"] = "120000 140000 150000 9000 20000 0.25"
+	tp["boces"] = "90000 105000 112000 0 0 0"
+	tp["inhouse"] = "180000 200000 215000 5000 10000 0.12"
+	for (i = 1; i <= 3; i++) {
+		o = id[i]
+		for (t = 1; t <= 4; t++) {
+			a = p50[o]; b = p80[o]; c = p90[o]; r = rm[o]
+			if (t == 4) { a = 0; b = 0; c = 0; r = 0 }
+			if (t == 4 && o == "boces") { a = -21600; b = -20000; c = -19000 }
+			pt = t == 4 && o != "boces" ? 0 : b - 5000
+			aid = o == "boces" && t >= 2 ? 27000 : 0
+			printf "%s,%d,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,0.00,,%.2f\n", o, t, lab[t], pt + r, a, b, c, b - pt - r, a - pt - r, c - pt - r, pt, a, b, c, r, aid
+		}
+		split(tp[o], v, " ")
+		pt = v[2] - 15000
+		printf "%s,total,2015-16 to 2018-19,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%s,%.2f\n", o, pt + v[4], v[1], v[2], v[3], v[2] - pt - v[4], v[1] - pt - v[4], v[3] - pt - v[4], pt, v[1], v[2], v[3], v[4], v[5], v[6], o == "boces" ? 81000 : 0
+	}
+}'
+} | crlf >"$d/budget.csv"
+
 crlf >"$d/findings.csv" <<'CSV'
 key,text
 headline,BOCES service is cheapest in 85% of futures
@@ -189,6 +224,7 @@ title.tornado.portal,Fixture tornado title: breach_p moves the difference most
 title.histogram.portal,Fixture histogram title: BOCES cheaper in 85%
 title.breakdown,Fixture breakdown title: licensing leads two options
 title.per_student,Fixture per-student title: BOCES costs least
+title.budget,Fixture budget title: BOCES needs the smallest budget
 finding.1,"First finding sentence, long enough to wrap onto a second line of the findings page of the packet, which it does."
 finding.2,Second finding sentence.
 CSV

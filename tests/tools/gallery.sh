@@ -15,7 +15,7 @@ trap 'rm -rf "$out"' EXIT
 mkdir -p "$root/charts"
 rm -f "$root"/charts/*.png "$root/charts/report.pdf"
 cd "$out/run"
-for f in fan.png scurve.png $(ls tornado-*.png 2>/dev/null | head -1) \
+for f in fan.png scurve.png budget.png $(ls tornado-*.png 2>/dev/null | head -1) \
 	$(ls histogram-*.png | head -1) breakdown.png per-student.png; do
 	[ -f "$f" ] && cp "$f" "$root/charts/"
 done

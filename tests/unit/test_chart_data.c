@@ -111,6 +111,26 @@ static void test_fixture_loads(void **state)
 	assert_int_equal(d.ninputs, 9);
 	assert_string_equal(chart_param(&d, "breach_p")->cell[IN_DIST],
 			    "pert");
+	/* budget.csv: the operating budget by year and in all, the risk
+	 * exposure; boces has none, and a negative aid-only year. */
+	assert_true(d.has_budget && d.has_risk);
+	assert_double_near(d.opt[0].budget[0].op[CB_P80], 50000, 0);
+	assert_double_near(d.opt[1].budget[3].op[CB_P50], -21600, 0);
+	assert_double_near(d.opt[2].budget_total.op[CB_P90], 215000, 0);
+	assert_double_near(d.opt[0].budget_total.risk_mean, 9000, 0);
+	assert_double_near(d.opt[0].budget_total.risk_p90, 20000, 0);
+	assert_double_near(d.opt[2].p_risk_event, 0.12, 0);
+	assert_double_near(d.opt[1].p_risk_event, 0, 0);
+	assert_double_near(d.opt[1].budget[1].aid, 27000, 0);
+	assert_double_near(d.opt[1].budget_total.aid, 81000, 0);
+	assert_double_near(d.opt[0].budget[3].aid, 0, 0);
+	char *rl = budget_risk_line(&d, 0);
+	assert_string_equal(rl, "Cloud portal: risk events cost an expected "
+				"$9,000; at least one occurs in 25% of "
+				"simulations; in 9 of 10 they cost at most "
+				"$20K");
+	free(rl);
+	assert_null(budget_risk_line(&d, 1));
 	chart_data_free(&d);
 	diags_free(&dg);
 }
@@ -131,12 +151,19 @@ static void test_words_from_numbers(void **state)
 	assert_double_near(words_point_percentile(&d, 1), 45, 1e-12);
 	assert_double_near(words_point_percentile(&d, 2), 50, 0);
 	/* Titles computed without findings.csv. */
+	/* 1 - P(portal cheaper) = 85% includes any trial of equal cost,
+	 * which would fall in the bin that starts at $0; that bin holds
+	 * trials, so the title claims no more than it knows. */
 	char *t = words_title(&d, EX_HISTOGRAM, 0);
-	assert_string_equal(t, "BOCES service is cheaper than Cloud portal "
+	assert_string_equal(t, "BOCES service costs no more than Cloud portal "
 			       "in 85% of simulations");
 	free(t);
 	t = words_title(&d, EX_HISTOGRAM, 2);
-	assert_string_equal(t, "BOCES service is cheaper than In-house in "
+	int zero_bin = 0;
+	for (size_t i = 0; i < d.opt[2].nbins; i++)
+		zero_bin |= d.opt[2].bins[i].low == 0 && d.opt[2].bins[i].count;
+	assert_true(zero_bin);
+	assert_string_equal(t, "BOCES service costs no more than In-house in "
 			       ">99% of simulations");
 	free(t);
 	t = words_title(&d, EX_SCURVE, -1);
@@ -153,6 +180,10 @@ static void test_words_from_numbers(void **state)
 	t = words_title(&d, EX_PER_STUDENT, -1);
 	assert_string_equal(t, "BOCES service costs least per student: a "
 			       "median $140 a year");
+	free(t);
+	t = words_title(&d, EX_BUDGET, -1);
+	assert_string_equal(t, "At 80% confidence, BOCES service needs the "
+			       "smallest operating budget: $105K in all");
 	free(t);
 	t = words_title(&d, EX_FAN, -1);
 	assert_string_equal(t, "In-house has the widest range of yearly "
@@ -188,6 +219,23 @@ static void test_words_from_numbers(void **state)
 	assert_string_equal(words_input_value(&d, "portal/Fee", 2.4, b),
 			    "$2.40");
 	assert_string_equal(words_input_value(&d, "x1", 2, b), "2");
+	/* With one option nothing reads as a comparison. */
+	int nopt = d.nopt;
+	d.nopt = 1;
+	t = words_howto(&d, EX_SCURVE, -1);
+	assert_null(strstr(t, "further left is cheaper"));
+	free(t);
+	t = words_howto(&d, EX_FAN, -1);
+	assert_null(strstr(t, "compared"));
+	free(t);
+	t = words_title(&d, EX_BUDGET, -1);
+	assert_string_equal(t, "Operating budget of Cloud portal at 80% "
+			       "confidence: $140K in all");
+	free(t);
+	d.nopt = nopt;
+	t = words_howto(&d, EX_SCURVE, -1);
+	assert_non_null(strstr(t, "A curve further left is cheaper."));
+	free(t);
 	t = words_input_label("inhouse/Staff time");
 	assert_string_equal(t, "Staff time [inhouse]");
 	free(t);
@@ -213,13 +261,24 @@ static void test_optional_files(void **state)
 	assert_int_equal(chart_data_load(&d, dir, &dg), CHART_OK);
 	struct exhibit *ex;
 	size_t n = exhibit_list(&d, &ex);
-	/* No tornado without sensitivity.csv. */
-	assert_int_equal(n, 6);
+	/* No tornado without sensitivity.csv; the budget after the
+	 * S-curve. */
+	assert_int_equal(n, 7);
 	assert_string_equal(ex[0].name, "fan");
+	assert_string_equal(ex[2].name, "budget");
+	assert_string_equal(ex[3].name, "histogram-portal");
+	assert_string_equal(ex[4].name, "histogram-inhouse");
+	assert_string_equal(ex[6].name, "per-student");
+	assert_int_equal(ex[6].number, 7);
+	exhibit_list_free(ex, n);
+	chart_data_free(&d);
+	/* No budget exhibit without budget.csv (an older folder). */
+	rm_file(dir, "budget.csv");
+	assert_int_equal(chart_data_load(&d, dir, &dg), CHART_OK);
+	assert_true(!d.has_budget);
+	n = exhibit_list(&d, &ex);
+	assert_int_equal(n, 6);
 	assert_string_equal(ex[2].name, "histogram-portal");
-	assert_string_equal(ex[3].name, "histogram-inhouse");
-	assert_string_equal(ex[5].name, "per-student");
-	assert_int_equal(ex[5].number, 6);
 	exhibit_list_free(ex, n);
 	chart_data_free(&d);
 	diags_free(&dg);
@@ -252,11 +311,11 @@ static void test_bad_cells_located(void **state)
 	free(test_write(dir, "compare.csv",
 			"option,baseline,measure,mean_diff,p5,p10,p25,p50,p75,"
 			"p80,p90,p95,p_cheaper,p_cheaper_se,break_even_year,"
-			"break_even_label,p_best,p_best_baseline\n"
-			"portal,boces,net_pv,1,2,3,4,5,6,7,8,9,0.15,0.01,,,,\n"
+			"break_even_label,p_best,p_best_baseline,p_tied\n"
+			"portal,boces,net_pv,1,2,3,4,5,6,7,8,9,0.15,0.01,,,,,\n"
 			"inhouse,boces,net_pv,1,2,3,4,five,6,7,8,9,0.1,0.01,"
-			"none,none,0.5,0.5\n"
-			"other,boces,net_pv,1,2,3,4,5,6,7,8,9,0.1,0.01,,,,\n"));
+			"none,none,0.5,0.5,0\n"
+			"other,boces,net_pv,1,2,3,4,5,6,7,8,9,0.1,0.01,,,,,\n"));
 	free(test_write(dir, "categories.csv",
 			"option,category,gross_pv_mean,net_pv_mean,"
 			"gross_pv_point\nportal,Exit,1,1,1\n"));

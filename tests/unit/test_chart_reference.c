@@ -24,7 +24,7 @@
 static const char *const refs[] = {"fan",	  "scurve",
 				   "tornado-portal", "histogram-portal",
 				   "breakdown",	  "per-student",
-				   NULL};
+				   "budget",	  NULL};
 
 static char *draw_fixture(void)
 {

@@ -235,7 +235,7 @@ static void test_layout_keeps_labels_apart(void **state)
 	struct text_measure tm = render_measure(f);
 	struct exhibit *ex;
 	size_t nex = exhibit_list(&d, &ex);
-	assert_int_equal(nex, 8);
+	assert_int_equal(nex, 9); /* with the budget by year */
 	for (size_t e = 0; e < nex; e++) {
 		struct exhibit_ctx c = {&d, &tm, &ex[e]};
 		struct dlist dl;
@@ -287,7 +287,7 @@ static void test_histogram_bars_sides(void **state)
 	tm = render_measure(f);
 	struct exhibit *ex;
 	size_t nex = exhibit_list(&d, &ex);
-	const struct exhibit *h = &ex[4];
+	const struct exhibit *h = &ex[5];
 	assert_string_equal(h->name, "histogram-portal");
 	struct exhibit_ctx c = {&d, &tm, h};
 	struct dlist dl;

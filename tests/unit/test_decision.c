@@ -13,6 +13,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "analysis/decision.h"
+#include "analysis/findings.h"
 #include "analysis/summary.h"
 #include "io/csvout.h"
 #include "model/model.h"
@@ -252,21 +253,28 @@ static void test_budget_total_rows(void **state)
 	results_budget(&f.m, &f.s, &w);
 	assert_non_null(strstr(w.text.s, "option,year,year_label,point,p50,"
 					 "p80,p90,reserve_p80,reserve_p50,"
-					 "reserve_p90\r\n"));
+					 "reserve_p90,operating_point,"
+					 "operating_p50,operating_p80,"
+					 "operating_p90,risk_mean,risk_p90,"
+					 "p_risk_event,aid_mean\r\n"));
 	for (int o = 0; o < 2; o++) {
 		const struct summary_stat *st =
 			&f.s.measure[o * M_COUNT + M_NET_NOMINAL];
 		double point = f.s.point[o * M_COUNT + M_NET_NOMINAL];
-		char want[1024], c[7][NUMFMT_MAX];
+		char want[4096], c[7][NUMFMT_MAX];
 		snprintf(want, sizeof(want),
-			 "%s,total,2015-16 to 2019-20,%s,%s,%s,%s,%s,%s,%s",
+			 "%s,total,2015-16 to 2019-20,%s,%s,%s,%s,%s,%s,%s,"
+			 "%s,%s,%s,%s,0.00,0.00,0,0.00",
 			 f.m.options[o].id, numfmt_cents(point, c[0]),
 			 numfmt_cents(st->q[Q50], c[1]),
 			 numfmt_cents(st->q[Q80], c[2]),
 			 numfmt_cents(st->q[Q90], c[3]),
 			 numfmt_cents(st->q[Q80] - point, c[4]),
 			 numfmt_cents(st->q[Q50] - point, c[5]),
-			 numfmt_cents(st->q[Q90] - point, c[6]));
+			 numfmt_cents(st->q[Q90] - point, c[6]),
+			 /* no risk items: the operating budget is the net
+			  * cost, and there is no risk exposure */
+			 c[0], c[1], c[2], c[3]);
 		char prefix[64];
 		snprintf(prefix, sizeof(prefix), "%s,total,", f.m.options[o].id);
 		char *r = row_starting(w.text.s, prefix);
@@ -281,7 +289,119 @@ static void test_budget_total_rows(void **state)
 	/* A yearly row keeps SPEC's columns and gains the two reserves. */
 	char *r = row_starting(w.text.s, "b,1,2015-16,");
 	assert_string_equal(r, "b,1,2015-16,400.00,400.00,400.00,400.00,0.00,"
-			       "0.00,0.00");
+			       "0.00,0.00,400.00,400.00,400.00,400.00,0.00,"
+			       "0.00,,0.00");
+	free(r);
+	csvout_free(&w);
+	finish(&f);
+}
+
+
+/* ---- the budget split: operating cost and risk exposure ------------- */
+
+/* a pays a fee of 100 a year (no aid) and runs a risk of 1,000 each year
+ * with probability 0.2, half of it returned as aid a year later.  In a
+ * trial with k events (k ~ binomial(2, 0.2): P(0) = 0.64, P(1) = 0.32,
+ * P(2) = 0.04) the operating cost is 100, 100, then 0 in the aid year, 200
+ * in all; the risk exposure is 1,000 k less 500 k of aid = 500 k over the
+ * three net years.  Point estimate: risk at 0.2 x 1,000 a year. */
+static const char *const split_scenario = "parameter,value\n"
+					  "costs,costs.csv\n"
+					  "years,2\n"
+					  "base_year,2015\n"
+					  "year_labels,school\n"
+					  "aid_ratio,0.5\n"
+					  "trials,20000\n"
+					  "seed,31\n";
+static const char *const split_costs =
+	"option,item,category,dist,low,likely,high,per,probability,aid\n"
+	"a,Fee,Licensing,fixed,,100,,year,,0\n"
+	"a,Breach,Risk,fixed,,1000,,year,0.2,1\n";
+
+static void test_budget_operating_and_risk(void **state)
+{
+	(void)state;
+	struct fixture f;
+	run(&f, split_scenario, split_costs);
+	const struct summary *s = &f.s;
+	size_t n = (size_t)f.res.trials;
+	assert_int_equal(s->net_years, 3);
+	assert_true(s->has_risk[0]);
+	/* Operating: exact in every trial. */
+	const double opy[] = {100, 100, 0};
+	for (int t = 0; t < 3; t++) {
+		const struct summary_stat *o = &s->operating[t];
+		assert_double_near(o->q[Q50], opy[t], 0);
+		assert_double_near(o->q[Q90], opy[t], 0);
+		assert_double_near(s->point_operating[t], opy[t], 0);
+	}
+	assert_double_near(s->operating_total[0].q[Q80], 200, 0);
+	assert_double_near(s->point_operating_total[0], 200, 0);
+	/* Risk, trial by trial: net minus operating, and 500 per event. */
+	long any = 0, k = 0;
+	const double *ev = sim_events(&f.res, 0);
+	for (size_t i = 0; i < n; i++) {
+		double tot = 0;
+		for (int t = 1; t <= 3; t++) {
+			double r = sim_risk(&f.res, 0, t)[i];
+			assert_double_near(sim_net(&f.res, 0, t)[i] - r, opy[t - 1],
+					   1e-9);
+			tot += r;
+		}
+		assert_double_near(tot, 500 * ev[i], 1e-9);
+		any += ev[i] > 0;
+		k += (long)ev[i];
+	}
+	assert_double_near(s->p_risk_event[0], (double)any / (double)n, 0);
+	/* P(at least one) = 1 - 0.8^2 = 0.36, within 4 standard errors. */
+	assert_double_within(s->p_risk_event[0], 0.36,
+			     4 * sqrt(0.36 * 0.64 / (double)n));
+	/* Mean 500 E[k] = 200; P90 of 500 k is 500 (P(k <= 0) = 0.64 <
+	 * 0.9 < P(k <= 1) = 0.96), exactly. */
+	assert_double_near(s->risk_total[0].mean, 500.0 * (double)k / (double)n,
+			   1e-9);
+	assert_double_within(s->risk_total[0].mean, 200,
+			     4 * 500 * sqrt(0.32) / sqrt((double)n));
+	assert_double_near(s->risk_total[0].q[Q90], 500, 0);
+	/* The point estimate: risk at p x cost, 200 a year, half of it back
+	 * as aid a year later: 200, 200 - 100, -100; 0.4 events expected. */
+	assert_double_near(s->point_risk[0], 200, 1e-9);
+	assert_double_near(s->point_risk[1], 100, 1e-9);
+	assert_double_near(s->point_risk[2], -100, 1e-9);
+	assert_double_near(s->point_risk_total[0], 200, 1e-9);
+	assert_double_near(s->point_events[0], 0.4, 1e-12);
+	/* Aid received: none in year 1; in years 2 and 3, 500 for each
+	 * event of the year before, so in all 500 E[k], the risk exposure's
+	 * mean. */
+	assert_double_near(s->aid_mean[0], 0, 0);
+	assert_double_near(s->aid_mean[1] + s->aid_mean[2],
+			   s->risk_total[0].mean, 1e-9);
+	assert_double_within(s->aid_mean[1], 100,
+			     4 * 500 * 0.4 / sqrt((double)n));
+	/* The budget exhibit's title states the operating budget in all
+	 * (one option: no comparison). */
+	assert_string_equal(findings_title(&f.d.findings, "title.budget"),
+			    "Operating budget of a at 80% confidence: $200 in "
+			    "all");
+	/* budget.csv: the total row's split. */
+	struct csvout w = CSVOUT_INIT;
+	results_budget(&f.m, &f.s, &w);
+	char *r = row_starting(w.text.s, "a,total,");
+	char want[1024], c1[NUMFMT_MAX], c2[NUMFMT_MAX], c3[NUMFMT_MAX];
+	snprintf(want, sizeof(want),
+		 ",200.00,200.00,200.00,200.00,%s,500.00,%s,%s",
+		 numfmt_cents(s->risk_total[0].mean, c1),
+		 numfmt_shortest(s->p_risk_event[0], c2),
+		 numfmt_cents(s->aid_mean[1] + s->aid_mean[2], c3));
+	assert_non_null(strstr(r, want));
+	free(r);
+	/* A year row: the aid year's operating cost is 0, its risk part
+	 * negative (aid), and p_risk_event blank. */
+	r = row_starting(w.text.s, "a,3,2017-18,");
+	assert_non_null(strstr(r, ",0.00,0.00,0.00,0.00,"));
+	char tail[2 * NUMFMT_MAX];
+	snprintf(tail, sizeof(tail), ",,%s", numfmt_cents(s->aid_mean[2], c1));
+	assert_non_null(strstr(r, tail));
 	free(r);
 	csvout_free(&w);
 	finish(&f);
@@ -347,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_break_even_known_year),
 		cmocka_unit_test(test_break_even_never),
 		cmocka_unit_test(test_p_best_by_measure),
+		cmocka_unit_test(test_budget_operating_and_risk),
 		cmocka_unit_test(test_budget_total_rows),
 		cmocka_unit_test(test_yearly_cumulative_net),
 	};

@@ -199,6 +199,53 @@ static void test_quantiles_closed_forms(void **state)
 	assert_double_near(dist_point(&l), sqrt(141.0 * 300), 1e-15);
 }
 
+/* likely equal to low or to high (SPEC: low <= likely <= high): a right
+ * triangle, and pert's Beta(1, 5) or Beta(5, 1), whose quantiles have
+ * closed forms; the point value is likely; draws have the right moments;
+ * the tabulated transform of pert follows the closed form. */
+static void test_mode_at_either_end(void **state)
+{
+	(void)state;
+	/* triangular(10, 40, 40): F(x) = ((x - 10) / 30)^2, F^-1(u) =
+	 * 10 + 30 sqrt(u); triangular(10, 10, 40): F^-1(u) = 40 - 30
+	 * sqrt(1 - u). */
+	struct dist hi = {DIST_TRIANGULAR, 10, 40, 40};
+	struct dist lo = {DIST_TRIANGULAR, 10, 10, 40};
+	for (double u = 0; u <= 1.0001; u += 0.125) {
+		double v = u > 1 ? 1 : u;
+		assert_double_near(draw_quantile(&hi, v), 10 + 30 * sqrt(v),
+				   1e-12);
+		assert_double_near(draw_quantile(&lo, v),
+				   40 - 30 * sqrt(1 - v), 1e-12);
+	}
+	assert_double_near(dist_point(&hi), 40, 0);
+	assert_double_near(dist_point(&lo), 10, 0);
+	check(&hi, "triangular-right", 30,
+	      (100 + 1600 + 1600 - 400 - 400 - 1600) / 18.0);
+	/* pert(0, 1, 1) is Beta(5, 1): F(x) = x^5; pert(0, 0, 1) is
+	 * Beta(1, 5): F(x) = 1 - (1 - x)^5. */
+	struct dist ph = {DIST_PERT, 0, 1, 1}, pl = {DIST_PERT, 0, 0, 1};
+	static struct draw_table th, tl;
+	draw_table_init(&th, &ph);
+	draw_table_init(&tl, &pl);
+	for (double u = 0.05; u < 1; u += 0.15) {
+		assert_double_near(draw_quantile(&ph, u), pow(u, 0.2), 1e-9);
+		assert_double_near(draw_quantile(&pl, u),
+				   1 - pow(1 - u, 0.2), 1e-9);
+	}
+	for (double z = -3; z <= 3; z += 0.37) {
+		double u = gsl_cdf_ugaussian_P(z);
+		assert_double_near(draw_from_score(&ph, &th, z), pow(u, 0.2),
+				   1e-6);
+		assert_double_near(draw_from_score(&pl, &tl, z),
+				   1 - pow(1 - u, 0.2), 1e-6);
+	}
+	assert_double_near(dist_point(&ph), 1, 0);
+	assert_double_near(dist_point(&pl), 0, 0);
+	/* Beta(5, 1): mean 5/6, variance (5/6)(1/6)/7. */
+	check(&ph, "pert-right", 5.0 / 6, (5.0 / 6) * (1.0 / 6) / 7);
+}
+
 /* X = F^-1(Phi(z)): exact for most kinds, tabulated for pert with an
  * error below 1e-6 of the range, checked between the nodes too. */
 static void test_normal_score_transform(void **state)
@@ -264,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_normal_moments),
 		cmocka_unit_test(test_lognormal_moments),
 		cmocka_unit_test(test_quantiles_closed_forms),
+		cmocka_unit_test(test_mode_at_either_end),
 		cmocka_unit_test(test_normal_score_transform),
 	};
 	return cmocka_run_group_tests_name("draw", tests, NULL, NULL);

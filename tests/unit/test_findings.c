@@ -273,6 +273,18 @@ static void test_clear_case_states_share_and_negative_saving(void **state)
 	 * item's own name is used. */
 	assert_string_equal(findings_title(fi, "title.tornado.a"),
 			    "Service alone can reverse Option A versus Option B");
+	/* The S-curve states two budgets (80th percentiles), the smaller
+	 * first, never their gap as a saving.  Here A is cheaper in 80% of
+	 * futures, yet its 80th percentile (600,000 + 0.84 sd, about
+	 * 702,000) passes B's fixed 700,000: a gap of percentiles says
+	 * nothing about who saves what. */
+	char qa[FINDINGS_NUM], want[FINDINGS_NUM + 64];
+	double a80 = f.s.measure[0 * M_COUNT + M_NET_PV].q[Q80];
+	assert_true(a80 > 700000);
+	findings_money(a80, qa);
+	snprintf(want, sizeof(want),
+		 "At 80%% confidence, Option B needs $700,000, Option A %s", qa);
+	assert_string_equal(findings_title(fi, "title.scurve"), want);
 	check_titles(fi, 1);
 	finish(&f);
 }
@@ -464,12 +476,210 @@ static void test_single_option(void **state)
 	assert_int_equal(fi->n, 1);
 	assert_non_null(strstr(fi->sentence[0], "To cover the net cost of "
 						"only, over years 1 to 2 in "
-						"nominal dollars with 80% "
-						"confidence, budget $"));
+						"nominal dollars, budget $"));
+	assert_non_null(strstr(fi->sentence[0], " with 80% confidence ($"));
+	assert_non_null(strstr(fi->sentence[0], "; it has no risk items."));
+	/* One option: no title compares it with anything. */
+	const char *keys[] = {"headline", "title.fan", "title.scurve",
+			      "title.breakdown"};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const char *t = findings_title(fi, keys[i]);
+		assert_non_null(t);
+		assert_null(strstr(t, "cheapest"));
+		assert_null(strstr(t, "most often"));
+		assert_null(strstr(t, "uncertain for"));
+		assert_null(strstr(t, "every option"));
+		assert_null(strstr(t, "Lowest"));
+		assert_null(strstr(t, "least"));
+	}
 	assert_non_null(findings_title(fi, "headline"));
 	assert_non_null(findings_title(fi, "title.scurve"));
 	assert_non_null(findings_title(fi, "title.breakdown"));
 	assert_null(findings_title(fi, "title.per_student"));
+	finish(&f);
+}
+
+
+/* ---- ties, margins, the headline's verdict ------------------------------ */
+
+/* A tie is nobody's win: two identical options, every trial a tie. */
+static void test_identical_options_tie(void **state)
+{
+	(void)state;
+	static const char *const scen = "parameter,value\n"
+					"costs,costs.csv\n"
+					"baseline,b\n"
+					"years,2\n"
+					"trials,1000\n"
+					"seed,3\n";
+	static const char *const costs =
+		"option,item,category,dist,low,likely,high,per\n"
+		"a,Fee,Licensing,fixed,,100,,year\n"
+		"b,Fee,Licensing,fixed,,100,,year\n";
+	struct fixture f;
+	run(&f, scen, costs);
+	/* P(cheaper) exactly 0 both ways; p_best 0 for both, p_tied 1. */
+	assert_double_near(f.s.cmp[0 * M_COUNT + M_NET_PV].p_cheaper, 0, 0);
+	assert_int_equal(f.s.hist[0].above, 0);
+	assert_double_near(f.s.p_best[0], 0, 0);
+	assert_double_near(f.s.p_best[1], 0, 0);
+	assert_double_near(f.s.p_tied, 1, 0);
+	for (int k = 0; k < M_COUNT - 1; k++)
+		assert_double_near(f.d.p_tied[k], 1, 0);
+	const struct findings *fi = &f.d.findings;
+	assert_non_null(sentence_with(fi, "a and b cost the same in all 1,000 "
+					  "simulated futures."));
+	/* No winner is named anywhere, and there is no saving. */
+	assert_null(sentence_with(fi, "costs less"));
+	assert_null(sentence_with(fi, "saving"));
+	assert_null(sentence_with(fi, "most often cheapest"));
+	assert_string_equal(findings_title(fi, "headline"),
+			    "a and b cost the same in 100% of futures");
+	assert_string_equal(findings_title(fi, "title.histogram.a"),
+			    "a and b cost the same in 100% of futures");
+	finish(&f);
+}
+
+/* Three options, two identical and cheapest in most trials: the cheapest
+ * of all three is named only where it is alone. */
+static void test_three_options_ties_counted_apart(void **state)
+{
+	(void)state;
+	static const char *const scen = "parameter,value\n"
+					"costs,costs.csv\n"
+					"baseline,b\n"
+					"years,1\n"
+					"trials,4000\n"
+					"seed,11\n";
+	/* c ~ uniform(90, 110) once: below the tie at 100 in half the
+	 * trials. */
+	static const char *const costs =
+		"option,item,category,dist,low,likely,high,per\n"
+		"a,Fee,Licensing,fixed,,100,,once\n"
+		"b,Fee,Licensing,fixed,,100,,once\n"
+		"c,Fee,Licensing,uniform,90,,110,once\n";
+	struct fixture f;
+	run(&f, scen, costs);
+	long below = 0;
+	const double *cv = sim_measure(&f.res, 2, M_NET_PV);
+	for (long i = 0; i < f.res.trials; i++)
+		below += cv[i] < 100;
+	double pc = (double)below / (double)f.res.trials;
+	assert_double_near(f.s.p_best[2], pc, 0);
+	assert_double_near(f.s.p_best[0], 0, 0);
+	assert_double_near(f.s.p_best[1], 0, 0);
+	assert_double_near(f.s.p_tied, 1 - pc, 1e-15);
+	const struct findings *fi = &f.d.findings;
+	const char *s = sentence_with(fi, "Of the three options, c is the "
+					  "cheapest of all three in ");
+	assert_non_null(s);
+	assert_non_null(strstr(s, "; two or more tie for cheapest in "));
+	/* 0% exactly is never given a margin of 0. */
+	assert_non_null(strstr(s, "a in 0% (none of 4,000)"));
+	assert_null(strstr(s, "\xc2\xb1" "0%"));
+	/* The pairwise sentence says it compares two only. */
+	assert_non_null(sentence_with(fi, "and comparing only these two, a "
+					  "and b cost the same in all 4,000"));
+	finish(&f);
+}
+
+static void test_headline_winner_boundaries(void **state)
+{
+	(void)state;
+	/* Two options: a clear winner from p1 - p2 = 0.10 on (the edge of
+	 * the toss-up band |p - 1/2| < 0.05), with 2 se below 0.10. */
+	double at[] = {0.45, 0.55};
+	assert_int_equal(findings_headline_winner(at, 0, 2, 100000), 1);
+	double below[] = {0.4501, 0.5499};
+	assert_int_equal(findings_headline_winner(below, 0, 2, 100000),
+			 FINDINGS_NO_WINNER);
+	assert_true(findings_tossup(0.5499, 0.0016));
+	assert_false(findings_tossup(0.55, 0.0016));
+	/* Three options: 0.40 against 0.32 is outside any toss-up band of a
+	 * pair but within the clear-winner margin of 0.10: no winner. */
+	double three[] = {0.40, 0.32, 0.28};
+	assert_int_equal(findings_headline_winner(three, 0, 3, 100000),
+			 FINDINGS_NO_WINNER);
+	double three_clear[] = {0.42, 0.32, 0.26};
+	assert_int_equal(findings_headline_winner(three_clear, 0, 3, 100000),
+			 0);
+	/* With few trials 2 se widens the margin: 0.58 against 0.42 from 100
+	 * trials (2 se = 2 sqrt((1 - 0.16^2) / 100) = 0.197) is no clear
+	 * win. */
+	double few[] = {0.58, 0.42};
+	assert_int_equal(findings_headline_winner(few, 0, 2, 100),
+			 FINDINGS_NO_WINNER);
+	/* Ties at least as common as the most frequent winner: tied. */
+	double tie[] = {0, 0};
+	assert_int_equal(findings_headline_winner(tie, 1, 2, 1000),
+			 FINDINGS_TIED);
+	double half[] = {0.4, 0.2};
+	assert_int_equal(findings_headline_winner(half, 0.4, 2, 100000),
+			 FINDINGS_TIED);
+	assert_int_equal(findings_headline_winner(half, 0.3999, 2, 100000), 0);
+	/* One option that always wins alone. */
+	double one[] = {1};
+	assert_int_equal(findings_headline_winner(one, 0, 1, 10), 0);
+}
+
+static void test_margin_never_zero(void **state)
+{
+	(void)state;
+	char b[FINDINGS_NUM];
+	assert_string_equal(findings_margin(0.3, 0.004, 10000, b),
+			    "\xc2\xb1" "0.4%");
+	assert_string_equal(findings_margin(0, 0, 10000, b), "none of 10,000");
+	assert_string_equal(findings_margin(1, 0, 1000, b), "all 1,000");
+	assert_string_equal(findings_margin(1, 0, 1, b),
+			    "too few trials for a margin");
+	assert_string_equal(findings_margin(0.5, 0.0159, 999, b),
+			    "too few trials for a margin");
+	/* The pairwise toss-up rule with ties is the two-option rule when
+	 * nothing ties. */
+	assert_true(findings_tossup_pair(0.54, 0.46, 100000));
+	assert_false(findings_tossup_pair(0.55, 0.45, 100000));
+	assert_true(findings_tossup_pair(0.2, 0.15, 100000));
+	assert_false(findings_tossup_pair(0.25, 0.15, 100000));
+}
+
+/* The aid of the last contract year arrives a year later and reverses the
+ * order: the break-even year is looked for within the contract only, and
+ * the reversal is said apart.  a pays 140 a year, without aid; b 200 a
+ * year, half of it returned as aid a year later.  Nominal net flows: a
+ * 140, 140, 0; b 200, 100, -100.  Cumulative a - b: -60, -20, +80. */
+static void test_break_even_within_contract_years(void **state)
+{
+	(void)state;
+	static const char *const scen = "parameter,value\n"
+					"costs,costs.csv\n"
+					"baseline,b\n"
+					"years,2\n"
+					"base_year,2015\n"
+					"year_labels,school\n"
+					"aid_ratio,0.5\n"
+					"trials,1001\n"
+					"seed,5\n";
+	static const char *const costs =
+		"option,item,category,dist,low,likely,high,per,aid\n"
+		"a,Annual,Licensing,fixed,,140,,year,0\n"
+		"b,Service,Licensing,fixed,,200,,year,1\n";
+	struct fixture f;
+	run(&f, scen, costs);
+	const double *cum = f.d.cum_diff_median;
+	assert_int_equal(f.d.net_years, 3);
+	assert_double_near(cum[0], -60, 1e-9);
+	assert_double_near(cum[1], -20, 1e-9);
+	assert_double_near(cum[2], 80, 1e-9);
+	/* Over all three net years the rule would give year 3, the aid
+	 * year; within the contract there is none. */
+	assert_int_equal(decision_break_even(cum, 3), 3);
+	assert_int_equal(f.d.break_even[0], 0);
+	assert_non_null(sentence_with(
+		&f.d.findings,
+		"In nominal dollars, the median cumulative net cost of a never "
+		"rises above that of b in any year to 2016-17: there is no "
+		"break-even year within the contract years; counting the aid "
+		"received in 2017-18, a ends $80.0 above b."));
 	finish(&f);
 }
 
@@ -493,6 +703,11 @@ int main(void)
 		cmocka_unit_test(test_perspectives_agree),
 		cmocka_unit_test(test_perspectives_tossup_is_no_disagreement),
 		cmocka_unit_test(test_no_public_perspective_without_aid),
+		cmocka_unit_test(test_identical_options_tie),
+		cmocka_unit_test(test_three_options_ties_counted_apart),
+		cmocka_unit_test(test_headline_winner_boundaries),
+		cmocka_unit_test(test_margin_never_zero),
+		cmocka_unit_test(test_break_even_within_contract_years),
 	};
 	return cmocka_run_group_tests_name("findings", tests, NULL, NULL);
 }

@@ -39,6 +39,34 @@ static void unload(struct fixture *f)
 	free(f->dir);
 }
 
+/* likely equal to low or high is valid for triangular and pert: such a
+ * model loads, and every draw stays within [low, high] with the point
+ * estimate at likely. */
+static void test_likely_at_an_end_accepted(void **state)
+{
+	(void)state;
+	static const char *const scen = "parameter,value,low,high,dist\n"
+					"costs,costs.csv,,,\n"
+					"years,1,,,\n"
+					"share,0.2,0.2,0.6,pert\n"
+					"trials,2000,,,\n";
+	static const char *const costs =
+		"option,item,category,quantity,dist,low,likely,high,per\n"
+		"a,Low,Licensing,1,triangular,100,100,300,once\n"
+		"a,High,Licensing,1,pert,100,300,300,once\n"
+		"a,Share,Licensing,share,fixed,,1000,,once\n";
+	struct fixture f;
+	load(&f, scen, costs);
+	/* Point estimate: 100 + 300 + 0.2 x 1,000. */
+	assert_double_near(f.res.point.measure[M_GROSS_NOMINAL], 600, 1e-9);
+	const double *g = sim_measure(&f.res, 0, M_GROSS_NOMINAL);
+	for (long i = 0; i < f.res.trials; i++) {
+		assert_true(g[i] >= 100 + 100 + 200 - 1e-9);
+		assert_true(g[i] <= 300 + 300 + 600 + 1e-9);
+	}
+	unload(&f);
+}
+
 /* Option a: a per-student fee (escalating 3%, half aidable), a one-time
  * state-paid setup in year 2.  Option b: a service escalating by a
  * parameter, fully aidable, years 1-3 only, and a yearly credit.  Aid
@@ -294,6 +322,7 @@ int main(void)
 {
 	gsl_set_error_handler_off();
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_likely_at_an_end_accepted),
 		cmocka_unit_test(test_hand_computed_flows),
 		cmocka_unit_test(test_spec_tiny_example),
 		cmocka_unit_test(test_risk_items),
