@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "chart/exhibit.h"
@@ -57,28 +58,59 @@ int chart_parse_formats(const char *list, unsigned *formats,
 	return 0;
 }
 
-void chart_pdf_date(const struct chart_data *d, const struct chart_opts *o,
-		    char buf[32])
+/* The newest modification time of the files named in provenance.csv
+ * (the run's inputs, as given on its command line, so relative to the
+ * current folder), or -1 when none can be found. */
+static long long newest_input(const struct chart_data *d)
 {
-	struct tm tm;
-	time_t t;
-	if (o->date >= 0 && o->date < 253402300800LL) { /* before 10000 */
-		t = (time_t)o->date;
-	} else {
-		struct strbuf b = STRBUF_INIT;
-		for (size_t i = 0; i < d->nprov; i++)
-			if (strcmp(d->prov[i].key, "input_sha256") == 0)
-				strbuf_printf(&b, "%s\n", d->prov[i].value);
-		const char *seed = chart_prov(d, "seed");
-		strbuf_printf(&b, "seed=%s\ntrials=%ld\n", seed ? seed : "",
-			      d->trials);
-		char hex[65];
-		file_sha256_hex(b.s ? b.s : "", b.len, hex);
-		strbuf_free(&b);
-		hex[8] = '\0';
-		unsigned long v = strtoul(hex, NULL, 16);
-		t = (time_t)(946684800L + (long)(v % 86400));
+	long long t = -1;
+	for (size_t i = 0; i < d->nprov; i++) {
+		struct stat st;
+		if (strcmp(d->prov[i].key, "input_file") == 0 &&
+		    stat(d->prov[i].value, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (long long)st.st_mtime > t)
+			t = (long long)st.st_mtime;
 	}
+	return t;
+}
+
+/* The newest modification time of the .csv files in folder dir (the
+ * result files a drawing reads), or of dir itself when it has none. */
+static long long newest_result(const char *dir)
+{
+	struct stat st;
+	long long t = stat(dir, &st) == 0 ? (long long)st.st_mtime : 0;
+	long long newest = -1;
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	while (dp && (e = readdir(dp)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".csv") != 0)
+			continue;
+		struct strbuf p = STRBUF_INIT;
+		strbuf_printf(&p, "%s/%s", dir, e->d_name);
+		if (stat(strbuf_str(&p), &st) == 0 &&
+		    (long long)st.st_mtime > newest)
+			newest = (long long)st.st_mtime;
+		strbuf_free(&p);
+	}
+	if (dp)
+		closedir(dp);
+	return newest >= 0 ? newest : t;
+}
+
+void chart_pdf_date(const struct chart_data *d, const char *src,
+		    const struct chart_opts *o, char buf[32])
+{
+	long long v = o->date;
+	if (v < 0)
+		v = newest_input(d);
+	if (v < 0)
+		v = newest_result(src);
+	if (v < 0 || v >= 253402300800LL) /* not before 10000 */
+		v = 0;
+	time_t t = (time_t)v;
+	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
@@ -216,7 +248,7 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 	render_fonts_close(fonts);
 
 	char date[32];
-	chart_pdf_date(&d, o, date);
+	chart_pdf_date(&d, src, o, date);
 	struct strbuf creator = STRBUF_INIT, subject = STRBUF_INIT;
 	strbuf_printf(&creator, "edtco %s", chart_prov(&d, "version"));
 	char *span = words_span(&d, 0), *pv = words_pv_basis(&d);

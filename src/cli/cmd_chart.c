@@ -39,9 +39,9 @@ static const char help[] =
 	".svg; report.pdf, the exhibit\npacket.  Exhibit files of an earlier "
 	"drawing that this one does not write again\nare removed.  PDF "
 	"creation dates come from SOURCE_DATE_EPOCH when it is set, and\n"
-	"are otherwise derived from the input files' digests, so the same "
-	"folder always\ngives the same bytes.  Nothing is written when a "
-	"file has an error.\n"
+	"are otherwise the newest modification time of the run's input "
+	"files, so the\nsame inputs always give the same bytes.  Nothing is "
+	"written when a file has an\nerror.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
 	"could not be\nread or written.\n";
 

@@ -5,7 +5,10 @@
  * the right side of $0. */
 #include "helpers.h"
 
+#include <fcntl.h>
 #include <stdint.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "chart/chart.h"
 #include "chart/exhibit.h"
@@ -149,9 +152,20 @@ static void test_files_sizes_and_threads(void **state)
 	size_t n;
 	unsigned char *r = slurp(dir, "one", "report.pdf", &n);
 	assert_memory_equal(r, "%PDF-1.", 7);
-	/* No SOURCE_DATE_EPOCH: 2000-01-01 at a time from the inputs.
-	 * (cairo 1.16 writes the date without its "D:" prefix.) */
-	assert_non_null(pdf_date(r, n, "20000101"));
+	/* No SOURCE_DATE_EPOCH: the date of the newest input (the rule is
+	 * tested below), never 2000-01-01.  (cairo 1.16 writes the date
+	 * without its "D:" prefix.) */
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	char iso[32], want[16];
+	chart_pdf_date(&d, FIXTURE, &o, iso);
+	chart_data_free(&d);
+	diags_free(&dg);
+	snprintf(want, sizeof(want), "%.4s%.2s%.2s%.2s%.2s%.2s", iso, iso + 5,
+		 iso + 8, iso + 11, iso + 14, iso + 17);
+	assert_non_null(pdf_date(r, n, want));
+	assert_null(pdf_date(r, n, "20000101"));
 	assert_non_null(find(r, n, "/Title (Chart fixture: three options "
 				   "over three years)"));
 	assert_non_null(find(r, n, "/Creator (edtco 0.1.0)"));
@@ -178,6 +192,14 @@ static void test_files_sizes_and_threads(void **state)
 	free(dir);
 }
 
+/* Sets the modification time of path to t (seconds since 1970). */
+static void set_mtime(const char *path, long long t)
+{
+	struct timespec ts[2] = {{(time_t)t, 0}, {(time_t)t, 0}};
+	if (utimensat(AT_FDCWD, path, ts, 0) != 0)
+		fail_msg("cannot set the time of %s", path);
+}
+
 static void test_pdf_date_rule(void **state)
 {
 	(void)state;
@@ -186,20 +208,47 @@ static void test_pdf_date_rule(void **state)
 	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
 	struct chart_opts o;
 	chart_opts_default(&o);
+	char *dir = test_tmpdir();
+	char *in1 = test_write(dir, "scenario.csv", "x\n");
+	char *in2 = test_write(dir, "costs.csv", "y\n");
+	set_mtime(in1, 1700000000);          /* 2023-11-14T22:13:20Z */
+	set_mtime(in2, 1709640000);          /* 2024-03-05T12:00:00Z */
+	size_t k = 0;
+	for (size_t i = 0; i < d.nprov; i++)
+		if (strcmp(d.prov[i].key, "input_file") == 0) {
+			free(d.prov[i].value);
+			d.prov[i].value = strdup(k++ ? in2 : in1);
+		}
+	assert_int_equal(k, 2);
 	char a[32], b[32];
-	chart_pdf_date(&d, &o, a);
-	chart_pdf_date(&d, &o, b);
+	/* The newest of the inputs, the same each time. */
+	chart_pdf_date(&d, FIXTURE, &o, a);
+	chart_pdf_date(&d, FIXTURE, &o, b);
+	assert_string_equal(a, "2024-03-05T12:00:00Z");
 	assert_string_equal(a, b);
-	assert_memory_equal(a, "2000-01-01T", 11);
-	/* Another input digest, another time of day. */
-	free(d.prov[12].value);
-	d.prov[12].value = strdup("01112233445566778899aabbccddeeff0011223344"
-				  "5566778899aabbccddeeff");
-	chart_pdf_date(&d, &o, b);
-	assert_string_not_equal(a, b);
+	set_mtime(in1, 1709640001);
+	chart_pdf_date(&d, FIXTURE, &o, a);
+	assert_string_equal(a, "2024-03-05T12:00:01Z");
+	/* SOURCE_DATE_EPOCH wins, even 0. */
 	o.date = 0;
-	chart_pdf_date(&d, &o, a);
+	chart_pdf_date(&d, FIXTURE, &o, a);
 	assert_string_equal(a, "1970-01-01T00:00:00Z");
+	/* Inputs gone: the newest result file of the folder drawn. */
+	o.date = -1;
+	unlink(in1);
+	unlink(in2);
+	char *r1 = test_write(dir, "summary.csv", "z\n");
+	char *r2 = test_write(dir, "notes.txt", "not read\n");
+	set_mtime(r1, 1600000000);           /* 2020-09-13T12:26:40Z */
+	set_mtime(r2, 1800000000);
+	chart_pdf_date(&d, dir, &o, a);
+	assert_string_equal(a, "2020-09-13T12:26:40Z");
+	free(in1);
+	free(in2);
+	free(r1);
+	free(r2);
+	test_rmdir(dir);
+	free(dir);
 	chart_data_free(&d);
 	diags_free(&dg);
 }
