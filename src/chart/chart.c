@@ -265,7 +265,8 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 					CHART_REPORT, NULL);
 		j->meta = (struct render_meta){chart_prov(&d, "title"),
 					       strbuf_str(&subject),
-					       strbuf_str(&creator), date};
+					       strbuf_str(&creator), date,
+					       CHART_LANG};
 	}
 	static const unsigned fmts[] = {CHART_PNG, CHART_PDF, CHART_SVG};
 	static const char *const exts[] = {".png", ".pdf", ".svg"};
@@ -279,7 +280,7 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 			j->meta = (struct render_meta){ex[i].title,
 						       ex[i].subtitle,
 						       strbuf_str(&creator),
-						       date};
+						       date, CHART_LANG};
 		}
 	struct pool pool = {jobs, n, 0, o, font_dir, rp, npages};
 	int rc = run_pool(&pool, o->threads, err);

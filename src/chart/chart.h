@@ -22,6 +22,9 @@ enum {
 	CHART_ALL = 15
 };
 
+/* The language of the words in every exhibit (the PDF /Lang). */
+#define CHART_LANG "en-US"
+
 #define CHART_DEFAULT_FORMATS CHART_ALL
 #define CHART_DEFAULT_DPI 300
 #define CHART_MIN_DPI 30

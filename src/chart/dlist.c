@@ -18,6 +18,7 @@ void dlist_free(struct dlist *d)
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].pts);
 		free(d->v[i].text);
+		free(d->v[i].alt);
 	}
 	free(d->v);
 	memset(d, 0, sizeof(*d));
@@ -103,6 +104,20 @@ struct dl_item *dl_mark(struct dlist *d, double x, double y, double size,
 	return it;
 }
 
+void dl_tag_begin(struct dlist *d, const char *tag, const char *alt)
+{
+	struct dl_item *it = dlist_add(d, DL_TAG);
+	it->text = xstrdup(tag);
+	it->alt = alt ? xstrdup(alt) : NULL;
+}
+
+void dl_tag_end(struct dlist *d, const char *tag)
+{
+	struct dl_item *it = dlist_add(d, DL_TAG);
+	it->text = xstrdup(tag);
+	it->closed = 1;
+}
+
 void dlist_append(struct dlist *d, const struct dlist *src, double dx,
 		  double dy)
 {
@@ -113,6 +128,7 @@ void dlist_append(struct dlist *d, const struct dlist *src, double dx,
 		it->x += dx;
 		it->y += dy;
 		it->text = s->text ? xstrdup(s->text) : NULL;
+		it->alt = s->alt ? xstrdup(s->alt) : NULL;
 		it->pts = NULL;
 		if (s->pts) {
 			it->pts = xmalloc(2 * s->npts * sizeof(double));

@@ -16,9 +16,11 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include "chart/pdfmeta.h"
 #include "util/mem.h"
 
 #define PI 3.14159265358979323846
+#define STYLE_WHITE_PAGE 0xFFFFFFu
 
 /* The FreeType library lives until the fonts object is closed and cairo
  * has let go of both faces (cairo may keep a face in its font cache after
@@ -164,6 +166,7 @@ struct painter {
 	cairo_t *cr;
 	struct render_fonts *f;
 	double scale; /* device pixels per point; 0 on vector surfaces */
+	int tags;     /* write structure tags (PDF) */
 };
 
 static void source(cairo_t *cr, uint32_t c)
@@ -315,6 +318,15 @@ static void paint(struct painter *p, const struct dlist *dl)
 		const struct dl_item *it = &dl->v[i];
 		switch (it->kind) {
 		case DL_RECT:
+			/* A white page background is the PDF page itself; and
+			 * cairo 1.16 takes an opaque fill of the whole page
+			 * for the start of a new page's content, which
+			 * breaks the open structure tags. */
+			if (p->tags && it->fill == STYLE_WHITE_PAGE &&
+			    it->stroke == DL_NONE && it->x <= 0 && it->y <= 0 &&
+			    it->x + it->w >= dl->width &&
+			    it->y + it->h >= dl->height)
+				break;
 			cairo_rectangle(p->cr, it->x, it->y, it->w, it->h);
 			fill_stroke(p, it);
 			break;
@@ -324,6 +336,14 @@ static void paint(struct painter *p, const struct dlist *dl)
 			break;
 		case DL_TEXT: draw_text(p, it); break;
 		case DL_MARK: draw_mark(p, it); break;
+		case DL_TAG:
+			if (!p->tags)
+				break;
+			if (it->closed)
+				cairo_tag_end(p->cr, it->text);
+			else
+				cairo_tag_begin(p->cr, it->text, "");
+			break;
 		}
 	}
 }
@@ -408,7 +428,7 @@ int render_png(struct render_fonts *f, const struct dlist *dl, int dpi,
 	cairo_scale(cr, scale, scale);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	struct painter p = {cr, f, scale};
+	struct painter p = {cr, f, scale, 0};
 	paint(&p, dl);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -480,7 +500,7 @@ int render_svg(struct render_fonts *f, const struct dlist *dl,
 		to_strbuf, &raw, dl->width, dl->height);
 	cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
 	cairo_t *cr = cairo_create(s);
-	struct painter p = {cr, f, 0};
+	struct painter p = {cr, f, 0, 0};
 	paint(&p, dl);
 	int rc = finish(s, cr, shown, err);
 	if (rc == 0) {
@@ -500,6 +520,16 @@ int render_svg(struct render_fonts *f, const struct dlist *dl,
 	return rc;
 }
 
+/* Whether any page has structure tags. */
+static int has_tags(const struct render_page *pages, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < pages[i].dl->n; k++)
+			if (pages[i].dl->v[k].kind == DL_TAG)
+				return 1;
+	return 0;
+}
+
 int render_pdf(struct render_fonts *f, const struct render_page *pages,
 	       size_t n, const struct render_meta *meta, const char *path,
 	       const char *shown, struct strbuf *err)
@@ -517,10 +547,19 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 				       meta->date);
 	cairo_t *cr = cairo_create(s);
 	int parent = CAIRO_PDF_OUTLINE_ROOT;
+	int tagged = n > 0 && has_tags(pages, n);
+	if (tagged)
+		cairo_tag_begin(cr, "Document", "");
 	for (size_t i = 0; i < n; i++) {
-		cairo_pdf_surface_set_size(s, pages[i].dl->width,
-					   pages[i].dl->height);
-		struct painter p = {cr, f, 0};
+		/* Only when the size changes: cairo 1.16 starts the page's
+		 * recording again on a new size, which loses a structure tag
+		 * opened before (the Document's). */
+		if (pages[i].dl->width != w || pages[i].dl->height != h) {
+			w = pages[i].dl->width;
+			h = pages[i].dl->height;
+			cairo_pdf_surface_set_size(s, w, h);
+		}
+		struct painter p = {cr, f, 0, tagged};
 		paint(&p, pages[i].dl);
 		if (pages[i].label)
 			cairo_pdf_surface_set_page_label(s, pages[i].label);
@@ -535,7 +574,29 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 			if (!pages[i].outline_child)
 				parent = id;
 		}
+		if (tagged && i + 1 == n)
+			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 	}
-	return finish(s, cr, shown, err);
+	if (finish(s, cr, shown, err) != 0)
+		return -1;
+	if (!tagged)
+		return 0;
+	/* What cairo cannot write: the language and the text alternatives
+	 * of the figures, in the order of the figures. */
+	size_t nalt = 0;
+	const char **alts = NULL;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < pages[i].dl->n; k++) {
+			const struct dl_item *it = &pages[i].dl->v[k];
+			if (it->kind == DL_TAG && !it->closed &&
+			    strcmp(it->text, "Figure") == 0) {
+				alts = xreallocarray(alts, nalt + 1,
+						     sizeof(*alts));
+				alts[nalt++] = it->alt ? it->alt : "";
+			}
+		}
+	int rc = pdfmeta_add(path, meta->lang, alts, nalt, shown, err);
+	free(alts);
+	return rc;
 }
