@@ -1,5 +1,6 @@
 /* The breakdown: each option's expected total cost as a bar stacked by
- * category, categories in one order and one colour everywhere. */
+ * category, categories in one order, each in the colour its name gives
+ * it (style_categories), labelled where the name fits. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -15,9 +16,31 @@ static int used(const struct chart_data *d, int cat)
 	return 0;
 }
 
+/* The styles of the categories of d (those no option uses too). */
+static struct cat_style *cat_styles(const struct chart_data *d)
+{
+	struct cat_style *st = xcalloc((size_t)d->ncat + 1, sizeof(*st));
+	const char **names = xcalloc((size_t)d->ncat + 1, sizeof(char *));
+	int *idx = xcalloc((size_t)d->ncat + 1, sizeof(int));
+	size_t n = 0;
+	for (int cat = 0; cat < d->ncat; cat++)
+		if (used(d, cat)) {
+			idx[n] = cat;
+			names[n++] = d->categories[cat];
+		}
+	struct cat_style *got = xcalloc(n + 1, sizeof(*got));
+	style_categories(names, n, got);
+	for (size_t i = 0; i < n; i++)
+		st[idx[i]] = got[i];
+	free(got);
+	free(names);
+	free(idx);
+	return st;
+}
+
 /* The key, wrapped into rows at the bottom of box b; returns its top. */
 static double key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
-		  int place)
+		  int place, const struct cat_style *st)
 {
 	const struct chart_data *d = c->d;
 	double x = b.x, rows = 1, lead = 11;
@@ -41,8 +64,9 @@ static double key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 					y += lead;
 			}
 			if (k == 1) {
-				dl_rect(dl, x, y - 7, 11, 8,
-					style_category(cat), STYLE_INK, 0.4);
+				dl_rect(dl, x, y - 7, 11, 8, st[cat].fill,
+					STYLE_INK, 0.4)
+					->hatch = st[cat].hatch;
 				dl_text(dl, x + 15, y, d->categories[cat],
 					FONT_REGULAR, STYLE_SMALL, STYLE_INK,
 					ANCHOR_LEFT);
@@ -51,6 +75,39 @@ static double key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 		}
 	}
 	return b.y + b.h - (rows - 1) * lead - 10;
+}
+
+/* The name of a category in its segment [x0, x1] centred on yc, on one
+ * line or, when that is too wide, on two (bar height bh permitting);
+ * nothing when it does not fit.  A hatched segment gets a plain patch of
+ * its colour behind the words. */
+static void seg_label(const struct exhibit_ctx *c, struct dlist *dl,
+		      const char *name, const struct cat_style *st, double x0,
+		      double x1, double yc, double bh)
+{
+	const double lead = STYLE_NOTE * 1.15;
+	char **lines;
+	size_t n = layout_wrap(c->tm, name, FONT_REGULAR, STYLE_NOTE,
+			       x1 - x0 - 4, &lines);
+	double widest = 0;
+	for (size_t i = 0; i < n; i++)
+		widest = fmax(widest, text_width(c->tm, lines[i], FONT_REGULAR,
+						 STYLE_NOTE));
+	if (n <= 2 && widest + 4 <= x1 - x0 &&
+	    (double)n * lead + 2 <= bh) {
+		double base = yc + STYLE_NOTE * TEXT_CAP / 2 -
+			      (double)(n - 1) * lead / 2;
+		if (st->hatch)
+			dl_rect(dl, (x0 + x1 - widest) / 2 - 1,
+				base - STYLE_NOTE * TEXT_ASCENT, widest + 2,
+				(double)(n - 1) * lead + STYLE_NOTE * 1.2,
+				st->fill, DL_NONE, 0);
+		for (size_t i = 0; i < n; i++)
+			dl_text(dl, (x0 + x1) / 2, base + (double)i * lead,
+				lines[i], FONT_REGULAR, STYLE_NOTE, st->text,
+				ANCHOR_CENTER);
+	}
+	layout_lines_free(lines, n);
 }
 
 void breakdown_draw(const struct exhibit_ctx *c, struct box b,
@@ -76,7 +133,8 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 					       FONT_BOLD, STYLE_SMALL));
 	}
 	namew = fmin(namew, b.w * 0.28);
-	double keytop = key(c, dl, b, 1);
+	struct cat_style *st = cat_styles(d);
+	double keytop = key(c, dl, b, 1, st);
 	double left = b.x + namew + 8;
 	double padr = text_width(c->tm, "$000.0K", FONT_BOLD, STYLE_SMALL) + 6;
 	struct ticks t;
@@ -115,19 +173,16 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 			total += v;
 			double x0 = scale_map(&sx, from);
 			double x1 = scale_map(&sx, to);
-			uint32_t fill = style_category(cat);
-			dl_rect(dl, x0, yc - bh / 2, x1 - x0, bh, fill,
-				STYLE_WHITE, 0.75);
-			const char *name = d->categories[cat];
-			double tw = text_width(c->tm, name, FONT_REGULAR,
-					       STYLE_NOTE);
-			if (tw + 4 <= x1 - x0)
-				dl_text(dl, (x0 + x1) / 2,
-					yc + STYLE_NOTE * TEXT_CAP / 2, name,
-					FONT_REGULAR, STYLE_NOTE,
-					style_lightness(fill) < 55 ? STYLE_WHITE
-								   : STYLE_INK,
-					ANCHOR_CENTER);
+			/* Segments apart by an ink edge, so that two of
+			 * near lightness still part in greyscale. */
+			dl_rect(dl, x0, yc - bh / 2, x1 - x0, bh, st[cat].fill,
+				STYLE_INK, 0.5)
+				->hatch = st[cat].hatch;
+			/* Every segment that can hold its name is labelled
+			 * (the second cue besides colour), on a plain patch
+			 * of its colour when it is hatched. */
+			seg_label(c, dl, d->categories[cat], &st[cat], x0, x1,
+				  yc, bh);
 		}
 		char buf[LAYOUT_LABEL_MAX];
 		dl_text(dl, scale_map(&sx, pos) + 4,
@@ -135,4 +190,5 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 			layout_money_short(total, 0, buf), FONT_BOLD,
 			STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
 	}
+	free(st);
 }

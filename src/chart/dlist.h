@@ -49,6 +49,8 @@ struct dl_item {
 	enum dl_anchor anchor;
 	int vertical;       /* DL_TEXT: rotated 90 degrees counter-clockwise */
 	enum dl_shape shape;
+	int hatch;          /* DL_RECT: diagonal hatching over the fill, in
+			     * ink or white (whichever contrasts more) */
 };
 
 struct dlist {

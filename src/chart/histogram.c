@@ -57,7 +57,7 @@ static void side(const struct exhibit_ctx *c, struct dlist *dl, double x,
 	char *t = layout_ellipsize(c->tm, strbuf_str(&a), FONT_BOLD,
 				   STYLE_LABEL, width);
 	enum dl_anchor an = right ? ANCHOR_RIGHT : ANCHOR_LEFT;
-	dl_text(dl, x, y, t, FONT_BOLD, STYLE_LABEL, style_option_line(o), an);
+	dl_text(dl, x, y, t, FONT_BOLD, STYLE_LABEL, style_option_text(o), an);
 	dl_text(dl, x, y + 10, strbuf_str(&b), FONT_REGULAR, STYLE_LABEL,
 		STYLE_INK, an);
 	free(t);

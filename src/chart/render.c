@@ -311,6 +311,33 @@ static void draw_mark(struct painter *p, const struct dl_item *it)
 	fill_stroke(p, &copy);
 }
 
+/* Fills the rectangle of it (the current path, kept) and hatches it
+ * with diagonal lines 4 points apart. */
+static void hatch(struct painter *p, const struct dl_item *it)
+{
+	cairo_t *cr = p->cr;
+	source(cr, it->fill);
+	cairo_fill_preserve(cr);
+	cairo_save(cr);
+	cairo_clip_preserve(cr);
+	cairo_new_path(cr);
+	double r = (double)((it->fill >> 16) & 0xFF),
+	       g = (double)((it->fill >> 8) & 0xFF),
+	       b = (double)(it->fill & 0xFF);
+	double y = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+	cairo_set_source_rgb(cr, y < 0.45 ? 1 : 0, y < 0.45 ? 1 : 0,
+			     y < 0.45 ? 1 : 0);
+	cairo_set_line_width(cr, 0.6);
+	cairo_set_dash(cr, NULL, 0, 0);
+	for (double x = it->x - it->h; x < it->x + it->w; x += 4) {
+		cairo_move_to(cr, x, it->y + it->h);
+		cairo_line_to(cr, x + it->h, it->y);
+	}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+}
+
 static void paint(struct painter *p, const struct dlist *dl)
 {
 	set_font_options(p->cr);
@@ -328,7 +355,14 @@ static void paint(struct painter *p, const struct dlist *dl)
 			    it->y + it->h >= dl->height)
 				break;
 			cairo_rectangle(p->cr, it->x, it->y, it->w, it->h);
-			fill_stroke(p, it);
+			if (it->hatch) {
+				hatch(p, it);
+				struct dl_item edge = *it;
+				edge.fill = DL_NONE;
+				fill_stroke(p, &edge);
+			} else {
+				fill_stroke(p, it);
+			}
 			break;
 		case DL_PATH:
 			if (it->npts > 0)

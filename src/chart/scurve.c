@@ -63,7 +63,7 @@ static void level(const struct exhibit_ctx *c, struct dlist *dl,
 			STYLE_SMALL * (TEXT_ASCENT + TEXT_DESCENT) + 1,
 			STYLE_WHITE, DL_NONE, 0);
 		dl_text(dl, at[o], y + 3 + STYLE_SMALL * TEXT_ASCENT, text[o],
-			FONT_BOLD, STYLE_SMALL, style_option_line(o),
+			FONT_BOLD, STYLE_SMALL, style_option_text(o),
 			ANCHOR_CENTER);
 	}
 	free(want);

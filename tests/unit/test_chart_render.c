@@ -293,6 +293,21 @@ static void test_layout_keeps_labels_apart(void **state)
 			if (it->kind != DL_TEXT || it->vertical)
 				continue;
 			box[i] = text_box(&tm, it);
+			/* WCAG AA against what it sits on: the last filled
+			 * rectangle drawn under its anchor, else white. */
+			uint32_t bg = STYLE_WHITE;
+			for (size_t j = 0; j < i; j++) {
+				const struct dl_item *r = &dl.v[j];
+				if (r->kind == DL_RECT && r->fill != DL_NONE &&
+				    it->x >= r->x && it->x <= r->x + r->w &&
+				    it->y >= r->y && it->y <= r->y + r->h)
+					bg = r->fill;
+			}
+			if (style_contrast(it->fill, bg) < 4.5)
+				fail_msg("%s: \"%s\" in #%06X on #%06X: "
+					 "contrast %.2f",
+					 ex[e].name, it->text, it->fill, bg,
+					 style_contrast(it->fill, bg));
 			/* Inside the page. */
 			if (box[i].x0 < -0.01 || box[i].x1 > dl.width + 0.01 ||
 			    box[i].y0 < 0 || box[i].y1 > dl.height)
