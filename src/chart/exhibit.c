@@ -216,8 +216,9 @@ static void histogram_table(const struct chart_data *d, int o,
 	const struct chart_option *p = &d->opt[o];
 	if (p->nbins == 0)
 		return;
-	double w = p->bins[0].high - p->bins[0].low;
-	size_t k = layout_bin_factor(p->nbins, 40);
+	/* The bars drawn, not the finer bins of histogram.csv. */
+	double w = p->bins[0].high - p->bins[0].low, drawn;
+	size_t k = histogram_factor(p, &drawn);
 	long m0 = layout_merged_bin(p->bins[0].low, w, k);
 	long m1 = layout_merged_bin(p->bins[p->nbins - 1].low, w, k);
 	double *share = xcalloc((size_t)(m1 - m0 + 1), sizeof(double));

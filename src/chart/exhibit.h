@@ -158,6 +158,10 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b,
 		  struct dlist *dl);
 void histogram_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl);
+/* How many of histogram.csv's bins of option p one bar of its histogram
+ * holds (1, 2, 5, 10...), and in *width the bar's width in dollars: the
+ * drawing, its note and its data table all use these bars. */
+size_t histogram_factor(const struct chart_option *p, double *width);
 void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl);
 void perstudent_draw(const struct exhibit_ctx *c, struct box b,

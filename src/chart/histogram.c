@@ -18,15 +18,26 @@ struct bar {
 	double low, high, share;
 };
 
-/* The bars of option o: its bins merged by layout_bin_factor.  Returns
+size_t histogram_factor(const struct chart_option *p, double *width)
+{
+	if (p->nbins == 0) {
+		*width = 0;
+		return 1;
+	}
+	size_t k = layout_bin_factor(p->nbins, HIST_MAX_BARS);
+	*width = (p->bins[0].high - p->bins[0].low) * (double)k;
+	return k;
+}
+
+/* The bars of option o: its bins merged by histogram_factor.  Returns
  * the count; *out is malloc'ed. */
 static size_t bars(const struct chart_option *p, struct bar **out)
 {
 	*out = NULL;
 	if (p->nbins == 0)
 		return 0;
-	double w = p->bins[0].high - p->bins[0].low;
-	size_t k = layout_bin_factor(p->nbins, HIST_MAX_BARS);
+	double w = p->bins[0].high - p->bins[0].low, drawn;
+	size_t k = histogram_factor(p, &drawn);
 	long m0 = layout_merged_bin(p->bins[0].low, w, k);
 	long m1 = layout_merged_bin(p->bins[p->nbins - 1].low, w, k);
 	size_t n = (size_t)(m1 - m0 + 1);

@@ -11,6 +11,8 @@
 #include "util/strbuf.h"
 
 #define TORNADO_MAX 10
+/* The outline of a bar that crosses $0 (the others: 0.4 points). */
+#define TORNADO_CROSS_LW 1.25
 
 /* "input value: difference" at one end of a bar. */
 static void end_label(const struct chart_data *d, const struct chart_sens *s,
@@ -22,14 +24,18 @@ static void end_label(const struct chart_data *d, const struct chart_sens *s,
 	snprintf(buf, cap, "%s: %s", v, r);
 }
 
+/* The key: the two tints of a bar and, when some bar crosses $0
+ * (cross), the heavy outline that marks it. */
 static void key(const struct exhibit_ctx *c, struct dlist *dl, double x,
-		double y, uint32_t light, uint32_t dark)
+		double y, uint32_t light, uint32_t dark, int cross)
 {
-	static const char *const words[2] = {
-		"input at its 10th percentile", "input at its 90th percentile"};
-	uint32_t fill[2] = {light, dark};
-	for (int i = 0; i < 2; i++) {
-		dl_rect(dl, x, y - 7, 12, 8, fill[i], STYLE_INK, 0.5);
+	static const char *const words[3] = {
+		"input at its 10th percentile", "at its 90th percentile",
+		"heavy outline: crosses $0, can reverse which costs less"};
+	uint32_t fill[3] = {light, dark, STYLE_WHITE};
+	for (int i = 0; i < 2 + cross; i++) {
+		dl_rect(dl, x, y - 7, 12, 8, fill[i], STYLE_INK,
+			i == 2 ? TORNADO_CROSS_LW : 0.5);
 		dl_text(dl, x + 15, y, words[i], FONT_REGULAR, STYLE_SMALL,
 			STYLE_INK, ANCHOR_LEFT);
 		x += 15 + text_width(c->tm, words[i], FONT_REGULAR,
@@ -81,7 +87,11 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	uint32_t hue = style_option(o).colour;
 	uint32_t light = style_at_lightness(hue, 82);
 	uint32_t dark = style_at_lightness(hue, 40);
-	key(c, dl, b.x, b.y + 7, light, dark);
+	int any_cross = 0;
+	for (size_t i = 0; i < n; i++)
+		any_cross |= fmin(rows[i]->out_p10, rows[i]->out_p90) < 0 &&
+			     fmax(rows[i]->out_p10, rows[i]->out_p90) > 0;
+	key(c, dl, b.x, b.y + 7, light, dark, any_cross);
 	if (n == 0) {
 		dl_text(dl, b.x + b.w / 2, b.y + b.h / 2,
 			"No uncertain input moves this difference.",
@@ -138,7 +148,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 			dark, DL_NONE, 0);
 		double xl = fmin(x10, x90), xr = fmax(x10, x90);
 		dl_rect(dl, xl, yc - bh / 2, xr - xl, bh, DL_NONE, STYLE_INK,
-			crosses ? 1.25 : 0.4);
+			crosses ? TORNADO_CROSS_LW : 0.4);
 		for (int h = 0; h < 2; h++) {
 			end_label(d, s, h, buf, sizeof(buf));
 			double xe = h ? x90 : x10, xo = h ? x10 : x90;

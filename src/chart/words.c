@@ -473,14 +473,13 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 	}
 	case EX_HISTOGRAM: {
 		char w[LAYOUT_LABEL_MAX] = "";
-		const struct chart_option *p = &d->opt[option];
-		if (p->nbins)
-			layout_money_full(p->bins[0].high - p->bins[0].low, 0,
-					  w);
+		double drawn;
+		histogram_factor(&d->opt[option], &drawn);
+		layout_money_full(drawn, 0, w);
 		strbuf_printf(&b, "Notes: difference = %s minus %s in each of "
 				  "%s simulations, both on the same simulated "
-				  "inputs; positive: %s costs more. Bins of %s "
-				  "(or a multiple), with an edge at $0.",
+				  "inputs; positive: %s costs more. Bars %s "
+				  "wide, with an edge at $0.",
 			      olabel(d, option), olabel(d, d->baseline), n,
 			      olabel(d, option), w);
 		break;

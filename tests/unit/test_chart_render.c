@@ -390,6 +390,125 @@ static void test_histogram_bars_sides(void **state)
 	strbuf_free(&err);
 }
 
+/* A tornado's heavy outline marks the bars that cross $0, and the key
+ * explains it exactly when there is one. */
+static void test_tornado_heavy_outline_explained(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	int seen_with = 0, seen_without = 0;
+	for (size_t e = 0; e < nex; e++) {
+		if (ex[e].kind != EX_TORNADO)
+			continue;
+		const struct chart_sens **rows;
+		size_t n = words_tornado_rows(&d, ex[e].option, &rows);
+		int crossing = 0;
+		for (size_t i = 0; i < n && i < 10; i++)
+			crossing += fmin(rows[i]->out_p10, rows[i]->out_p90) <
+					    0 &&
+				    fmax(rows[i]->out_p10, rows[i]->out_p90) > 0;
+		free(rows);
+		struct exhibit_ctx c = {&d, &tm, &ex[e]};
+		struct dlist dl;
+		exhibit_draw(&c, &dl);
+		int heavy = 0, key = 0;
+		for (size_t i = 0; i < dl.n; i++) {
+			const struct dl_item *it = &dl.v[i];
+			if (it->kind == DL_RECT && it->stroke != DL_NONE &&
+			    it->lw > 1)
+				heavy++;
+			if (it->kind == DL_TEXT &&
+			    strncmp(it->text, "heavy outline: crosses $0", 25) ==
+				    0)
+				key++;
+		}
+		assert_int_equal(key, crossing > 0);
+		assert_int_equal(heavy, crossing + (crossing > 0));
+		seen_with += crossing > 0;
+		seen_without += crossing == 0;
+		dlist_free(&dl);
+	}
+	/* The fixture has one tornado of each kind. */
+	assert_int_equal(seen_with, 1);
+	assert_int_equal(seen_without, 1);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
+/* With more bins than bars (122 bins of $50,000, as in the example), the
+ * note, the drawing and the data table all give the bars drawn: $100,000
+ * wide, edges on multiples of it. */
+static void test_histogram_note_table_match_bars(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	const struct exhibit *h = &ex[4];
+	assert_string_equal(h->name, "histogram-portal");
+	struct chart_option *p = &d.opt[h->option];
+	free(p->bins);
+	p->nbins = 122;
+	p->bins = calloc(p->nbins, sizeof(*p->bins));
+	for (size_t i = 0; i < p->nbins; i++) {
+		p->bins[i].low = -2800000.0 + 50000.0 * (double)i;
+		p->bins[i].high = p->bins[i].low + 50000;
+		p->bins[i].share = 1.0 / 122;
+		p->bins[i].count = 1;
+	}
+	double w;
+	assert_int_equal(histogram_factor(p, &w), 2);
+	assert_double_near(w, 100000, 1e-12);
+	char *note = words_notes(&d, EX_HISTOGRAM, h->option);
+	assert_non_null(strstr(note, "Bars $100,000 wide, with an edge at $0."));
+	assert_null(strstr(note, "50,000"));
+	free(note);
+	/* The drawing: 61 bars of one width. */
+	struct exhibit_ctx c = {&d, &tm, h};
+	struct dlist dl;
+	exhibit_draw(&c, &dl);
+	uint32_t left = style_option(0).colour, right = style_option(1).colour;
+	size_t nbars = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		if (dl.v[i].kind == DL_RECT &&
+		    (dl.v[i].fill == left || dl.v[i].fill == right))
+			nbars++;
+	assert_int_equal(nbars, 61);
+	dlist_free(&dl);
+	/* The table: the same 61 bars, each $100,000 wide, 1.64% each. */
+	struct table t;
+	exhibit_table(&c, &t);
+	assert_int_equal(t.nrows, 61);
+	assert_string_equal(t.cells[0], "\xE2\x88\x92$2,800,000");
+	assert_string_equal(t.cells[1], "\xE2\x88\x92$2,700,000");
+	assert_string_equal(t.cells[2], "1.64%");
+	assert_string_equal(t.cells[3 * 28], "$0"); /* never signed */
+	assert_true(t.rule[28]);              /* a rule above $0 */
+	table_free(&t);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +516,8 @@ int main(void)
 		cmocka_unit_test(test_pdf_date_rule),
 		cmocka_unit_test(test_layout_keeps_labels_apart),
 		cmocka_unit_test(test_histogram_bars_sides),
+		cmocka_unit_test(test_histogram_note_table_match_bars),
+		cmocka_unit_test(test_tornado_heavy_outline_explained),
 	};
 	return cmocka_run_group_tests_name("chart_render", tests, NULL, NULL);
 }
