@@ -262,14 +262,14 @@ static void title_per_student(struct findings_ctx *c)
 	char mm[FINDINGS_NUM];
 	findings_money(s->measure[a * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50],
 		       mm);
+	/* Every candidate names the option and its figure: a title without
+	 * them is no finding. */
 	char *cand[] = {
 		findings_fmt("Lowest median net cost per student-year: %s, %s",
 			     c->name[a], mm),
-		findings_fmt("Lowest net cost per student-year: %s",
-			     c->name[a]),
-		findings_fmt("Lowest median net cost per student-year: %s",
+		findings_fmt("Lowest cost per student-year: %s, %s", c->name[a],
 			     mm)};
-	findings_add_title(c, "title.per_student", cand, 3);
+	findings_add_title(c, "title.per_student", cand, 2);
 }
 
 void findings_titles(struct findings_ctx *c)

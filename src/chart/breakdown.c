@@ -147,18 +147,19 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 	for (int o = 0; o < np; o++) {
 		const struct chart_option *p = &d->opt[o];
 		double yc = top + rh * (o + 0.5);
+		/* The name on up to three lines (the short name when the
+		 * label needs more), centred on the bar. */
+		const char *name = frame_option_name(c, o, FONT_BOLD,
+						     STYLE_SMALL, namew, 3);
 		char **lines;
-		size_t nl = layout_wrap(c->tm, p->label, FONT_BOLD, STYLE_SMALL,
+		size_t nl = layout_wrap(c->tm, name, FONT_BOLD, STYLE_SMALL,
 					namew, &lines);
-		double shown = (double)(nl < 3 ? nl : 3);
-		for (size_t i = 0; i < nl && i < 3; i++) {
-			double dy = ((double)i - (shown - 1) / 2) * 9;
-			dl_text(dl, b.x + namew,
-				yc + STYLE_SMALL * TEXT_CAP / 2 + dy, lines[i],
-				FONT_BOLD, STYLE_SMALL, STYLE_INK,
-				ANCHOR_RIGHT);
-		}
 		layout_lines_free(lines, nl);
+		double shown = (double)(nl < 3 ? nl : 3);
+		frame_lines(c, dl, b.x + namew,
+			    yc + STYLE_SMALL * TEXT_CAP / 2 - (shown - 1) / 2 * 9,
+			    namew, name, FONT_BOLD, STYLE_SMALL, STYLE_INK,
+			    ANCHOR_RIGHT, 9, 3);
 		double pos = 0, neg = 0, total = 0;
 		for (int cat = 0; cat < d->ncat; cat++) {
 			if (!p->cat_present[cat])

@@ -180,6 +180,8 @@ static void load_summary(struct loader *L, struct chart_data *d)
 		csvin_free(&t.t);
 		return;
 	}
+	/* Optional (folders of edtco 0.2.0 and before lack it). */
+	int short_col = csvin_column(&t.t, "short_label");
 	/* Options in order of first appearance. */
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		const char *id = data_cell(&t, r, 0);
@@ -197,6 +199,10 @@ static void load_summary(struct loader *L, struct chart_data *d)
 		o->id = xstrdup(id);
 		const char *label = data_cell(&t, r, 1);
 		o->label = xstrdup(*label ? label : id);
+		const char *sh = short_col >= 0
+					 ? csvin_text(&t.t.rows[r], short_col)
+					 : "";
+		o->short_label = *sh ? xstrdup(sh) : NULL;
 	}
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		int o = data_find_option(d, data_cell(&t, r, 0));
@@ -430,6 +436,7 @@ void chart_data_free(struct chart_data *d)
 		struct chart_option *p = &d->opt[o];
 		free(p->id);
 		free(p->label);
+		free(p->short_label);
 		free(p->gross);
 		free(p->net);
 		free(p->cum);

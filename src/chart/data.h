@@ -51,6 +51,8 @@ struct chart_bin {
 
 struct chart_option {
 	char *id, *label;
+	char *short_label; /* summary.csv's short_label (short.<option>), or
+			    * NULL: none given, or an older folder */
 	struct chart_stat m[CM_COUNT];   /* summary.csv */
 	struct chart_stat cmp[CM_COUNT]; /* compare.csv: minus the baseline */
 	int has_cdf;

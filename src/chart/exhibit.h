@@ -116,6 +116,12 @@ struct box {
  * plot. */
 struct box frame_draw(const struct exhibit_ctx *c, struct dlist *dl);
 
+/* The size of an exhibit's title: STYLE_TITLE, or the largest size down
+ * to STYLE_TITLE_MIN (in half points) at which it wraps to two lines of
+ * width; at STYLE_TITLE_MIN it may take more. */
+double frame_title_size(const struct exhibit_ctx *c, const char *title,
+			double width);
+
 /* Writes text wrapped to width at (x, y = first baseline); returns the y
  * of the baseline after the last line (y + lines x leading). */
 double frame_text(const struct exhibit_ctx *c, struct dlist *dl, double x,
@@ -145,6 +151,29 @@ void frame_money_ticks(const struct exhibit_ctx *c, double lo, double hi,
 /* The widest money tick label of t. */
 double frame_money_label_width(const struct exhibit_ctx *c,
 			       const struct ticks *t, int plus);
+
+/* Option o's name where max_lines lines of width points are free for it
+ * in font at size: its label when it wraps to that many, else its short
+ * name (short.<option>) when the scenario gives one, else its label (for
+ * the caller to wrap and, as a last resort, shorten). */
+const char *frame_option_name(const struct exhibit_ctx *c, int o,
+			      enum dl_font font, double size, double width,
+			      size_t max_lines);
+
+/* text with every "%s" replaced by the names of options a and b (b < 0:
+ * only a), fitted into width in font at size: with the labels when that
+ * fits, else with the short names, else with each name shortened by an
+ * ellipsis (the words around them are kept whole).  Caller frees. */
+char *frame_fit_names(const struct exhibit_ctx *c, const char *fmt, int a,
+		      int b, enum dl_font font, double size, double width);
+
+/* Draws text in at most max_lines lines of width (the last one shortened
+ * with an ellipsis only when the words do not fit in max_lines), anchored
+ * at x with the first baseline at y; returns the number of lines. */
+size_t frame_lines(const struct exhibit_ctx *c, struct dlist *dl, double x,
+		   double y, double width, const char *text, enum dl_font font,
+		   double size, uint32_t colour, enum dl_anchor anchor,
+		   double leading, size_t max_lines);
 
 /* A line in an option's style (with a dark edge under light colours). */
 void frame_option_line(struct dlist *dl, const double *xy, size_t n,

@@ -128,8 +128,10 @@ void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		}
 		frame_y_money(c, dl, &t, &sy, o == 0 ? left - 4 : -1, px,
 			      px + pw, 0);
-		char *name = layout_ellipsize(c->tm, d->opt[o].label, FONT_BOLD,
-					      STYLE_LABEL, pw);
+		char *name = layout_ellipsize(
+			c->tm,
+			frame_option_name(c, o, FONT_BOLD, STYLE_LABEL, pw, 1),
+			FONT_BOLD, STYLE_LABEL, pw);
 		dl_text(dl, px + pw / 2, top - 6, name, FONT_BOLD, STYLE_LABEL,
 			STYLE_INK, ANCHOR_CENTER);
 		free(name);

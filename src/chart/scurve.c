@@ -84,12 +84,16 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 		double p = words_point_percentile(d, o);
 		ordinal((int)lround(p), ord, sizeof(ord));
 		struct strbuf s = STRBUF_INIT;
-		strbuf_printf(&s, "%s: base case %s, %s percentile",
-			      d->opt[o].label,
+		strbuf_printf(&s, "%%s: base case %s, %s percentile",
 			      layout_money_short(d->opt[o].m[CM_NET_PV].point,
 						 0, m),
 			      ord);
-		lines[o] = strbuf_take(&s);
+		/* The name gives way (short name, then an ellipsis), never
+		 * the figures after it. */
+		lines[o] = frame_fit_names(c, strbuf_str(&s), o, -1,
+					   FONT_REGULAR, STYLE_SMALL,
+					   b.w - 40);
+		strbuf_free(&s);
 		w = fmax(w, text_width(c->tm, lines[o], FONT_REGULAR,
 				       STYLE_SMALL));
 	}

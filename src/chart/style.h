@@ -23,6 +23,7 @@
 
 /* Type sizes, points (CHARTS.md section 2: nothing below 7). */
 #define STYLE_TITLE 13.0
+#define STYLE_TITLE_MIN 10.0 /* a long title shrinks to this */
 #define STYLE_SUBTITLE 9.0
 #define STYLE_LABEL 8.0
 #define STYLE_SMALL 7.5

@@ -44,36 +44,71 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, double x,
 	}
 }
 
-/* An input's name right-aligned at x, centred on yc, within width: an
- * item's name is shortened before its "[option]", which always shows. */
+/* An input's name right-aligned at x, centred on yc, within width: on
+ * two lines when the row (rh high) has room for them, and only then
+ * shortened, an item's name before its "[option]", which always shows. */
 static void name_label(const struct exhibit_ctx *c, struct dlist *dl,
-		       const char *input, double x, double yc, double width)
+		       const char *input, double x, double yc, double width,
+		       double rh)
 {
+	/* Two lines in the note size, one in the label size. */
+	const double lead = STYLE_NOTE * 1.06;
+	size_t max = rh >= 2 * lead ? 2 : 1;
+	double size = STYLE_SMALL;
 	const char *slash = strchr(input, '/');
-	struct strbuf s = STRBUF_INIT;
+	char *name = xstrdup(slash ? slash + 1 : input);
+	char *suffix = xstrdup("");
 	if (slash) {
-		char *suffix = xstrdup(input);
-		suffix[slash - input] = '\0';
 		struct strbuf sf = STRBUF_INIT;
-		strbuf_printf(&sf, " [%s]", suffix);
-		double sw = text_width(c->tm, strbuf_str(&sf), FONT_REGULAR,
-				       STYLE_SMALL);
-		char *item = layout_ellipsize(c->tm, slash + 1, FONT_REGULAR,
-					      STYLE_SMALL,
-					      fmax(width - sw, 20));
-		strbuf_printf(&s, "%s%s", item, strbuf_str(&sf));
-		free(item);
+		strbuf_printf(&sf, " [%.*s]", (int)(slash - input), input);
 		free(suffix);
-		strbuf_free(&sf);
-	} else {
-		char *fit = layout_ellipsize(c->tm, input, FONT_REGULAR,
-					     STYLE_SMALL, width);
-		strbuf_puts(&s, fit);
-		free(fit);
+		suffix = strbuf_take(&sf);
 	}
-	dl_text(dl, x, yc + STYLE_SMALL * TEXT_CAP / 2, strbuf_str(&s),
-		FONT_REGULAR, STYLE_SMALL, STYLE_INK, ANCHOR_RIGHT);
-	strbuf_free(&s);
+	struct strbuf one = STRBUF_INIT;
+	strbuf_printf(&one, "%s%s", name, suffix);
+	if (text_width(c->tm, strbuf_str(&one), FONT_REGULAR, size) <= width)
+		max = 1;
+	else if (max == 2)
+		size = STYLE_NOTE;
+	strbuf_free(&one);
+	double room = text_width(c->tm, name, FONT_REGULAR, size);
+	for (;;) {
+		struct strbuf s = STRBUF_INIT;
+		strbuf_printf(&s, "%s%s", name, suffix);
+		char **lines;
+		size_t n = layout_wrap(c->tm, strbuf_str(&s), FONT_REGULAR,
+				       size, width, &lines);
+		int fits = n <= max;
+		for (size_t i = 0; i < n && fits; i++)
+			fits = text_width(c->tm, lines[i], FONT_REGULAR,
+					  size) <= width + 1e-9;
+		if (fits || room < 20) {
+			double y0 = yc + size * TEXT_CAP / 2 -
+				    (double)((n < max ? n : max) - 1) * lead /
+					    2;
+			for (size_t i = 0; i < n && i < max; i++) {
+				char *t = layout_ellipsize(c->tm, lines[i],
+							   FONT_REGULAR,
+							   size, width);
+				dl_text(dl, x, y0 + (double)i * lead, t,
+					FONT_REGULAR, size, STYLE_INK,
+					ANCHOR_RIGHT);
+				free(t);
+			}
+			layout_lines_free(lines, n);
+			strbuf_free(&s);
+			break;
+		}
+		layout_lines_free(lines, n);
+		strbuf_free(&s);
+		room *= 0.9;
+		char *shorter = layout_ellipsize(c->tm, name, FONT_REGULAR,
+						 size, room);
+		free(name);
+		name = shorter;
+	}
+	free(name);
+	free(suffix);
 }
 
 void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
@@ -135,7 +170,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		double yc = top + rh * ((double)i + 0.5);
-		name_label(c, dl, s->input, b.x + namew, yc, namew);
+		name_label(c, dl, s->input, b.x + namew, yc, namew, rh);
 		double xb = scale_map(&sx, s->out_point);
 		double x10 = scale_map(&sx, s->out_p10);
 		double x90 = scale_map(&sx, s->out_p90);
@@ -183,11 +218,13 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 			"$0: same cost", FONT_REGULAR, STYLE_NOTE, STYLE_INK,
 			x0 < xb ? ANCHOR_RIGHT : ANCHOR_LEFT);
 	}
-	struct strbuf xt = STRBUF_INIT;
-	strbuf_printf(&xt, "Difference in total cost (+ means %s costs more)",
-		      d->opt[o].label);
-	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, strbuf_str(&xt),
-		FONT_REGULAR, STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
-	strbuf_free(&xt);
+	char *xt = frame_fit_names(c,
+				   "Difference in total cost (+ means %s costs "
+				   "more)",
+				   o, -1, FONT_REGULAR, STYLE_SMALL,
+				   b.x + b.w - left);
+	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, xt, FONT_REGULAR,
+		STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
+	free(xt);
 	free(rows);
 }

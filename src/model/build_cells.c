@@ -59,7 +59,8 @@ int model_is_reserved_number(const char *name)
 
 int build_is_text_key(const char *name)
 {
-	return build_in_list(name, text_keys) || build_starts_with(name, "label.");
+	return build_in_list(name, text_keys) || build_starts_with(name, "label.") ||
+	       build_starts_with(name, "short.");
 }
 
 /* ---- cells ---------------------------------------------------------- */

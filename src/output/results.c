@@ -36,7 +36,8 @@ void results_summary(const struct model *m, const struct summary *s,
 {
 	static const char *const lead[] = {"option", "label", "measure",
 					   "point",  "mean",  "sd", NULL};
-	header(w, lead, 1, NULL);
+	static const char *const tail[] = {"short_label", NULL};
+	header(w, lead, 1, tail);
 	for (int o = 0; o < s->noptions; o++) {
 		for (int k = 0; k < measures(s); k++) {
 			const struct summary_stat *st =
@@ -48,6 +49,9 @@ void results_summary(const struct model *m, const struct summary *s,
 			csvout_cents(w, st->mean);
 			csvout_cents(w, st->sd);
 			quantiles(w, st);
+			csvout_text(w, m->options[o].short_label
+					       ? m->options[o].short_label
+					       : "");
 			csvout_end_row(w);
 		}
 	}

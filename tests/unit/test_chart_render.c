@@ -270,29 +270,36 @@ static struct rect text_box(const struct text_measure *tm,
 	return r;
 }
 
-static void test_layout_keeps_labels_apart(void **state)
+/* Lays out every exhibit of d and checks each text item: inside the
+ * page, apart from the others, in WCAG AA contrast with what it sits on;
+ * and the title whole (every word, in order, no ellipsis) on at most two
+ * lines unless at the smallest title size. */
+static void check_layout(const struct chart_data *d,
+			 const struct text_measure *tm, struct exhibit *ex,
+			 size_t nex)
 {
-	(void)state;
-	struct diags dg = DIAGS_INIT;
-	struct chart_data d;
-	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
-	struct strbuf err = STRBUF_INIT;
-	struct render_fonts *f;
-	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
-	struct text_measure tm = render_measure(f);
-	struct exhibit *ex;
-	size_t nex = exhibit_list(&d, &ex);
-	assert_int_equal(nex, 8);
 	for (size_t e = 0; e < nex; e++) {
-		struct exhibit_ctx c = {&d, &tm, &ex[e]};
+		struct exhibit_ctx c = {d, tm, &ex[e]};
 		struct dlist dl;
 		exhibit_draw(&c, &dl);
 		struct rect *box = calloc(dl.n, sizeof(*box));
+		double ts = frame_title_size(&c, ex[e].title,
+					     STYLE_CHART_W - 2 * STYLE_MARGIN);
+		struct strbuf title = STRBUF_INIT;
+		size_t tlines = 0;
 		for (size_t i = 0; i < dl.n; i++) {
 			const struct dl_item *it = &dl.v[i];
 			if (it->kind != DL_TEXT || it->vertical)
 				continue;
-			box[i] = text_box(&tm, it);
+			if (it->font == FONT_BOLD && it->size == ts &&
+			    it->y < 60) {
+				strbuf_printf(&title, "%s%s",
+					      tlines++ ? " " : "", it->text);
+				if (strstr(it->text, "\xE2\x80\xA6"))
+					fail_msg("%s: title cut: %s",
+						 ex[e].name, it->text);
+			}
+			box[i] = text_box(tm, it);
 			/* WCAG AA against what it sits on: the last filled
 			 * rectangle drawn under its anchor, else white. */
 			uint32_t bg = STYLE_WHITE;
@@ -326,9 +333,64 @@ static void test_layout_keeps_labels_apart(void **state)
 						 ex[e].name, it->text, o->text);
 			}
 		}
+		assert_string_equal(strbuf_str(&title), ex[e].title);
+		if (ts > STYLE_TITLE_MIN)
+			assert_true(tlines <= 2);
+		strbuf_free(&title);
 		free(box);
 		dlist_free(&dl);
 	}
+}
+
+/* Names of more than 80 characters. */
+static const char *const long_names[] = {
+	"Statewide inBloom-style cloud student data portal with vendor-hosted "
+	"dashboards and analytics (SaaS)",
+	"Madison-Oneida BOCES Regional Information Center shared student "
+	"management service (CO-SER 5xx)",
+	"District in-house student information system and data warehouse, "
+	"hosted and run by district staff"};
+
+static void test_layout_keeps_labels_apart(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	assert_int_equal(nex, 8);
+	check_layout(&d, &tm, ex, nex);
+	exhibit_list_free(ex, nex);
+	/* Every option with a long label, and titles naming it in full (as
+	 * findings.csv does when the scenario gives no short names). */
+	assert_int_equal(d.nopt, 3);
+	for (int o = 0; o < 3; o++) {
+		assert_true(strlen(long_names[o]) > 80);
+		free(d.opt[o].label);
+		d.opt[o].label = strdup(long_names[o]);
+	}
+	nex = exhibit_list(&d, &ex);
+	for (size_t e = 0; e < nex; e++) {
+		struct strbuf t = STRBUF_INIT;
+		strbuf_printf(&t, "Cheaper in 81%% of futures: %s, by $154,000",
+			      long_names[1]);
+		free(ex[e].title);
+		ex[e].title = strbuf_take(&t);
+	}
+	check_layout(&d, &tm, ex, nex);
+	exhibit_list_free(ex, nex);
+	/* With short names too. */
+	static const char *const shorts[] = {"Cloud portal", "BOCES RIC",
+					     "In-house"};
+	for (int o = 0; o < 3; o++)
+		d.opt[o].short_label = strdup(shorts[o]);
+	nex = exhibit_list(&d, &ex);
+	check_layout(&d, &tm, ex, nex);
 	exhibit_list_free(ex, nex);
 	render_fonts_close(f);
 	chart_data_free(&d);
