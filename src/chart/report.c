@@ -435,8 +435,10 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 	strbuf_printf(&h, "Chance cheaper than %s", d->opt[d->baseline].label);
 	const char *head[] = {"Option", "Base case", "Mean",
 			      "10th to 90th percentile", strbuf_str(&h)};
+	/* One option compares with nothing: no chance column. */
+	size_t ncol = d->nopt > 1 ? 5 : 4;
 	struct table t;
-	table_init(&t, 5, head, NULL);
+	table_init(&t, ncol, head, NULL);
 	table_wrap(&t, 0);
 	for (int o = 0; o < d->nopt; o++) {
 		const struct chart_stat *s = &d->opt[o].m[CM_NET_PV];
