@@ -466,6 +466,11 @@ void chart_data_free(struct chart_data *d)
 	memset(d, 0, sizeof(*d));
 }
 
+const char *chart_name(const struct chart_data *d, int o)
+{
+	return d->opt[o].short_label ? d->opt[o].short_label : d->opt[o].label;
+}
+
 const char *chart_prov(const struct chart_data *d, const char *key)
 {
 	for (size_t i = 0; i < d->nprov; i++)

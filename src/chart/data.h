@@ -130,6 +130,10 @@ enum chart_status chart_data_load(struct chart_data *d, const char *dir,
 
 void chart_data_free(struct chart_data *d);
 
+/* Option o's short name (short.<option>) when the scenario gives one,
+ * else its label. */
+const char *chart_name(const struct chart_data *d, int o);
+
 /* The value of key in provenance.csv (the first one), or NULL. */
 const char *chart_prov(const struct chart_data *d, const char *key);
 

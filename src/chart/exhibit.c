@@ -35,7 +35,8 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 	add(d, &v, &n, EX_FAN, -1, "fan", "Cost per year (fan chart)");
 	add(d, &v, &n, EX_SCURVE, -1, "scurve",
 	    "Chance of staying within a budget (S-curve)");
-	const char *b = d->opt[d->baseline].label;
+	/* Captions name options like titles: by their short names. */
+	const char *b = chart_name(d, d->baseline);
 	for (int o = 0; o < d->nopt && d->has_sens; o++) {
 		if (o == d->baseline)
 			continue;
@@ -43,7 +44,7 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 		strbuf_reset(&cap);
 		strbuf_printf(&name, "tornado-%s", d->opt[o].id);
 		strbuf_printf(&cap, "What drives %s vs %s (tornado)",
-			      d->opt[o].label, b);
+			      chart_name(d, o), b);
 		add(d, &v, &n, EX_TORNADO, o, strbuf_str(&name),
 		    strbuf_str(&cap));
 	}
@@ -54,7 +55,7 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 		strbuf_reset(&cap);
 		strbuf_printf(&name, "histogram-%s", d->opt[o].id);
 		strbuf_printf(&cap, "%s minus %s, simulation by simulation",
-			      d->opt[o].label, b);
+			      chart_name(d, o), b);
 		add(d, &v, &n, EX_HISTOGRAM, o, strbuf_str(&name),
 		    strbuf_str(&cap));
 	}

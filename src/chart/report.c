@@ -432,7 +432,7 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 {
 	const struct chart_data *d = p->d;
 	struct strbuf h = STRBUF_INIT;
-	strbuf_printf(&h, "Chance cheaper than %s", d->opt[d->baseline].label);
+	strbuf_printf(&h, "Chance cheaper than %s", chart_name(d, d->baseline));
 	const char *head[] = {"Option", "Base case", "Mean",
 			      "10th to 90th percentile", strbuf_str(&h)};
 	/* One option compares with nothing: no chance column. */
@@ -506,17 +506,17 @@ static void cover(struct pages *p, struct report_page *pg,
 		dl_tag_begin(dl, "TOCI", NULL);
 		dl_text(dl, PAGE_M, base, toc[i].what, FONT_BOLD, 9.5,
 			STYLE_INK, ANCHOR_LEFT);
-		char *cap = layout_ellipsize(p->c.tm, toc[i].caption,
-					     FONT_REGULAR, 9.5, PAGE_W - 148);
-		dl_text(dl, PAGE_M + 80, base, cap, FONT_REGULAR, 9.5,
-			STYLE_INK, ANCHOR_LEFT);
-		free(cap);
+		/* The caption on up to two lines (long option names). */
+		size_t nl = frame_lines(&p->c, dl, PAGE_M + 80, base,
+					PAGE_W - 148, toc[i].caption,
+					FONT_REGULAR, 9.5, STYLE_INK,
+					ANCHOR_LEFT, 12, 2);
 		strbuf_reset(&b);
 		strbuf_printf(&b, "page %zu", toc[i].page);
 		dl_text(dl, PAGE_M + PAGE_W, base, strbuf_str(&b),
 			FONT_REGULAR, 9.5, STYLE_INK, ANCHOR_RIGHT);
 		dl_tag_end(dl, "TOCI");
-		y += 14;
+		y += 14 + 12 * (double)(nl - 1);
 	}
 	dl_tag_end(dl, "TOC");
 	strbuf_free(&b);
