@@ -44,6 +44,8 @@ struct dl_item {
 	char *text;         /* DL_TEXT: UTF-8; DL_TAG: the type; owned */
 	char *alt;          /* DL_TAG: a Figure's text alternative, or
 			     * NULL; owned */
+	char *attrs;        /* DL_TAG: cairo tag attributes ("page=3" for a
+			     * Link), or NULL; owned */
 	double size;        /* DL_TEXT: font size, points */
 	enum dl_font font;
 	enum dl_anchor anchor;
@@ -97,6 +99,16 @@ struct dl_item *dl_mark(struct dlist *d, double x, double y, double size,
  * page. */
 void dl_tag_begin(struct dlist *d, const char *tag, const char *alt);
 void dl_tag_end(struct dlist *d, const char *tag);
+
+/* Marks the top of this page as the destination "page<N>" (N: page,
+ * 1-based), a named destination of the PDF. */
+void dl_tag_dest(struct dlist *d, size_t page);
+
+/* Opens a Link element to the destination dl_tag_dest made for page;
+ * close it with dl_tag_end(d, "Link").  Its text is the link's area.
+ * (A named destination, because cairo 1.16 writes a link to a page
+ * number that comes later in the file without its target.) */
+void dl_tag_link(struct dlist *d, size_t page);
 
 /* Appends every item of src to d, moved by (dx, dy); src is unchanged. */
 void dlist_append(struct dlist *d, const struct dlist *src, double dx,

@@ -376,7 +376,8 @@ static void paint(struct painter *p, const struct dlist *dl)
 			if (it->closed)
 				cairo_tag_end(p->cr, it->text);
 			else
-				cairo_tag_begin(p->cr, it->text, "");
+				cairo_tag_begin(p->cr, it->text,
+						it->attrs ? it->attrs : "");
 			break;
 		}
 	}

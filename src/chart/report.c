@@ -30,6 +30,7 @@ static struct report_page *new_page(struct pages *p, const char *label,
 	dlist_init(&pg->dl, STYLE_PAGE_W, STYLE_PAGE_H);
 	dl_rect(&pg->dl, 0, 0, STYLE_PAGE_W, STYLE_PAGE_H, STYLE_WHITE,
 		DL_NONE, 0);
+	dl_tag_dest(&pg->dl, p->n); /* for the links of the contents */
 	pg->label = xstrdup(label);
 	pg->outline = outline ? xstrdup(outline) : NULL;
 	pg->outline_child = child;
@@ -499,11 +500,11 @@ static void cover(struct pages *p, struct report_page *pg,
 	y = summary(p, dl, y);
 	y = block(p, dl, "H2", "Contents", y + 14, FONT_BOLD, 12, STYLE_INK);
 	dl_tag_begin(dl, "TOC", NULL);
-	/* No links: cairo 1.16's link tags write a broken xref table (qpdf
-	 * --check); the bookmarks navigate instead. */
+	/* Each entry links to its page (a Link element in the TOC item). */
 	for (size_t i = 0; i < ntoc; i++) {
 		double base = y + 9.5 * TEXT_ASCENT;
 		dl_tag_begin(dl, "TOCI", NULL);
+		dl_tag_link(dl, toc[i].page);
 		dl_text(dl, PAGE_M, base, toc[i].what, FONT_BOLD, 9.5,
 			STYLE_INK, ANCHOR_LEFT);
 		/* The caption on up to two lines (long option names). */
@@ -515,6 +516,7 @@ static void cover(struct pages *p, struct report_page *pg,
 		strbuf_printf(&b, "page %zu", toc[i].page);
 		dl_text(dl, PAGE_M + PAGE_W, base, strbuf_str(&b),
 			FONT_REGULAR, 9.5, STYLE_INK, ANCHOR_RIGHT);
+		dl_tag_end(dl, "Link");
 		dl_tag_end(dl, "TOCI");
 		y += 14 + 12 * (double)(nl - 1);
 	}
