@@ -233,6 +233,17 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 		struct exhibit_ctx c = {&d, &tm, &ex[i]};
 		exhibit_draw(&c, &charts[i]);
 	}
+	/* The standalone PDFs: tagged, the chart a Figure with its text
+	 * alternative, like its page in the packet. */
+	struct dlist *tagged = xcalloc(nex + 1, sizeof(*tagged));
+	for (size_t i = 0; i < nex && (o->formats & CHART_PDF); i++) {
+		dlist_init(&tagged[i], charts[i].width, charts[i].height);
+		char *alt = exhibit_alt(&ex[i]);
+		dl_tag_begin(&tagged[i], "Figure", alt);
+		free(alt);
+		dlist_append(&tagged[i], &charts[i], 0, 0);
+		dl_tag_end(&tagged[i], "Figure");
+	}
 	struct report_page *pages = NULL;
 	size_t npages = 0;
 	struct render_page *rp = NULL;
@@ -274,9 +285,10 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 		for (int k = 0; k < 3; k++) {
 			if (!(o->formats & fmts[k]))
 				continue;
-			struct job *j =
-				add_job(jobs, &n, od, prefix, ex[i].name,
-					exts[k], fmts[k], &charts[i]);
+			struct job *j = add_job(
+				jobs, &n, od, prefix, ex[i].name, exts[k],
+				fmts[k],
+				fmts[k] == CHART_PDF ? &tagged[i] : &charts[i]);
 			j->meta = (struct render_meta){ex[i].title,
 						       ex[i].subtitle,
 						       strbuf_str(&creator),
@@ -294,9 +306,12 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 	strbuf_free(&subject);
 	free(rp);
 	report_free(pages, npages);
-	for (size_t i = 0; i < nex; i++)
+	for (size_t i = 0; i < nex; i++) {
 		dlist_free(&charts[i]);
+		dlist_free(&tagged[i]);
+	}
 	free(charts);
+	free(tagged);
 	exhibit_list_free(ex, nex);
 	chart_data_free(&d);
 	return rc == 0 ? CHART_OK : CHART_EIO;

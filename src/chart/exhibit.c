@@ -71,6 +71,13 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 	return n;
 }
 
+char *exhibit_alt(const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "%s. %s.", e->title, e->subtitle);
+	return strbuf_take(&b);
+}
+
 void exhibit_list_free(struct exhibit *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -43,6 +43,11 @@ struct exhibit {
 size_t exhibit_list(const struct chart_data *d, struct exhibit **out);
 void exhibit_list_free(struct exhibit *v, size_t n);
 
+/* The text alternative of exhibit e in a tagged PDF: its finding (the
+ * title) and what it measures (the subtitle), "Title. Subtitle.".
+ * Caller frees. */
+char *exhibit_alt(const struct exhibit *e);
+
 /* Everything an exhibit's layout needs. */
 struct exhibit_ctx {
 	const struct chart_data *d;

@@ -104,10 +104,9 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 	struct report_page *pg = new_page(p, lab, out, 0);
 	double y = heading(p, &pg->dl, out, PAGE_M);
 	/* The chart is a figure whose text alternative is its finding. */
-	struct strbuf alt = STRBUF_INIT;
-	strbuf_printf(&alt, "%s. %s.", e->title, e->subtitle);
-	dl_tag_begin(&pg->dl, "Figure", strbuf_str(&alt));
-	strbuf_free(&alt);
+	char *alt = exhibit_alt(e);
+	dl_tag_begin(&pg->dl, "Figure", alt);
+	free(alt);
 	dlist_append(&pg->dl, chart, PAGE_M, y + 4);
 	dl_tag_end(&pg->dl, "Figure");
 	dl_rect(&pg->dl, PAGE_M, y + 4, STYLE_CHART_W, STYLE_CHART_H, DL_NONE,
