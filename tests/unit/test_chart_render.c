@@ -289,6 +289,23 @@ static void check_layout(const struct chart_data *d,
 		size_t tlines = 0;
 		for (size_t i = 0; i < dl.n; i++) {
 			const struct dl_item *it = &dl.v[i];
+			/* Shapes inside the page too (half a line's width
+			 * of slack). */
+			double sl = it->lw / 2 + 1e-9;
+			if (it->kind == DL_RECT &&
+			    (it->x < -sl || it->y < -sl ||
+			     it->x + it->w > dl.width + sl ||
+			     it->y + it->h > dl.height + sl))
+				fail_msg("%s: a rectangle leaves the page",
+					 ex[e].name);
+			for (size_t k = 0; it->kind == DL_PATH && k < it->npts;
+			     k++)
+				if (it->pts[2 * k] < -sl ||
+				    it->pts[2 * k] > dl.width + sl ||
+				    it->pts[2 * k + 1] < -sl ||
+				    it->pts[2 * k + 1] > dl.height + sl)
+					fail_msg("%s: a line leaves the page",
+						 ex[e].name);
 			if (it->kind != DL_TEXT || it->vertical)
 				continue;
 			if (it->font == FONT_BOLD && it->size == ts &&
