@@ -282,62 +282,50 @@ static void rewrite(const struct pdf *p, long k, size_t lo, size_t hi,
 	strbuf_puts(out, "\nendobj\n");
 }
 
-int pdfmeta_add(const char *path, const char *lang, const char *const *alts,
-		size_t nalt, const char *shown, struct strbuf *err)
+/* The offset of the last cross-reference table, with its trailer in
+ * [*tr, *tr_end); -1 when it is not a classic table, or when the file
+ * was updated before (a /Prev: older objects would be in other tables). */
+static long find_xref(struct pdf *p, size_t *tr, size_t *tr_end)
 {
-	struct pdf p = {0};
-	int rc = -1;
-	struct strbuf up = STRBUF_INIT, entry = STRBUF_INIT;
-	long *changed = NULL, *at = NULL;
-	size_t nchanged = 0;
-	if (read_all(path, &p) != 0) {
-		strbuf_printf(err, "cannot read '%s' back: %s", shown,
-			      strerror(errno));
-		goto out;
-	}
-	/* The last startxref. */
-	size_t sx = p.n;
-	while (sx > 0 && !(starts(&p, sx - 1, "startxref")))
+	size_t sx = p->n;
+	while (sx > 0 && !starts(p, sx - 1, "startxref"))
 		sx--;
 	size_t i = sx + 8;
-	long x = sx ? number(&p, &i) : -1;
-	size_t tr, tr_end;
-	if (x < 0 || (size_t)x >= p.n ||
-	    read_xref(&p, (size_t)x, &tr, &tr_end) != 0) {
-		rc = 0; /* not a layout we can update: leave it */
-		goto out;
-	}
-	if (has_key(&p, tr, tr_end, "/Prev", NULL)) {
-		rc = 0; /* already updated: its older objects are elsewhere */
-		goto out;
-	}
-	size_t r = tr;
-	while (r + 5 < tr_end && !starts(&p, r, "/Root"))
-		r++;
-	r += 5;
-	long root = number(&p, &r);
-	changed = xcalloc(p.nobj + 1, sizeof(long));
-	at = xcalloc(p.nobj + 1, sizeof(long));
-	size_t base = p.n;
-	if (p.n && p.b[p.n - 1] != '\n') {
-		strbuf_putc(&up, '\n');
-		base = p.n + 1;
-	}
+	long x = sx ? number(p, &i) : -1;
+	if (x < 0 || (size_t)x >= p->n ||
+	    read_xref(p, (size_t)x, tr, tr_end) != 0 ||
+	    has_key(p, *tr, *tr_end, "/Prev", NULL))
+		return -1;
+	return x;
+}
+
+/* An incremental update being written. */
+struct update {
+	struct strbuf s; /* its bytes */
+	size_t base;     /* the file offset of its first byte */
+	long *obj, *at;  /* the objects rewritten and their offsets */
+	size_t n;
+};
+
+/* Appends to u a new version of the catalog (object root) with /Lang and
+ * of each Figure element with /Alt, alts[i] for the i-th in object order.
+ * Returns the number of Figure elements. */
+static size_t new_versions(const struct pdf *p, long root, const char *lang,
+			   const char *const *alts, size_t nalt,
+			   struct update *u)
+{
+	struct strbuf entry = STRBUF_INIT;
 	size_t lo, hi, fig = 0;
-	for (long k = 1; (size_t)k < p.nobj; k++) {
-		if (object(&p, k, &lo, &hi) != 0)
+	for (long k = 1; (size_t)k < p->nobj; k++) {
+		if (object(p, k, &lo, &hi) != 0)
 			continue;
 		strbuf_reset(&entry);
-		if (k == root && lang && !has_key(&p, lo, hi, "/Lang", NULL)) {
+		if (k == root && lang && !has_key(p, lo, hi, "/Lang", NULL)) {
 			strbuf_puts(&entry, "/Lang ");
 			pdfmeta_text_string(&entry, lang);
-		} else if (has_key(&p, lo, hi, "/Type", "/StructElem") &&
-			   has_key(&p, lo, hi, "/S", "/Figure")) {
-			if (fig >= nalt) {
-				fig++;
-				continue;
-			}
-			if (!has_key(&p, lo, hi, "/Alt", NULL)) {
+		} else if (has_key(p, lo, hi, "/Type", "/StructElem") &&
+			   has_key(p, lo, hi, "/S", "/Figure")) {
+			if (fig < nalt && !has_key(p, lo, hi, "/Alt", NULL)) {
 				strbuf_puts(&entry, "/Alt ");
 				pdfmeta_text_string(&entry, alts[fig]);
 			}
@@ -345,10 +333,60 @@ int pdfmeta_add(const char *path, const char *lang, const char *const *alts,
 		}
 		if (!entry.len)
 			continue;
-		changed[nchanged] = k;
-		at[nchanged++] = (long)(base + up.len);
-		rewrite(&p, k, lo, hi, strbuf_str(&entry), &up);
+		u->obj[u->n] = k;
+		u->at[u->n++] = (long)(u->base + u->s.len);
+		rewrite(p, k, lo, hi, strbuf_str(&entry), &u->s);
 	}
+	strbuf_free(&entry);
+	return fig;
+}
+
+/* Ends u with its cross-reference table and a trailer: the old trailer's
+ * entries ([tr, tr_end)) and /Prev pointing at the old table (at x). */
+static void end_update(const struct pdf *p, struct update *u, size_t tr,
+		       size_t tr_end, long x)
+{
+	long xref_at = (long)(u->base + u->s.len);
+	strbuf_puts(&u->s, "xref\n");
+	for (size_t k = 0; k < u->n; k++)
+		strbuf_printf(&u->s, "%ld 1\n%010ld 00000 n \n", u->obj[k],
+			      u->at[k]);
+	strbuf_puts(&u->s, "trailer\n<<");
+	strbuf_add(&u->s, p->b + tr + 2, tr_end - tr - 4);
+	strbuf_printf(&u->s, " /Prev %ld\n>>\nstartxref\n%ld\n%%%%EOF\n", x,
+		      xref_at);
+}
+
+int pdfmeta_add(const char *path, const char *lang, const char *const *alts,
+		size_t nalt, const char *shown, struct strbuf *err)
+{
+	struct pdf p = {0};
+	struct update u = {STRBUF_INIT, 0, NULL, NULL, 0};
+	int rc = -1;
+	if (read_all(path, &p) != 0) {
+		strbuf_printf(err, "cannot read '%s' back: %s", shown,
+			      strerror(errno));
+		goto out;
+	}
+	size_t tr, tr_end;
+	long x = find_xref(&p, &tr, &tr_end);
+	if (x < 0) {
+		rc = 0; /* not a layout we can update: leave it */
+		goto out;
+	}
+	size_t r = tr;
+	while (r + 5 < tr_end && !starts(&p, r, "/Root"))
+		r++;
+	r += 5;
+	long root = number(&p, &r);
+	u.obj = xcalloc(p.nobj + 1, sizeof(long));
+	u.at = xcalloc(p.nobj + 1, sizeof(long));
+	u.base = p.n;
+	if (p.n && p.b[p.n - 1] != '\n') {
+		strbuf_putc(&u.s, '\n');
+		u.base = p.n + 1;
+	}
+	size_t fig = new_versions(&p, root, lang, alts, nalt, &u);
 	if (fig != nalt) {
 		strbuf_printf(err,
 			      "cannot add the text alternatives to '%s': "
@@ -356,36 +394,24 @@ int pdfmeta_add(const char *path, const char *lang, const char *const *alts,
 			      shown, fig, nalt);
 		goto out;
 	}
-	if (!nchanged) {
-		rc = 0;
+	rc = 0;
+	if (!u.n)
 		goto out;
-	}
-	long xref_at = (long)(base + up.len);
-	strbuf_puts(&up, "xref\n");
-	for (size_t k = 0; k < nchanged; k++)
-		strbuf_printf(&up, "%ld 1\n%010ld 00000 n \n", changed[k],
-			      at[k]);
-	/* The old trailer's entries, and /Prev pointing at its table. */
-	strbuf_puts(&up, "trailer\n<<");
-	strbuf_add(&up, p.b + tr + 2, tr_end - tr - 4);
-	strbuf_printf(&up, " /Prev %ld\n>>\nstartxref\n%ld\n%%%%EOF\n", x,
-		      xref_at);
+	end_update(&p, &u, tr, tr_end, x);
 	FILE *fp = fopen(path, "ab");
-	int ok = fp && fwrite(up.s, 1, up.len, fp) == up.len;
+	int ok = fp && fwrite(u.s.s, 1, u.s.len, fp) == u.s.len;
 	if (fp && fclose(fp) != 0)
 		ok = 0;
 	if (!ok) {
 		strbuf_printf(err, "cannot write '%s': %s", shown,
 			      strerror(errno));
-		goto out;
+		rc = -1;
 	}
-	rc = 0;
 out:
 	free(p.b);
 	free(p.off);
-	free(changed);
-	free(at);
-	strbuf_free(&up);
-	strbuf_free(&entry);
+	free(u.obj);
+	free(u.at);
+	strbuf_free(&u.s);
 	return rc;
 }

@@ -20,7 +20,7 @@
 #include "util/mem.h"
 
 #define PI 3.14159265358979323846
-#define STYLE_WHITE_PAGE 0xFFFFFFu
+#define PAGE_WHITE 0xFFFFFFu /* the colour of a PDF page */
 
 /* The FreeType library lives until the fonts object is closed and cairo
  * has let go of both faces (cairo may keep a face in its font cache after
@@ -349,7 +349,7 @@ static void paint(struct painter *p, const struct dlist *dl)
 			 * cairo 1.16 takes an opaque fill of the whole page
 			 * for the start of a new page's content, which
 			 * breaks the open structure tags. */
-			if (p->tags && it->fill == STYLE_WHITE_PAGE &&
+			if (p->tags && it->fill == PAGE_WHITE &&
 			    it->stroke == DL_NONE && it->x <= 0 && it->y <= 0 &&
 			    it->x + it->w >= dl->width &&
 			    it->y + it->h >= dl->height)
