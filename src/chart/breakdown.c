@@ -80,8 +80,8 @@ static double key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 /* The name of a category in its segment [x0, x1] centred on yc, on one
  * line or, when that is too wide, on two (bar height bh permitting);
  * nothing when it does not fit.  A hatched segment gets a plain patch of
- * its colour behind the words. */
-static void seg_label(const struct exhibit_ctx *c, struct dlist *dl,
+ * its colour behind the words.  Returns whether it was placed. */
+static int seg_label(const struct exhibit_ctx *c, struct dlist *dl,
 		      const char *name, const struct cat_style *st, double x0,
 		      double x1, double yc, double bh)
 {
@@ -107,7 +107,39 @@ static void seg_label(const struct exhibit_ctx *c, struct dlist *dl,
 				lines[i], FONT_REGULAR, STYLE_NOTE, st->text,
 				ANCHOR_CENTER);
 	}
+	int placed = n <= 2 && widest + 4 <= x1 - x0 &&
+		     (double)n * lead + 2 <= bh;
 	layout_lines_free(lines, n);
+	return placed;
+}
+
+/* The names of the segments too narrow to hold them (names[i], centred
+ * at want[i] in order), under the bar whose bottom is at y, each joined
+ * to its segment by a short line; nothing when there is no room (below
+ * room points) or they cannot be spread apart within [lo, hi]. */
+static void under_labels(const struct exhibit_ctx *c, struct dlist *dl,
+			 const char *const *names, const double *want,
+			 size_t n, double y, double room, double lo, double hi)
+{
+	if (n == 0 || room < 5 + STYLE_NOTE * (TEXT_ASCENT + TEXT_DESCENT))
+		return;
+	double widest = 0;
+	for (size_t i = 0; i < n; i++)
+		widest = fmax(widest, text_width(c->tm, names[i], FONT_REGULAR,
+						 STYLE_NOTE));
+	double gap = widest + 6;
+	if (gap * (double)n > hi - lo)
+		return;
+	double *at = xcalloc(n, sizeof(double));
+	layout_spread(want, n, gap, lo + gap / 2, hi - gap / 2, at);
+	for (size_t i = 0; i < n; i++) {
+		dl_line(dl, want[i], y, at[i], y + 4, STYLE_INK, 0.5,
+			DASH_SOLID);
+		dl_text(dl, at[i], y + 4.5 + STYLE_NOTE * TEXT_ASCENT,
+			names[i], FONT_REGULAR, STYLE_NOTE, STYLE_INK,
+			ANCHOR_CENTER);
+	}
+	free(at);
 }
 
 void breakdown_draw(const struct exhibit_ctx *c, struct box b,
@@ -161,6 +193,12 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 			    namew, name, FONT_BOLD, STYLE_SMALL, STYLE_INK,
 			    ANCHOR_RIGHT, 9, 3);
 		double pos = 0, neg = 0, total = 0;
+		/* Segments too narrow for their names: named under the bar,
+		 * so that no segment is told by its colour alone. */
+		const char **under = xcalloc((size_t)d->ncat + 1,
+					     sizeof(char *));
+		double *ux = xcalloc((size_t)d->ncat + 1, sizeof(double));
+		size_t nu = 0;
 		for (int cat = 0; cat < d->ncat; cat++) {
 			if (!p->cat_present[cat])
 				continue;
@@ -182,9 +220,16 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 			/* Every segment that can hold its name is labelled
 			 * (the second cue besides colour), on a plain patch
 			 * of its colour when it is hatched. */
-			seg_label(c, dl, d->categories[cat], &st[cat], x0, x1,
-				  yc, bh);
+			if (!seg_label(c, dl, d->categories[cat], &st[cat], x0,
+				       x1, yc, bh)) {
+				under[nu] = d->categories[cat];
+				ux[nu++] = (x0 + x1) / 2;
+			}
 		}
+		under_labels(c, dl, under, ux, nu, yc + bh / 2,
+			     rh / 2 - bh / 2, left, b.x + b.w);
+		free(under);
+		free(ux);
 		char buf[LAYOUT_LABEL_MAX];
 		dl_text(dl, scale_map(&sx, pos) + 4,
 			yc + STYLE_SMALL * TEXT_CAP / 2,

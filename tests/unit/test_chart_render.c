@@ -525,6 +525,51 @@ static void test_tornado_heavy_outline_explained(void **state)
 	strbuf_free(&err);
 }
 
+/* The breakdown names every segment, inside it or under its bar: each
+ * category's name appears once per bar that has it, and once in the key. */
+static void test_breakdown_names_every_segment(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	const struct exhibit *b = &ex[6];
+	assert_string_equal(b->name, "breakdown");
+	/* Make one segment too narrow for its name: portal's Exit. */
+	int exit = -1;
+	for (int k = 0; k < d.ncat; k++)
+		if (strcmp(d.categories[k], "Exit") == 0)
+			exit = k;
+	assert_true(exit >= 0 && d.opt[0].cat_present[exit]);
+	d.opt[0].cat_net_mean[exit] = 1000;
+	struct exhibit_ctx c = {&d, &tm, b};
+	struct dlist dl;
+	exhibit_draw(&c, &dl);
+	for (int k = 0; k < d.ncat; k++) {
+		int bars = 0, named = 0;
+		for (int o = 0; o < d.nopt; o++)
+			bars += d.opt[o].cat_present[k];
+		for (size_t i = 0; i < dl.n; i++)
+			named += dl.v[i].kind == DL_TEXT &&
+				 strcmp(dl.v[i].text, d.categories[k]) == 0;
+		if (named != bars + 1)
+			fail_msg("%s: %d names for %d segments and the key",
+				 d.categories[k], named, bars);
+	}
+	dlist_free(&dl);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
 /* With more bins than bars (122 bins of $50,000, as in the example), the
  * note, the drawing and the data table all give the bars drawn: $100,000
  * wide, edges on multiples of it. */
@@ -597,6 +642,7 @@ int main(void)
 		cmocka_unit_test(test_histogram_bars_sides),
 		cmocka_unit_test(test_histogram_note_table_match_bars),
 		cmocka_unit_test(test_tornado_heavy_outline_explained),
+		cmocka_unit_test(test_breakdown_names_every_segment),
 	};
 	return cmocka_run_group_tests_name("chart_render", tests, NULL, NULL);
 }
