@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/mem.h"
+
 struct option_style style_option(int i)
 {
 	/* Tol high-contrast blue, red, yellow; then black, Tol green, grey.
@@ -140,7 +142,7 @@ void style_categories(const char *const *names, size_t n,
 		      struct cat_style *out)
 {
 	/* Indices in name order (insertion sort: a chart has few). */
-	size_t *ord = malloc((n ? n : 1) * sizeof(size_t));
+	size_t *ord = xmalloc((n ? n : 1) * sizeof(size_t));
 	for (size_t i = 0; i < n; i++) {
 		size_t j = i;
 		while (j > 0 && cmp_name(&ord[j - 1], &i, names) > 0) {
