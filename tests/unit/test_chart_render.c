@@ -570,6 +570,62 @@ static void test_breakdown_names_every_segment(void **state)
 	strbuf_free(&err);
 }
 
+/* The fill of category name's swatch in a breakdown's key (the rectangle
+ * drawn just before its key text), or DL_NONE. */
+static uint32_t key_fill(const struct dlist *dl, const char *name)
+{
+	for (size_t i = 1; i < dl->n; i++)
+		if (dl->v[i].kind == DL_TEXT && dl->v[i].size == STYLE_SMALL &&
+		    strcmp(dl->v[i].text, name) == 0 &&
+		    dl->v[i - 1].kind == DL_RECT)
+			return dl->v[i - 1].fill;
+	return DL_NONE;
+}
+
+/* A category keeps its colour when the chart's set of categories
+ * changes: the fixture's breakdown with and without its Exit items. */
+static void test_breakdown_colour_follows_name(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	struct exhibit_ctx c = {&d, &tm, &ex[6]};
+	static const char *const cats[] = {"Licensing", "Staff", "Training"};
+	uint32_t before[3], after[3];
+	struct dlist dl;
+	exhibit_draw(&c, &dl);
+	assert_true(key_fill(&dl, "Exit") != DL_NONE);
+	for (int i = 0; i < 3; i++)
+		before[i] = key_fill(&dl, cats[i]);
+	dlist_free(&dl);
+	for (int o = 0; o < d.nopt; o++)
+		for (int k = 0; k < d.ncat; k++)
+			if (strcmp(d.categories[k], "Exit") == 0)
+				d.opt[o].cat_present[k] = 0;
+	exhibit_draw(&c, &dl);
+	assert_int_equal(key_fill(&dl, "Exit"), DL_NONE);
+	for (int i = 0; i < 3; i++) {
+		after[i] = key_fill(&dl, cats[i]);
+		assert_true(before[i] != DL_NONE);
+		assert_int_equal(after[i], before[i]);
+		assert_int_equal(after[i], style_cat_level(style_cat_preferred(
+						   cats[i])));
+	}
+	dlist_free(&dl);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
 /* With more bins than bars (122 bins of $50,000, as in the example), the
  * note, the drawing and the data table all give the bars drawn: $100,000
  * wide, edges on multiples of it. */
@@ -643,6 +699,7 @@ int main(void)
 		cmocka_unit_test(test_histogram_note_table_match_bars),
 		cmocka_unit_test(test_tornado_heavy_outline_explained),
 		cmocka_unit_test(test_breakdown_names_every_segment),
+		cmocka_unit_test(test_breakdown_colour_follows_name),
 	};
 	return cmocka_run_group_tests_name("chart_render", tests, NULL, NULL);
 }
