@@ -173,6 +173,8 @@ char *findings_corr(double r, long n, char buf[FINDINGS_NUM])
 
 char *findings_option_name(const struct model *m, int o)
 {
+	if (m->options[o].short_label)
+		return xstrdup(m->options[o].short_label);
 	const char *label = m->options[o].label;
 	struct strbuf b = STRBUF_INIT;
 	int depth = 0;

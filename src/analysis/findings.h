@@ -119,9 +119,10 @@ char *findings_margin(double p, double se, long n, char buf[FINDINGS_NUM]);
  * "-0.3".  Returns buf. */
 char *findings_corr(double r, long n, char buf[FINDINGS_NUM]);
 
-/* An option's name in sentences and titles: its label without any
- * parenthesised part ("Cloud portal (inBloom-style)" -> "Cloud portal"),
- * or its id when nothing is left.  The caller frees it. */
+/* An option's name in sentences and titles: its short.<option> name when
+ * the scenario gives one, else its label without any parenthesised part
+ * ("Cloud portal (inBloom-style)" -> "Cloud portal"), or its id when
+ * nothing is left.  The caller frees it. */
 char *findings_option_name(const struct model *m, int o);
 
 /* The number of blank-separated words of s. */

@@ -45,20 +45,14 @@ void findings_add_title(struct findings_ctx *c, const char *key, char **cand,
 	for (size_t i = 0; i < n && !pick; i++)
 		if (cand[i] && findings_words(cand[i]) <= FINDINGS_TITLE_WORDS)
 			pick = cand[i];
-	if (!pick) {
-		pick = cand[n - 1];
-		int words = 0, in = 0;
-		for (char *p = pick; *p; p++) {
-			int blank = *p == ' ';
-			if (!blank && !in && ++words > FINDINGS_TITLE_WORDS) {
-				while (p > pick && p[-1] == ' ')
-					p--;
-				*p = '\0';
-				break;
-			}
-			in = !blank;
-		}
-	}
+	/* None short enough (long option names): the shortest whole one.
+	 * A title is never cut, which could stop it before its verb or its
+	 * number; the exhibit wraps it. */
+	int fits = pick != NULL;
+	for (size_t i = 0; i < n && !fits; i++)
+		if (cand[i] && (!pick || findings_words(cand[i]) <
+						 findings_words(pick)))
+			pick = cand[i];
 	GROW(c->f->titles, c->cap_t, c->f->ntitles + 1);
 	c->f->titles[c->f->ntitles++] =
 		(struct findings_entry){xstrdup(key), xstrdup(pick)};

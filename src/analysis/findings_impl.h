@@ -25,8 +25,8 @@ struct findings_ctx {
 char *findings_fmt(const char *format, ...) EDTCO_PRINTF(1, 2);
 
 /* Adds title key: the first candidate of at most FINDINGS_TITLE_WORDS
- * words (NULL candidates skipped); when none fits, the last one cut to
- * that many words.  Frees the candidates. */
+ * words (NULL candidates skipped); when none fits, the one with the
+ * fewest words, whole (never cut).  Frees the candidates. */
 void findings_add_title(struct findings_ctx *c, const char *key, char **cand,
 			size_t n);
 

@@ -174,9 +174,10 @@ static void title_scurve(struct findings_ctx *c)
 		findings_fmt("At 80%% confidence, %s needs the least: %s",
 			     c->name[a], ma),
 		findings_fmt("Least needed at 80%% confidence: %s, %s",
-			     c->name[a], ma),
-		findings_fmt("Least needed at 80%% confidence: %s", ma)};
-	findings_add_title(c, "title.scurve", cand, 5);
+			     c->name[a], ma)};
+	/* Every candidate names the option: a budget of nobody in
+	 * particular is no finding. */
+	findings_add_title(c, "title.scurve", cand, 4);
 }
 
 /* The tornado of option o against the baseline: its largest swing, and
@@ -357,14 +358,14 @@ static void title_per_student(struct findings_ctx *c)
 		findings_add_title(c, "title.per_student", cand, 2);
 		return;
 	}
+	/* Every candidate names the option and its figure: a title without
+	 * them is no finding. */
 	char *cand[] = {
 		findings_fmt("Lowest median net cost per student-year: %s, %s",
 			     c->name[a], mm),
-		findings_fmt("Lowest net cost per student-year: %s",
-			     c->name[a]),
-		findings_fmt("Lowest median net cost per student-year: %s",
+		findings_fmt("Lowest cost per student-year: %s, %s", c->name[a],
 			     mm)};
-	findings_add_title(c, "title.per_student", cand, 3);
+	findings_add_title(c, "title.per_student", cand, 2);
 }
 
 /* The budget by year: the option with the smallest operating budget (no

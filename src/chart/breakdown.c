@@ -1,5 +1,6 @@
 /* The breakdown: each option's expected total cost as a bar stacked by
- * category, categories in one order and one colour everywhere. */
+ * category, categories in one order, each in the colour its name gives
+ * it (style_categories), labelled where the name fits. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -15,9 +16,31 @@ static int used(const struct chart_data *d, int cat)
 	return 0;
 }
 
+/* The styles of the categories of d (those no option uses too). */
+static struct cat_style *cat_styles(const struct chart_data *d)
+{
+	struct cat_style *st = xcalloc((size_t)d->ncat + 1, sizeof(*st));
+	const char **names = xcalloc((size_t)d->ncat + 1, sizeof(char *));
+	int *idx = xcalloc((size_t)d->ncat + 1, sizeof(int));
+	size_t n = 0;
+	for (int cat = 0; cat < d->ncat; cat++)
+		if (used(d, cat)) {
+			idx[n] = cat;
+			names[n++] = d->categories[cat];
+		}
+	struct cat_style *got = xcalloc(n + 1, sizeof(*got));
+	style_categories(names, n, got);
+	for (size_t i = 0; i < n; i++)
+		st[idx[i]] = got[i];
+	free(got);
+	free(names);
+	free(idx);
+	return st;
+}
+
 /* The key, wrapped into rows at the bottom of box b; returns its top. */
 static double key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
-		  int place)
+		  int place, const struct cat_style *st)
 {
 	const struct chart_data *d = c->d;
 	double x = b.x, rows = 1, lead = 11;
@@ -41,8 +64,9 @@ static double key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 					y += lead;
 			}
 			if (k == 1) {
-				dl_rect(dl, x, y - 7, 11, 8,
-					style_category(cat), STYLE_INK, 0.4);
+				dl_rect(dl, x, y - 7, 11, 8, st[cat].fill,
+					STYLE_INK, 0.4)
+					->hatch = st[cat].hatch;
 				dl_text(dl, x + 15, y, d->categories[cat],
 					FONT_REGULAR, STYLE_SMALL, STYLE_INK,
 					ANCHOR_LEFT);
@@ -51,6 +75,71 @@ static double key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 		}
 	}
 	return b.y + b.h - (rows - 1) * lead - 10;
+}
+
+/* The name of a category in its segment [x0, x1] centred on yc, on one
+ * line or, when that is too wide, on two (bar height bh permitting);
+ * nothing when it does not fit.  A hatched segment gets a plain patch of
+ * its colour behind the words.  Returns whether it was placed. */
+static int seg_label(const struct exhibit_ctx *c, struct dlist *dl,
+		      const char *name, const struct cat_style *st, double x0,
+		      double x1, double yc, double bh)
+{
+	const double lead = STYLE_NOTE * 1.15;
+	char **lines;
+	size_t n = layout_wrap(c->tm, name, FONT_REGULAR, STYLE_NOTE,
+			       x1 - x0 - 4, &lines);
+	double widest = 0;
+	for (size_t i = 0; i < n; i++)
+		widest = fmax(widest, text_width(c->tm, lines[i], FONT_REGULAR,
+						 STYLE_NOTE));
+	if (n <= 2 && widest + 4 <= x1 - x0 &&
+	    (double)n * lead + 2 <= bh) {
+		double base = yc + STYLE_NOTE * TEXT_CAP / 2 -
+			      (double)(n - 1) * lead / 2;
+		if (st->hatch)
+			dl_rect(dl, (x0 + x1 - widest) / 2 - 1,
+				base - STYLE_NOTE * TEXT_ASCENT, widest + 2,
+				(double)(n - 1) * lead + STYLE_NOTE * 1.2,
+				st->fill, DL_NONE, 0);
+		for (size_t i = 0; i < n; i++)
+			dl_text(dl, (x0 + x1) / 2, base + (double)i * lead,
+				lines[i], FONT_REGULAR, STYLE_NOTE, st->text,
+				ANCHOR_CENTER);
+	}
+	int placed = n <= 2 && widest + 4 <= x1 - x0 &&
+		     (double)n * lead + 2 <= bh;
+	layout_lines_free(lines, n);
+	return placed;
+}
+
+/* The names of the segments too narrow to hold them (names[i], centred
+ * at want[i] in order), under the bar whose bottom is at y, each joined
+ * to its segment by a short line; nothing when there is no room (below
+ * room points) or they cannot be spread apart within [lo, hi]. */
+static void under_labels(const struct exhibit_ctx *c, struct dlist *dl,
+			 const char *const *names, const double *want,
+			 size_t n, double y, double room, double lo, double hi)
+{
+	if (n == 0 || room < 5 + STYLE_NOTE * (TEXT_ASCENT + TEXT_DESCENT))
+		return;
+	double widest = 0;
+	for (size_t i = 0; i < n; i++)
+		widest = fmax(widest, text_width(c->tm, names[i], FONT_REGULAR,
+						 STYLE_NOTE));
+	double gap = widest + 6;
+	if (gap * (double)n > hi - lo)
+		return;
+	double *at = xcalloc(n, sizeof(double));
+	layout_spread(want, n, gap, lo + gap / 2, hi - gap / 2, at);
+	for (size_t i = 0; i < n; i++) {
+		dl_line(dl, want[i], y, at[i], y + 4, STYLE_INK, 0.5,
+			DASH_SOLID);
+		dl_text(dl, at[i], y + 4.5 + STYLE_NOTE * TEXT_ASCENT,
+			names[i], FONT_REGULAR, STYLE_NOTE, STYLE_INK,
+			ANCHOR_CENTER);
+	}
+	free(at);
 }
 
 void breakdown_draw(const struct exhibit_ctx *c, struct box b,
@@ -76,7 +165,8 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 					       FONT_BOLD, STYLE_SMALL));
 	}
 	namew = fmin(namew, b.w * 0.28);
-	double keytop = key(c, dl, b, 1);
+	struct cat_style *st = cat_styles(d);
+	double keytop = key(c, dl, b, 1, st);
 	double left = b.x + namew + 8;
 	double padr = text_width(c->tm, "$000.0K", FONT_BOLD, STYLE_SMALL) + 6;
 	struct ticks t;
@@ -89,19 +179,26 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 	for (int o = 0; o < np; o++) {
 		const struct chart_option *p = &d->opt[o];
 		double yc = top + rh * (o + 0.5);
+		/* The name on up to three lines (the short name when the
+		 * label needs more), centred on the bar. */
+		const char *name = frame_option_name(c, o, FONT_BOLD,
+						     STYLE_SMALL, namew, 3);
 		char **lines;
-		size_t nl = layout_wrap(c->tm, p->label, FONT_BOLD, STYLE_SMALL,
+		size_t nl = layout_wrap(c->tm, name, FONT_BOLD, STYLE_SMALL,
 					namew, &lines);
-		double shown = (double)(nl < 3 ? nl : 3);
-		for (size_t i = 0; i < nl && i < 3; i++) {
-			double dy = ((double)i - (shown - 1) / 2) * 9;
-			dl_text(dl, b.x + namew,
-				yc + STYLE_SMALL * TEXT_CAP / 2 + dy, lines[i],
-				FONT_BOLD, STYLE_SMALL, STYLE_INK,
-				ANCHOR_RIGHT);
-		}
 		layout_lines_free(lines, nl);
+		double shown = (double)(nl < 3 ? nl : 3);
+		frame_lines(c, dl, b.x + namew,
+			    yc + STYLE_SMALL * TEXT_CAP / 2 - (shown - 1) / 2 * 9,
+			    namew, name, FONT_BOLD, STYLE_SMALL, STYLE_INK,
+			    ANCHOR_RIGHT, 9, 3);
 		double pos = 0, neg = 0, total = 0;
+		/* Segments too narrow for their names: named under the bar,
+		 * so that no segment is told by its colour alone. */
+		const char **under = xcalloc((size_t)d->ncat + 1,
+					     sizeof(char *));
+		double *ux = xcalloc((size_t)d->ncat + 1, sizeof(double));
+		size_t nu = 0;
 		for (int cat = 0; cat < d->ncat; cat++) {
 			if (!p->cat_present[cat])
 				continue;
@@ -115,24 +212,29 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 			total += v;
 			double x0 = scale_map(&sx, from);
 			double x1 = scale_map(&sx, to);
-			uint32_t fill = style_category(cat);
-			dl_rect(dl, x0, yc - bh / 2, x1 - x0, bh, fill,
-				STYLE_WHITE, 0.75);
-			const char *name = d->categories[cat];
-			double tw = text_width(c->tm, name, FONT_REGULAR,
-					       STYLE_NOTE);
-			if (tw + 4 <= x1 - x0)
-				dl_text(dl, (x0 + x1) / 2,
-					yc + STYLE_NOTE * TEXT_CAP / 2, name,
-					FONT_REGULAR, STYLE_NOTE,
-					style_lightness(fill) < 55 ? STYLE_WHITE
-								   : STYLE_INK,
-					ANCHOR_CENTER);
+			/* Segments apart by an ink edge, so that two of
+			 * near lightness still part in greyscale. */
+			dl_rect(dl, x0, yc - bh / 2, x1 - x0, bh, st[cat].fill,
+				STYLE_INK, 0.5)
+				->hatch = st[cat].hatch;
+			/* Every segment that can hold its name is labelled
+			 * (the second cue besides colour), on a plain patch
+			 * of its colour when it is hatched. */
+			if (!seg_label(c, dl, d->categories[cat], &st[cat], x0,
+				       x1, yc, bh)) {
+				under[nu] = d->categories[cat];
+				ux[nu++] = (x0 + x1) / 2;
+			}
 		}
+		under_labels(c, dl, under, ux, nu, yc + bh / 2,
+			     rh / 2 - bh / 2, left, b.x + b.w);
+		free(under);
+		free(ux);
 		char buf[LAYOUT_LABEL_MAX];
 		dl_text(dl, scale_map(&sx, pos) + 4,
 			yc + STYLE_SMALL * TEXT_CAP / 2,
 			layout_money_short(total, 0, buf), FONT_BOLD,
 			STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
 	}
+	free(st);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "chart/exhibit.h"
@@ -57,28 +58,59 @@ int chart_parse_formats(const char *list, unsigned *formats,
 	return 0;
 }
 
-void chart_pdf_date(const struct chart_data *d, const struct chart_opts *o,
-		    char buf[32])
+/* The newest modification time of the files named in provenance.csv
+ * (the run's inputs, as given on its command line, so relative to the
+ * current folder), or -1 when none can be found. */
+static long long newest_input(const struct chart_data *d)
 {
-	struct tm tm;
-	time_t t;
-	if (o->date >= 0 && o->date < 253402300800LL) { /* before 10000 */
-		t = (time_t)o->date;
-	} else {
-		struct strbuf b = STRBUF_INIT;
-		for (size_t i = 0; i < d->nprov; i++)
-			if (strcmp(d->prov[i].key, "input_sha256") == 0)
-				strbuf_printf(&b, "%s\n", d->prov[i].value);
-		const char *seed = chart_prov(d, "seed");
-		strbuf_printf(&b, "seed=%s\ntrials=%ld\n", seed ? seed : "",
-			      d->trials);
-		char hex[65];
-		file_sha256_hex(b.s ? b.s : "", b.len, hex);
-		strbuf_free(&b);
-		hex[8] = '\0';
-		unsigned long v = strtoul(hex, NULL, 16);
-		t = (time_t)(946684800L + (long)(v % 86400));
+	long long t = -1;
+	for (size_t i = 0; i < d->nprov; i++) {
+		struct stat st;
+		if (strcmp(d->prov[i].key, "input_file") == 0 &&
+		    stat(d->prov[i].value, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (long long)st.st_mtime > t)
+			t = (long long)st.st_mtime;
 	}
+	return t;
+}
+
+/* The newest modification time of the .csv files in folder dir (the
+ * result files a drawing reads), or of dir itself when it has none. */
+static long long newest_result(const char *dir)
+{
+	struct stat st;
+	long long t = stat(dir, &st) == 0 ? (long long)st.st_mtime : 0;
+	long long newest = -1;
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	while (dp && (e = readdir(dp)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".csv") != 0)
+			continue;
+		struct strbuf p = STRBUF_INIT;
+		strbuf_printf(&p, "%s/%s", dir, e->d_name);
+		if (stat(strbuf_str(&p), &st) == 0 &&
+		    (long long)st.st_mtime > newest)
+			newest = (long long)st.st_mtime;
+		strbuf_free(&p);
+	}
+	if (dp)
+		closedir(dp);
+	return newest >= 0 ? newest : t;
+}
+
+void chart_pdf_date(const struct chart_data *d, const char *src,
+		    const struct chart_opts *o, char buf[32])
+{
+	long long v = o->date;
+	if (v < 0)
+		v = newest_input(d);
+	if (v < 0)
+		v = newest_result(src);
+	if (v < 0 || v >= 253402300800LL) /* not before 10000 */
+		v = 0;
+	time_t t = (time_t)v;
+	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
@@ -201,6 +233,17 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 		struct exhibit_ctx c = {&d, &tm, &ex[i]};
 		exhibit_draw(&c, &charts[i]);
 	}
+	/* The standalone PDFs: tagged, the chart a Figure with its text
+	 * alternative, like its page in the packet. */
+	struct dlist *tagged = xcalloc(nex + 1, sizeof(*tagged));
+	for (size_t i = 0; i < nex && (o->formats & CHART_PDF); i++) {
+		dlist_init(&tagged[i], charts[i].width, charts[i].height);
+		char *alt = exhibit_alt(&ex[i]);
+		dl_tag_begin(&tagged[i], "Figure", alt);
+		free(alt);
+		dlist_append(&tagged[i], &charts[i], 0, 0);
+		dl_tag_end(&tagged[i], "Figure");
+	}
 	struct report_page *pages = NULL;
 	size_t npages = 0;
 	struct render_page *rp = NULL;
@@ -216,7 +259,7 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 	render_fonts_close(fonts);
 
 	char date[32];
-	chart_pdf_date(&d, o, date);
+	chart_pdf_date(&d, src, o, date);
 	struct strbuf creator = STRBUF_INIT, subject = STRBUF_INIT;
 	strbuf_printf(&creator, "edtco %s", chart_prov(&d, "version"));
 	char *span = words_span(&d, 0), *pv = words_pv_basis(&d);
@@ -234,7 +277,8 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 					CHART_REPORT, NULL);
 		j->meta = (struct render_meta){chart_prov(&d, "title"),
 					       strbuf_str(&subject),
-					       strbuf_str(&creator), date};
+					       strbuf_str(&creator), date,
+					       CHART_LANG};
 	}
 	static const unsigned fmts[] = {CHART_PNG, CHART_PDF, CHART_SVG};
 	static const char *const exts[] = {".png", ".pdf", ".svg"};
@@ -242,13 +286,14 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 		for (int k = 0; k < 3; k++) {
 			if (!(o->formats & fmts[k]))
 				continue;
-			struct job *j =
-				add_job(jobs, &n, od, prefix, ex[i].name,
-					exts[k], fmts[k], &charts[i]);
+			struct job *j = add_job(
+				jobs, &n, od, prefix, ex[i].name, exts[k],
+				fmts[k],
+				fmts[k] == CHART_PDF ? &tagged[i] : &charts[i]);
 			j->meta = (struct render_meta){ex[i].title,
 						       ex[i].subtitle,
 						       strbuf_str(&creator),
-						       date};
+						       date, CHART_LANG};
 		}
 	struct pool pool = {jobs, n, 0, o, font_dir, rp, npages};
 	int rc = run_pool(&pool, o->threads, err);
@@ -262,9 +307,12 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 	strbuf_free(&subject);
 	free(rp);
 	report_free(pages, npages);
-	for (size_t i = 0; i < nex; i++)
+	for (size_t i = 0; i < nex; i++) {
 		dlist_free(&charts[i]);
+		dlist_free(&tagged[i]);
+	}
 	free(charts);
+	free(tagged);
 	exhibit_list_free(ex, nex);
 	chart_data_free(&d);
 	return rc == 0 ? CHART_OK : CHART_EIO;

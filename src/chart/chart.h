@@ -22,6 +22,9 @@ enum {
 	CHART_ALL = 15
 };
 
+/* The language of the words in every exhibit (the PDF /Lang). */
+#define CHART_LANG "en-US"
+
 #define CHART_DEFAULT_FORMATS CHART_ALL
 #define CHART_DEFAULT_DPI 300
 #define CHART_MIN_DPI 30
@@ -31,8 +34,8 @@ struct chart_opts {
 	unsigned formats;      /* CHART_PNG | ... */
 	int dpi;               /* PNG resolution, CHART_MIN_DPI .. MAX */
 	long long date;        /* PDF creation date, seconds since 1970
-				* (SOURCE_DATE_EPOCH); -1: derive a fixed
-				* date from the input hashes */
+				* (SOURCE_DATE_EPOCH); -1: the newest
+				* modification time of the inputs */
 	const char *font_dir;  /* NULL: RENDER_FONT_DIR */
 	int threads;           /* files rendered at once (the bytes are the
 				* same for any number) */
@@ -64,11 +67,13 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 char **chart_stale_names(const char *dir, const char *prefix);
 void chart_names_free(char **names);
 
-/* The PDF date for o and d, "YYYY-MM-DDTHH:MM:SSZ": from o->date, or
- * else 2000-01-01 at a time of day taken from the SHA-256 of the input
- * digests, seed and trials (so it changes with the inputs, never with
- * the clock). */
-void chart_pdf_date(const struct chart_data *d, const struct chart_opts *o,
-		    char buf[32]);
+/* The PDF creation date for the drawing of result folder src (loaded as
+ * d), "YYYY-MM-DDTHH:MM:SSZ": o->date (SOURCE_DATE_EPOCH) when set;
+ * otherwise the newest modification time of the run's input files (the
+ * input_file rows of provenance.csv, relative to the current folder);
+ * when none of them can be found, that of the newest .csv file in src.
+ * So the date is a real one, and the same inputs give the same bytes. */
+void chart_pdf_date(const struct chart_data *d, const char *src,
+		    const struct chart_opts *o, char buf[32]);
 
 #endif

@@ -162,6 +162,8 @@ static void load_summary(struct loader *L, struct chart_data *d)
 		csvin_free(&t.t);
 		return;
 	}
+	/* Optional (folders of edtco 0.2.0 and before lack it). */
+	int short_col = csvin_column(&t.t, "short_label");
 	/* Options in order of first appearance. */
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		const char *id = data_cell(&t, r, 0);
@@ -179,6 +181,10 @@ static void load_summary(struct loader *L, struct chart_data *d)
 		o->id = xstrdup(id);
 		const char *label = data_cell(&t, r, 1);
 		o->label = xstrdup(*label ? label : id);
+		const char *sh = short_col >= 0
+					 ? csvin_text(&t.t.rows[r], short_col)
+					 : "";
+		o->short_label = *sh ? xstrdup(sh) : NULL;
 	}
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		int o = data_find_option(d, data_cell(&t, r, 0));
@@ -433,6 +439,7 @@ void chart_data_free(struct chart_data *d)
 		struct chart_option *p = &d->opt[o];
 		free(p->id);
 		free(p->label);
+		free(p->short_label);
 		free(p->gross);
 		free(p->net);
 		free(p->cum);
@@ -464,6 +471,11 @@ void chart_data_free(struct chart_data *d)
 	}
 	free(d->sens);
 	memset(d, 0, sizeof(*d));
+}
+
+const char *chart_name(const struct chart_data *d, int o)
+{
+	return d->opt[o].short_label ? d->opt[o].short_label : d->opt[o].label;
 }
 
 const char *chart_prov(const struct chart_data *d, const char *key)

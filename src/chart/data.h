@@ -61,6 +61,8 @@ struct chart_budget {
 
 struct chart_option {
 	char *id, *label;
+	char *short_label; /* summary.csv's short_label (short.<option>), or
+			    * NULL: none given, or an older folder */
 	struct chart_stat m[CM_COUNT];   /* summary.csv */
 	struct chart_stat cmp[CM_COUNT]; /* compare.csv: minus the baseline */
 	int has_cdf;
@@ -152,6 +154,10 @@ enum chart_status chart_data_load(struct chart_data *d, const char *dir,
 				  struct diags *diags);
 
 void chart_data_free(struct chart_data *d);
+
+/* Option o's short name (short.<option>) when the scenario gives one,
+ * else its label. */
+const char *chart_name(const struct chart_data *d, int o);
 
 /* The value of key in provenance.csv (the first one), or NULL. */
 const char *chart_prov(const struct chart_data *d, const char *key);

@@ -1,6 +1,7 @@
 /* Display lists (see dlist.h). */
 #include "chart/dlist.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@ void dlist_free(struct dlist *d)
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].pts);
 		free(d->v[i].text);
+		free(d->v[i].alt);
+		free(d->v[i].attrs);
 	}
 	free(d->v);
 	memset(d, 0, sizeof(*d));
@@ -103,6 +106,39 @@ struct dl_item *dl_mark(struct dlist *d, double x, double y, double size,
 	return it;
 }
 
+void dl_tag_begin(struct dlist *d, const char *tag, const char *alt)
+{
+	struct dl_item *it = dlist_add(d, DL_TAG);
+	it->text = xstrdup(tag);
+	it->alt = alt ? xstrdup(alt) : NULL;
+}
+
+void dl_tag_dest(struct dlist *d, size_t page)
+{
+	char a[64];
+	snprintf(a, sizeof(a), "name='page%zu' x=0 y=0", page);
+	struct dl_item *it = dlist_add(d, DL_TAG);
+	it->text = xstrdup("cairo.dest");
+	it->attrs = xstrdup(a);
+	dl_tag_end(d, "cairo.dest");
+}
+
+void dl_tag_link(struct dlist *d, size_t page)
+{
+	struct dl_item *it = dlist_add(d, DL_TAG);
+	it->text = xstrdup("Link");
+	char a[48];
+	snprintf(a, sizeof(a), "dest='page%zu'", page);
+	it->attrs = xstrdup(a);
+}
+
+void dl_tag_end(struct dlist *d, const char *tag)
+{
+	struct dl_item *it = dlist_add(d, DL_TAG);
+	it->text = xstrdup(tag);
+	it->closed = 1;
+}
+
 void dlist_append(struct dlist *d, const struct dlist *src, double dx,
 		  double dy)
 {
@@ -113,6 +149,8 @@ void dlist_append(struct dlist *d, const struct dlist *src, double dx,
 		it->x += dx;
 		it->y += dy;
 		it->text = s->text ? xstrdup(s->text) : NULL;
+		it->alt = s->alt ? xstrdup(s->alt) : NULL;
+		it->attrs = s->attrs ? xstrdup(s->attrs) : NULL;
 		it->pts = NULL;
 		if (s->pts) {
 			it->pts = xmalloc(2 * s->npts * sizeof(double));

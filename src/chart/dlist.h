@@ -18,7 +18,11 @@ enum dl_kind {
 	DL_RECT, /* x, y, w, h */
 	DL_PATH, /* pts: npts points; closed or open */
 	DL_TEXT, /* text at x, y (the baseline), anchored */
-	DL_MARK  /* a marker of size w (diameter) centred on x, y */
+	DL_MARK, /* a marker of size w (diameter) centred on x, y */
+	DL_TAG   /* the start (closed 0) or end (closed 1) of a structure
+		  * element of a tagged PDF: text is its type ("H1", "P",
+		  * "Table", "TR", "TH", "TD", "L", "LI", "Figure"...), alt
+		  * a Figure's text alternative; draws nothing */
 };
 
 enum dl_dash { DASH_SOLID, DASH_DASHED, DASH_DOTTED, DASH_DASHDOT, DASH_LONG };
@@ -37,12 +41,18 @@ struct dl_item {
 	double x, y, w, h;
 	double *pts;        /* DL_PATH: x0, y0, x1, y1, ...; owned */
 	size_t npts;        /* number of points (pts holds 2 npts values) */
-	char *text;         /* DL_TEXT: UTF-8; owned */
+	char *text;         /* DL_TEXT: UTF-8; DL_TAG: the type; owned */
+	char *alt;          /* DL_TAG: a Figure's text alternative, or
+			     * NULL; owned */
+	char *attrs;        /* DL_TAG: cairo tag attributes ("page=3" for a
+			     * Link), or NULL; owned */
 	double size;        /* DL_TEXT: font size, points */
 	enum dl_font font;
 	enum dl_anchor anchor;
 	int vertical;       /* DL_TEXT: rotated 90 degrees counter-clockwise */
 	enum dl_shape shape;
+	int hatch;          /* DL_RECT: diagonal hatching over the fill, in
+			     * ink or white (whichever contrasts more) */
 };
 
 struct dlist {
@@ -82,6 +92,23 @@ struct dl_item *dl_text(struct dlist *d, double x, double y, const char *text,
 struct dl_item *dl_mark(struct dlist *d, double x, double y, double size,
 			enum dl_shape shape, uint32_t fill, uint32_t stroke,
 			double lw);
+
+/* Opens a structure element of type tag ("P", "Figure"...) with text
+ * alternative alt (NULL: none; copied); items until the matching
+ * dl_tag_end belong to it.  Elements nest like parentheses within a
+ * page. */
+void dl_tag_begin(struct dlist *d, const char *tag, const char *alt);
+void dl_tag_end(struct dlist *d, const char *tag);
+
+/* Marks the top of this page as the destination "page<N>" (N: page,
+ * 1-based), a named destination of the PDF. */
+void dl_tag_dest(struct dlist *d, size_t page);
+
+/* Opens a Link element to the destination dl_tag_dest made for page;
+ * close it with dl_tag_end(d, "Link").  Its text is the link's area.
+ * (A named destination, because cairo 1.16 writes a link to a page
+ * number that comes later in the file without its target.) */
+void dl_tag_link(struct dlist *d, size_t page);
 
 /* Appends every item of src to d, moved by (dx, dy); src is unchanged. */
 void dlist_append(struct dlist *d, const struct dlist *src, double dx,

@@ -38,7 +38,8 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 	if (d->has_budget)
 		add(d, &v, &n, EX_BUDGET, -1, "budget",
 		    "What to budget each year, and the risk exposure");
-	const char *b = d->opt[d->baseline].label;
+	/* Captions name options like titles: by their short names. */
+	const char *b = chart_name(d, d->baseline);
 	for (int o = 0; o < d->nopt && d->has_sens; o++) {
 		if (o == d->baseline)
 			continue;
@@ -46,7 +47,7 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 		strbuf_reset(&cap);
 		strbuf_printf(&name, "tornado-%s", d->opt[o].id);
 		strbuf_printf(&cap, "What drives %s vs %s (tornado)",
-			      d->opt[o].label, b);
+			      chart_name(d, o), b);
 		add(d, &v, &n, EX_TORNADO, o, strbuf_str(&name),
 		    strbuf_str(&cap));
 	}
@@ -57,7 +58,7 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 		strbuf_reset(&cap);
 		strbuf_printf(&name, "histogram-%s", d->opt[o].id);
 		strbuf_printf(&cap, "%s minus %s, simulation by simulation",
-			      d->opt[o].label, b);
+			      chart_name(d, o), b);
 		add(d, &v, &n, EX_HISTOGRAM, o, strbuf_str(&name),
 		    strbuf_str(&cap));
 	}
@@ -83,6 +84,13 @@ size_t exhibit_list(const struct chart_data *d, struct exhibit **out)
 	strbuf_free(&cap);
 	*out = v;
 	return n;
+}
+
+char *exhibit_alt(const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "%s. %s.", e->title, e->subtitle);
+	return strbuf_take(&b);
 }
 
 void exhibit_list_free(struct exhibit *v, size_t n)
@@ -240,8 +248,9 @@ static void histogram_table(const struct chart_data *d, int o, int pub,
 	size_t nb = pub ? p->npub_bins : p->nbins;
 	if (nb == 0)
 		return;
-	double w = bins[0].high - bins[0].low;
-	size_t k = layout_bin_factor(nb, 40);
+	/* The bars drawn, not the finer bins of histogram.csv. */
+	double w = bins[0].high - bins[0].low, drawn;
+	size_t k = histogram_factor(bins, nb, &drawn);
 	long m0 = layout_merged_bin(bins[0].low, w, k);
 	long m1 = layout_merged_bin(bins[nb - 1].low, w, k);
 	double *share = xcalloc((size_t)(m1 - m0 + 1), sizeof(double));

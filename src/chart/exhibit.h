@@ -48,6 +48,11 @@ struct exhibit {
 size_t exhibit_list(const struct chart_data *d, struct exhibit **out);
 void exhibit_list_free(struct exhibit *v, size_t n);
 
+/* The text alternative of exhibit e in a tagged PDF: its finding (the
+ * title) and what it measures (the subtitle), "Title. Subtitle.".
+ * Caller frees. */
+char *exhibit_alt(const struct exhibit *e);
+
 /* Everything an exhibit's layout needs. */
 struct exhibit_ctx {
 	const struct chart_data *d;
@@ -134,6 +139,12 @@ struct box {
  * plot. */
 struct box frame_draw(const struct exhibit_ctx *c, struct dlist *dl);
 
+/* The size of an exhibit's title: STYLE_TITLE, or the largest size down
+ * to STYLE_TITLE_MIN (in half points) at which it wraps to two lines of
+ * width; at STYLE_TITLE_MIN it may take more. */
+double frame_title_size(const struct exhibit_ctx *c, const char *title,
+			double width);
+
 /* Writes text wrapped to width at (x, y = first baseline); returns the y
  * of the baseline after the last line (y + lines x leading). */
 double frame_text(const struct exhibit_ctx *c, struct dlist *dl, double x,
@@ -164,6 +175,29 @@ void frame_money_ticks(const struct exhibit_ctx *c, double lo, double hi,
 double frame_money_label_width(const struct exhibit_ctx *c,
 			       const struct ticks *t, int plus);
 
+/* Option o's name where max_lines lines of width points are free for it
+ * in font at size: its label when it wraps to that many, else its short
+ * name (short.<option>) when the scenario gives one, else its label (for
+ * the caller to wrap and, as a last resort, shorten). */
+const char *frame_option_name(const struct exhibit_ctx *c, int o,
+			      enum dl_font font, double size, double width,
+			      size_t max_lines);
+
+/* text with every "%s" replaced by the names of options a and b (b < 0:
+ * only a), fitted into width in font at size: with the labels when that
+ * fits, else with the short names, else with each name shortened by an
+ * ellipsis (the words around them are kept whole).  Caller frees. */
+char *frame_fit_names(const struct exhibit_ctx *c, const char *fmt, int a,
+		      int b, enum dl_font font, double size, double width);
+
+/* Draws text in at most max_lines lines of width (the last one shortened
+ * with an ellipsis only when the words do not fit in max_lines), anchored
+ * at x with the first baseline at y; returns the number of lines. */
+size_t frame_lines(const struct exhibit_ctx *c, struct dlist *dl, double x,
+		   double y, double width, const char *text, enum dl_font font,
+		   double size, uint32_t colour, enum dl_anchor anchor,
+		   double leading, size_t max_lines);
+
 /* A line in an option's style (with a dark edge under light colours). */
 void frame_option_line(struct dlist *dl, const double *xy, size_t n,
 		       int option, double lw);
@@ -176,6 +210,12 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b,
 		  struct dlist *dl);
 void histogram_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl);
+/* How many of the bins bins[0..nb) of histogram.csv (an option's net_pv
+ * or gross_pv bins) one bar of its histogram holds (1, 2, 5, 10...), and
+ * in *width the bar's width in dollars: the drawing, its note and its data
+ * table all use these bars. */
+size_t histogram_factor(const struct chart_bin *bins, size_t nb,
+			double *width);
 void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl);
 void perstudent_draw(const struct exhibit_ctx *c, struct box b,

@@ -95,10 +95,28 @@ void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	layout_ticks(lo, hi, 5, TICKS_ZERO, &t);
 	double lw = frame_money_label_width(c, &t, 0);
 	key(c, dl, b.x, b.y + 7);
-	double top = b.y + 14 + 14, bottom = b.y + b.h - 14;
-	struct scale sy = {t.lo, t.hi, bottom, top};
 	double left = b.x + lw + 6, gap = 10;
 	double pw = (b.x + b.w - left - (np - 1) * gap) / np;
+	/* Panel names on up to two lines (the panels move down a line when
+	 * one needs two). */
+	const double nlead = STYLE_LABEL * 1.2;
+	size_t *nlines = xcalloc((size_t)np + 1, sizeof(size_t));
+	size_t most = 1;
+	for (int o = 0; o < np; o++) {
+		char **lines;
+		nlines[o] = layout_wrap(
+			c->tm,
+			frame_option_name(c, o, FONT_BOLD, STYLE_LABEL, pw, 2),
+			FONT_BOLD, STYLE_LABEL, pw, &lines);
+		layout_lines_free(lines, nlines[o]);
+		if (nlines[o] > 2)
+			nlines[o] = 2;
+		if (nlines[o] > most)
+			most = nlines[o];
+	}
+	double top = b.y + 14 + 14 + (double)(most - 1) * nlead;
+	double bottom = b.y + b.h - 14;
+	struct scale sy = {t.lo, t.hi, bottom, top};
 	/* Every k-th year is labelled, counting back from the horizon's
 	 * last, so that labels do not collide. */
 	double maxw = 0;
@@ -128,11 +146,12 @@ void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		}
 		frame_y_money(c, dl, &t, &sy, o == 0 ? left - 4 : -1, px,
 			      px + pw, 0);
-		char *name = layout_ellipsize(c->tm, d->opt[o].label, FONT_BOLD,
-					      STYLE_LABEL, pw);
-		dl_text(dl, px + pw / 2, top - 6, name, FONT_BOLD, STYLE_LABEL,
-			STYLE_INK, ANCHOR_CENTER);
-		free(name);
+		frame_lines(c, dl, px + pw / 2,
+			    top - 6 - (double)(nlines[o] - 1) * nlead, pw,
+			    frame_option_name(c, o, FONT_BOLD, STYLE_LABEL, pw,
+					      2),
+			    FONT_BOLD, STYLE_LABEL, STYLE_INK, ANCHOR_CENTER,
+			    nlead, 2);
 		const struct chart_stat *ys = d->opt[o].net;
 		struct chart_stat one[2];
 		int n = nh;
@@ -182,4 +201,5 @@ void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 					STYLE_SMALL, STYLE_INK, ANCHOR_CENTER);
 	}
 	free(x);
+	free(nlines);
 }

@@ -32,6 +32,109 @@ static size_t count_lines(const struct exhibit_ctx *c, const char *text,
 	return n;
 }
 
+const char *frame_option_name(const struct exhibit_ctx *c, int o,
+			      enum dl_font font, double size, double width,
+			      size_t max_lines)
+{
+	const struct chart_option *p = &c->d->opt[o];
+	if (!p->short_label)
+		return p->label;
+	char **lines;
+	size_t n = layout_wrap(c->tm, p->label, font, size, width, &lines);
+	double widest = 0;
+	for (size_t i = 0; i < n; i++)
+		widest = fmax(widest, text_width(c->tm, lines[i], font, size));
+	layout_lines_free(lines, n);
+	return n <= max_lines && widest <= width ? p->label : p->short_label;
+}
+
+/* fmt with its "%s" replaced by x and y in turn. */
+static char *fill(const char *fmt, const char *x, const char *y)
+{
+	struct strbuf b = STRBUF_INIT;
+	int k = 0;
+	for (const char *s = fmt; *s; s++) {
+		if (s[0] == '%' && s[1] == 's') {
+			strbuf_puts(&b, k++ == 0 ? x : y ? y : "");
+			s++;
+		} else {
+			strbuf_putc(&b, *s);
+		}
+	}
+	return strbuf_take(&b);
+}
+
+char *frame_fit_names(const struct exhibit_ctx *c, const char *fmt, int a,
+		      int b, enum dl_font font, double size, double width)
+{
+	const struct chart_option *pa = &c->d->opt[a];
+	const struct chart_option *pb = b >= 0 ? &c->d->opt[b] : NULL;
+	char *t = fill(fmt, pa->label, pb ? pb->label : NULL);
+	if (text_width(c->tm, t, font, size) <= width)
+		return t;
+	free(t);
+	const char *sa = pa->short_label ? pa->short_label : pa->label;
+	const char *sb = pb ? (pb->short_label ? pb->short_label : pb->label)
+			    : NULL;
+	t = fill(fmt, sa, sb);
+	if (text_width(c->tm, t, font, size) <= width)
+		return t;
+	free(t);
+	/* Each name gets an equal share of what the other words leave. */
+	char *rest = fill(fmt, "", pb ? "" : NULL);
+	double room = (width - text_width(c->tm, rest, font, size)) /
+		      (pb ? 2 : 1);
+	free(rest);
+	char *ea = layout_ellipsize(c->tm, sa, font, size, fmax(room, 12));
+	char *eb = pb ? layout_ellipsize(c->tm, sb, font, size, fmax(room, 12))
+		      : NULL;
+	t = fill(fmt, ea, eb);
+	free(ea);
+	free(eb);
+	return t;
+}
+
+size_t frame_lines(const struct exhibit_ctx *c, struct dlist *dl, double x,
+		   double y, double width, const char *text, enum dl_font font,
+		   double size, uint32_t colour, enum dl_anchor anchor,
+		   double leading, size_t max_lines)
+{
+	char **lines;
+	size_t n = layout_wrap(c->tm, text, font, size, width, &lines);
+	size_t shown = n < max_lines ? n : max_lines;
+	for (size_t i = 0; i < shown; i++) {
+		char *t = NULL;
+		if (i + 1 == shown && n > max_lines) {
+			/* The rest of the words on the last line, cut. */
+			struct strbuf rest = STRBUF_INIT;
+			for (size_t k = i; k < n; k++)
+				strbuf_printf(&rest, "%s%s", k > i ? " " : "",
+					      lines[k]);
+			t = layout_ellipsize(c->tm, strbuf_str(&rest), font,
+					     size, width);
+			strbuf_free(&rest);
+		} else {
+			t = layout_ellipsize(c->tm, lines[i], font, size,
+					     width);
+		}
+		dl_text(dl, x, y + (double)i * leading, t, font, size, colour,
+			anchor);
+		free(t);
+	}
+	layout_lines_free(lines, n);
+	return shown;
+}
+
+double frame_title_size(const struct exhibit_ctx *c, const char *title,
+			double width)
+{
+	double size = STYLE_TITLE;
+	while (size > STYLE_TITLE_MIN &&
+	       count_lines(c, title, FONT_BOLD, size, width) > 2)
+		size -= 0.5;
+	return size;
+}
+
 struct box frame_draw(const struct exhibit_ctx *c, struct dlist *dl)
 {
 	const double m = STYLE_MARGIN, w = STYLE_CHART_W - 2 * m;
@@ -39,11 +142,14 @@ struct box frame_draw(const struct exhibit_ctx *c, struct dlist *dl)
 	dlist_init(dl, STYLE_CHART_W, STYLE_CHART_H);
 	dl_rect(dl, 0, 0, STYLE_CHART_W, STYLE_CHART_H, STYLE_WHITE, DL_NONE,
 		0);
-	double y = m + STYLE_TITLE * TEXT_ASCENT;
-	y = frame_text(c, dl, m, y, w, c->ex->title, FONT_BOLD, STYLE_TITLE,
-		       STYLE_INK, 15.5);
-	y += STYLE_SUBTITLE * TEXT_ASCENT - 15.5 + STYLE_TITLE * TEXT_DESCENT +
-	     3;
+	/* The title, whole: on at most two lines, in a smaller size when
+	 * it needs more (a long option name), never cut. */
+	double ts = frame_title_size(c, c->ex->title, w);
+	double tlead = ts * 1.19;
+	double y = m + ts * TEXT_ASCENT;
+	y = frame_text(c, dl, m, y, w, c->ex->title, FONT_BOLD, ts, STYLE_INK,
+		       tlead);
+	y += STYLE_SUBTITLE * TEXT_ASCENT - tlead + ts * TEXT_DESCENT + 3;
 	y = frame_text(c, dl, m, y, w, c->ex->subtitle, FONT_REGULAR,
 		       STYLE_SUBTITLE, STYLE_MUTED, 11);
 	double top = y - 11 + STYLE_SUBTITLE * TEXT_DESCENT + 10;

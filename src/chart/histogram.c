@@ -18,15 +18,27 @@ struct bar {
 	double low, high, share;
 };
 
-/* The bars of bins[0..nb): the bins merged by layout_bin_factor.
+size_t histogram_factor(const struct chart_bin *bins, size_t nb,
+			double *width)
+{
+	if (nb == 0) {
+		*width = 0;
+		return 1;
+	}
+	size_t k = layout_bin_factor(nb, HIST_MAX_BARS);
+	*width = (bins[0].high - bins[0].low) * (double)k;
+	return k;
+}
+
+/* The bars of bins[0..nb): the bins merged by histogram_factor.
  * Returns the count; *out is malloc'ed. */
 static size_t bars(const struct chart_bin *bins, size_t nb, struct bar **out)
 {
 	*out = NULL;
 	if (nb == 0)
 		return 0;
-	double w = bins[0].high - bins[0].low;
-	size_t k = layout_bin_factor(nb, HIST_MAX_BARS);
+	double w = bins[0].high - bins[0].low, drawn;
+	size_t k = histogram_factor(bins, nb, &drawn);
 	long m0 = layout_merged_bin(bins[0].low, w, k);
 	long m1 = layout_merged_bin(bins[nb - 1].low, w, k);
 	size_t n = (size_t)(m1 - m0 + 1);
@@ -49,19 +61,18 @@ static void side(const struct exhibit_ctx *c, struct dlist *dl, double x,
 		 double y, double width, int o, double share, int right)
 {
 	char pc[LAYOUT_LABEL_MAX];
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-	strbuf_printf(&a, right ? "%s cheaper \xE2\x86\x92"
-				: "\xE2\x86\x90 %s cheaper",
-		      c->d->opt[o].label);
+	struct strbuf b = STRBUF_INIT;
+	/* "cheaper" stays whole: only the name gives way. */
+	char *t = frame_fit_names(c,
+				  right ? "%s cheaper \xE2\x86\x92"
+					: "\xE2\x86\x90 %s cheaper",
+				  o, -1, FONT_BOLD, STYLE_LABEL, width);
 	strbuf_printf(&b, "in %s of simulations", layout_percent(share, pc));
-	char *t = layout_ellipsize(c->tm, strbuf_str(&a), FONT_BOLD,
-				   STYLE_LABEL, width);
 	enum dl_anchor an = right ? ANCHOR_RIGHT : ANCHOR_LEFT;
-	dl_text(dl, x, y, t, FONT_BOLD, STYLE_LABEL, style_option_line(o), an);
+	dl_text(dl, x, y, t, FONT_BOLD, STYLE_LABEL, style_option_text(o), an);
 	dl_text(dl, x, y + 10, strbuf_str(&b), FONT_REGULAR, STYLE_LABEL,
 		STYLE_INK, an);
 	free(t);
-	strbuf_free(&a);
 	strbuf_free(&b);
 }
 
@@ -155,11 +166,13 @@ void histogram_draw(const struct exhibit_ctx *c, struct box b,
 	dl_text(dl, xm + 3, yb + 6 + STYLE_SMALL * TEXT_ASCENT, strbuf_str(&t),
 		FONT_REGULAR, STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
 	strbuf_free(&t);
-	struct strbuf xt = STRBUF_INIT;
-	strbuf_printf(&xt, "%s minus %s, total %scost", d->opt[o].label,
-		      d->opt[base].label, pub ? "public " : "");
-	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, strbuf_str(&xt),
-		FONT_REGULAR, STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
-	strbuf_free(&xt);
+	char *xt = frame_fit_names(c,
+				   pub ? "%s minus %s, total public cost"
+				       : "%s minus %s, total cost",
+				   o, base, FONT_REGULAR, STYLE_SMALL,
+				   b.x + b.w - left);
+	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, xt, FONT_REGULAR,
+		STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
+	free(xt);
 	free(v);
 }

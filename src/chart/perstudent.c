@@ -20,6 +20,7 @@ void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 					       FONT_BOLD, STYLE_SMALL));
 	}
 	namew = fmin(namew, b.w * 0.28);
+	const double nlead = STYLE_SMALL * 1.2;
 	/* The key. */
 	double kx = b.x + namew + 8, ky = b.y + 7;
 	dl_rect(dl, kx, ky - 7, 16, 8, style_at_lightness(0x4A4A4Au, 85),
@@ -47,11 +48,19 @@ void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 		const struct chart_stat *s = &d->opt[o].m[CM_PER_STUDENT];
 		struct option_style st = style_option(o);
 		double yc = top + rh * (o + 0.5);
-		char *name = layout_ellipsize(c->tm, d->opt[o].label, FONT_BOLD,
-					      STYLE_SMALL, namew);
-		dl_text(dl, b.x + namew, yc + STYLE_SMALL * TEXT_CAP / 2, name,
-			FONT_BOLD, STYLE_SMALL, STYLE_INK, ANCHOR_RIGHT);
-		free(name);
+		/* The name on up to two lines, centred on the bar. */
+		const char *name = frame_option_name(c, o, FONT_BOLD,
+						     STYLE_SMALL, namew, 2);
+		char **nl;
+		size_t k = layout_wrap(c->tm, name, FONT_BOLD, STYLE_SMALL,
+				       namew, &nl);
+		layout_lines_free(nl, k);
+		double rows = k < 2 ? 1 : 2;
+		frame_lines(c, dl, b.x + namew,
+			    yc + STYLE_SMALL * TEXT_CAP / 2 -
+				    (rows - 1) * nlead / 2,
+			    namew, name, FONT_BOLD, STYLE_SMALL, STYLE_INK,
+			    ANCHOR_RIGHT, nlead, 2);
 		double x10 = scale_map(&sx, s->q[CQ_P10]);
 		double x50 = scale_map(&sx, s->q[CQ_P50]);
 		double x90 = scale_map(&sx, s->q[CQ_P90]);

@@ -16,9 +16,11 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include "chart/pdfmeta.h"
 #include "util/mem.h"
 
 #define PI 3.14159265358979323846
+#define PAGE_WHITE 0xFFFFFFu /* the colour of a PDF page */
 
 /* The FreeType library lives until the fonts object is closed and cairo
  * has let go of both faces (cairo may keep a face in its font cache after
@@ -164,6 +166,7 @@ struct painter {
 	cairo_t *cr;
 	struct render_fonts *f;
 	double scale; /* device pixels per point; 0 on vector surfaces */
+	int tags;     /* write structure tags (PDF) */
 };
 
 static void source(cairo_t *cr, uint32_t c)
@@ -308,6 +311,33 @@ static void draw_mark(struct painter *p, const struct dl_item *it)
 	fill_stroke(p, &copy);
 }
 
+/* Fills the rectangle of it (the current path, kept) and hatches it
+ * with diagonal lines 4 points apart. */
+static void hatch(struct painter *p, const struct dl_item *it)
+{
+	cairo_t *cr = p->cr;
+	source(cr, it->fill);
+	cairo_fill_preserve(cr);
+	cairo_save(cr);
+	cairo_clip_preserve(cr);
+	cairo_new_path(cr);
+	double r = (double)((it->fill >> 16) & 0xFF),
+	       g = (double)((it->fill >> 8) & 0xFF),
+	       b = (double)(it->fill & 0xFF);
+	double y = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+	cairo_set_source_rgb(cr, y < 0.45 ? 1 : 0, y < 0.45 ? 1 : 0,
+			     y < 0.45 ? 1 : 0);
+	cairo_set_line_width(cr, 0.6);
+	cairo_set_dash(cr, NULL, 0, 0);
+	for (double x = it->x - it->h; x < it->x + it->w; x += 4) {
+		cairo_move_to(cr, x, it->y + it->h);
+		cairo_line_to(cr, x + it->h, it->y);
+	}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+}
+
 static void paint(struct painter *p, const struct dlist *dl)
 {
 	set_font_options(p->cr);
@@ -315,8 +345,24 @@ static void paint(struct painter *p, const struct dlist *dl)
 		const struct dl_item *it = &dl->v[i];
 		switch (it->kind) {
 		case DL_RECT:
+			/* A white page background is the PDF page itself; and
+			 * cairo 1.16 takes an opaque fill of the whole page
+			 * for the start of a new page's content, which
+			 * breaks the open structure tags. */
+			if (p->tags && it->fill == PAGE_WHITE &&
+			    it->stroke == DL_NONE && it->x <= 0 && it->y <= 0 &&
+			    it->x + it->w >= dl->width &&
+			    it->y + it->h >= dl->height)
+				break;
 			cairo_rectangle(p->cr, it->x, it->y, it->w, it->h);
-			fill_stroke(p, it);
+			if (it->hatch) {
+				hatch(p, it);
+				struct dl_item edge = *it;
+				edge.fill = DL_NONE;
+				fill_stroke(p, &edge);
+			} else {
+				fill_stroke(p, it);
+			}
 			break;
 		case DL_PATH:
 			if (it->npts > 0)
@@ -324,6 +370,15 @@ static void paint(struct painter *p, const struct dlist *dl)
 			break;
 		case DL_TEXT: draw_text(p, it); break;
 		case DL_MARK: draw_mark(p, it); break;
+		case DL_TAG:
+			if (!p->tags)
+				break;
+			if (it->closed)
+				cairo_tag_end(p->cr, it->text);
+			else
+				cairo_tag_begin(p->cr, it->text,
+						it->attrs ? it->attrs : "");
+			break;
 		}
 	}
 }
@@ -488,7 +543,7 @@ int render_png(struct render_fonts *f, const struct dlist *dl, int dpi,
 	cairo_scale(cr, scale, scale);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	struct painter p = {cr, f, scale};
+	struct painter p = {cr, f, scale, 0};
 	paint(&p, dl);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -560,7 +615,7 @@ int render_svg(struct render_fonts *f, const struct dlist *dl,
 		to_strbuf, &raw, dl->width, dl->height);
 	cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
 	cairo_t *cr = cairo_create(s);
-	struct painter p = {cr, f, 0};
+	struct painter p = {cr, f, 0, 0};
 	paint(&p, dl);
 	int rc = finish(s, cr, shown, err);
 	if (rc == 0) {
@@ -575,6 +630,16 @@ int render_svg(struct render_fonts *f, const struct dlist *dl,
 	strbuf_free(&raw);
 	strbuf_free(&svg);
 	return rc;
+}
+
+/* Whether any page has structure tags. */
+static int has_tags(const struct render_page *pages, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < pages[i].dl->n; k++)
+			if (pages[i].dl->v[k].kind == DL_TAG)
+				return 1;
+	return 0;
 }
 
 int render_pdf(struct render_fonts *f, const struct render_page *pages,
@@ -598,10 +663,19 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 				       meta->date);
 	cairo_t *cr = cairo_create(s);
 	int parent = CAIRO_PDF_OUTLINE_ROOT;
+	int tagged = n > 0 && has_tags(pages, n);
+	if (tagged)
+		cairo_tag_begin(cr, "Document", "");
 	for (size_t i = 0; i < n; i++) {
-		cairo_pdf_surface_set_size(s, pages[i].dl->width,
-					   pages[i].dl->height);
-		struct painter p = {cr, f, 0};
+		/* Only when the size changes: cairo 1.16 starts the page's
+		 * recording again on a new size, which loses a structure tag
+		 * opened before (the Document's). */
+		if (pages[i].dl->width != w || pages[i].dl->height != h) {
+			w = pages[i].dl->width;
+			h = pages[i].dl->height;
+			cairo_pdf_surface_set_size(s, w, h);
+		}
+		struct painter p = {cr, f, 0, tagged};
 		paint(&p, pages[i].dl);
 		if (pages[i].label)
 			cairo_pdf_surface_set_page_label(s, pages[i].label);
@@ -616,6 +690,8 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 			if (!pages[i].outline_child)
 				parent = id;
 		}
+		if (tagged && i + 1 == n)
+			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 	}
 	/* A write error is cairo's WRITE_ERROR; the sink knows why. */
@@ -624,5 +700,25 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 	if (sink_close(&k, 1, shown, err) == 0 && rc != 0)
 		strbuf_puts(err, strbuf_str(&cerr));
 	strbuf_free(&cerr);
-	return k.err || rc ? -1 : 0;
+	if (k.err || rc)
+		return -1;
+	if (!tagged)
+		return 0;
+	/* What cairo cannot write: the language and the text alternatives
+	 * of the figures, in the order of the figures. */
+	size_t nalt = 0;
+	const char **alts = NULL;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < pages[i].dl->n; j++) {
+			const struct dl_item *it = &pages[i].dl->v[j];
+			if (it->kind == DL_TAG && !it->closed &&
+			    strcmp(it->text, "Figure") == 0) {
+				alts = xreallocarray(alts, nalt + 1,
+						     sizeof(*alts));
+				alts[nalt++] = it->alt ? it->alt : "";
+			}
+		}
+	rc = pdfmeta_add(path, meta->lang, alts, nalt, shown, err);
+	free(alts);
+	return rc;
 }

@@ -51,10 +51,16 @@ struct render_page {
 /* The document information of a PDF. */
 struct render_meta {
 	const char *title, *subject, *creator;
-	const char *date; /* ISO 8601, e.g. "2000-01-01T00:00:00Z" */
+	const char *date; /* ISO 8601, e.g. "2024-03-05T12:00:00Z" */
+	const char *lang; /* the document language of a tagged PDF, a
+			   * BCP 47 tag ("en-US") */
 };
 
-/* Writes the pages as one PDF to path. */
+/* Writes the pages as one PDF to path.  When the pages carry structure
+ * tags (DL_TAG items) the PDF is tagged: a Document element holds every
+ * page's elements, and the document language (meta->lang) and each
+ * Figure's text alternative are added after cairo has written the file
+ * (see pdfmeta.h). */
 int render_pdf(struct render_fonts *f, const struct render_page *pages,
 	       size_t n, const struct render_meta *meta, const char *path,
 	       const char *shown, struct strbuf *err);

@@ -30,28 +30,43 @@ static struct report_page *new_page(struct pages *p, const char *label,
 	dlist_init(&pg->dl, STYLE_PAGE_W, STYLE_PAGE_H);
 	dl_rect(&pg->dl, 0, 0, STYLE_PAGE_W, STYLE_PAGE_H, STYLE_WHITE,
 		DL_NONE, 0);
+	dl_tag_dest(&pg->dl, p->n); /* for the links of the contents */
 	pg->label = xstrdup(label);
 	pg->outline = outline ? xstrdup(outline) : NULL;
 	pg->outline_child = child;
 	return pg;
 }
 
-/* A page heading; returns the y below it. */
+/* A page heading (an H1 element); returns the y below it. */
 static double heading(struct pages *p, struct dlist *dl, const char *text,
 		      double y)
 {
-	return frame_text(&p->c, dl, PAGE_M, y + 14 * TEXT_ASCENT, PAGE_W,
-			  text, FONT_BOLD, 14, STYLE_INK, 17) +
-	       4;
+	dl_tag_begin(dl, "H1", NULL);
+	y = frame_text(&p->c, dl, PAGE_M, y + 14 * TEXT_ASCENT, PAGE_W, text,
+		       FONT_BOLD, 14, STYLE_INK, 17) +
+	    4;
+	dl_tag_end(dl, "H1");
+	return y;
+}
+
+/* A paragraph, or with tag "H2" a subheading; returns the y below it. */
+static double block(struct pages *p, struct dlist *dl, const char *tag,
+		    const char *text, double y, enum dl_font font, double size,
+		    uint32_t colour)
+{
+	double lead = size * 1.35;
+	dl_tag_begin(dl, tag, NULL);
+	y = frame_text(&p->c, dl, PAGE_M, y + size * TEXT_ASCENT, PAGE_W,
+		       text, font, size, colour, lead) -
+	    lead + size * TEXT_DESCENT + size * 0.6;
+	dl_tag_end(dl, tag);
+	return y;
 }
 
 static double para(struct pages *p, struct dlist *dl, const char *text,
 		   double y, enum dl_font font, double size, uint32_t colour)
 {
-	double lead = size * 1.35;
-	return frame_text(&p->c, dl, PAGE_M, y + size * TEXT_ASCENT, PAGE_W,
-			  text, font, size, colour, lead) -
-	       lead + size * TEXT_DESCENT + size * 0.6;
+	return block(p, dl, "P", text, y, font, size, colour);
 }
 
 /* Lays out table t from page pg on, adding pages labelled label as
@@ -88,12 +103,17 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 	snprintf(out, sizeof(out), "Exhibit %d: %s", e->number, e->caption);
 	struct report_page *pg = new_page(p, lab, out, 0);
 	double y = heading(p, &pg->dl, out, PAGE_M);
+	/* The chart is a figure whose text alternative is its finding. */
+	char *alt = exhibit_alt(e);
+	dl_tag_begin(&pg->dl, "Figure", alt);
+	free(alt);
 	dlist_append(&pg->dl, chart, PAGE_M, y + 4);
+	dl_tag_end(&pg->dl, "Figure");
 	dl_rect(&pg->dl, PAGE_M, y + 4, STYLE_CHART_W, STYLE_CHART_H, DL_NONE,
 		STYLE_GRID, STYLE_GRID_LW);
 	y += 4 + STYLE_CHART_H + 18;
-	y = para(p, &pg->dl, "How to read this exhibit", y, FONT_BOLD, 10,
-		 STYLE_INK);
+	y = block(p, &pg->dl, "H2", "How to read this exhibit", y, FONT_BOLD,
+		  10, STYLE_INK);
 	y = para(p, &pg->dl, e->howto, y, FONT_REGULAR, 10, STYLE_INK);
 	char more[120];
 	snprintf(more, sizeof(more),
@@ -418,12 +438,20 @@ static double bullet(struct pages *p, const char *text, double y)
 		y = heading(p, &pg->dl, "Findings (continued)", PAGE_M);
 	}
 	struct dlist *dl = &p->v[p->n - 1].dl;
+	dl_tag_begin(dl, "L", NULL);
+	dl_tag_begin(dl, "LI", NULL);
+	dl_tag_begin(dl, "Lbl", NULL);
 	dl_text(dl, PAGE_M, y + size * TEXT_ASCENT, "\xE2\x80\xA2",
 		FONT_REGULAR, size, STYLE_INK, ANCHOR_LEFT);
-	return frame_text(&p->c, dl, PAGE_M + 12, y + size * TEXT_ASCENT,
-			  PAGE_W - 12, text, FONT_REGULAR, size, STYLE_INK,
-			  lead) -
-	       lead + size * TEXT_DESCENT + 7;
+	dl_tag_end(dl, "Lbl");
+	dl_tag_begin(dl, "LBody", NULL);
+	y = frame_text(&p->c, dl, PAGE_M + 12, y + size * TEXT_ASCENT,
+		       PAGE_W - 12, text, FONT_REGULAR, size, STYLE_INK, lead) -
+	    lead + size * TEXT_DESCENT + 7;
+	dl_tag_end(dl, "LBody");
+	dl_tag_end(dl, "LI");
+	dl_tag_end(dl, "L");
+	return y;
 }
 
 /* The findings pages: findings.csv's sentences, or without it the titles
@@ -460,12 +488,13 @@ static double summary(struct pages *p, struct dlist *dl, double y)
 {
 	const struct chart_data *d = p->d;
 	struct strbuf h = STRBUF_INIT;
-	strbuf_printf(&h, "Chance cheaper than %s", d->opt[d->baseline].label);
+	strbuf_printf(&h, "Chance cheaper than %s", chart_name(d, d->baseline));
 	const char *head[] = {"Option", "Point estimate", "Mean",
 			      "10th to 90th percentile", strbuf_str(&h)};
+	/* One option compares with nothing: no chance column. */
+	size_t ncol = d->nopt > 1 ? 5 : 4;
 	struct table t;
-	/* One option: nothing to compare it with, so no such column. */
-	table_init(&t, d->nopt > 1 ? 5 : 4, head, NULL);
+	table_init(&t, ncol, head, NULL);
 	table_wrap(&t, 0);
 	for (int o = 0; o < d->nopt; o++) {
 		const struct chart_stat *s = &d->opt[o].m[CM_NET_PV];
@@ -523,9 +552,11 @@ static void cover(struct pages *p, struct report_page *pg,
 	const struct chart_data *d = p->d;
 	struct dlist *dl = &pg->dl;
 	double y = PAGE_M;
+	dl_tag_begin(dl, "H1", NULL);
 	y = frame_text(&p->c, dl, PAGE_M, y + 18 * TEXT_ASCENT, PAGE_W,
 		       chart_prov(d, "title"), FONT_BOLD, 18, STYLE_INK, 22) +
 	    2;
+	dl_tag_end(dl, "H1");
 	char *span = words_span(d, 0), *pv = words_pv_basis(d),
 	     *n = words_trials(d);
 	struct strbuf b = STRBUF_INIT;
@@ -542,26 +573,31 @@ static void cover(struct pages *p, struct report_page *pg,
 	if (head)
 		y = para(p, dl, head, y + 10, FONT_BOLD, 11, STYLE_INK);
 	y = perspectives(p, dl, y);
-	y = para(p, dl, "Summary", y + 10, FONT_BOLD, 12, STYLE_INK);
+	y = block(p, dl, "H2", "Summary", y + 10, FONT_BOLD, 12, STYLE_INK);
 	y = summary(p, dl, y);
-	y = para(p, dl, "Contents", y + 14, FONT_BOLD, 12, STYLE_INK);
-	/* No links: cairo 1.16's link tags write a broken xref table (qpdf
-	 * --check); the bookmarks navigate instead. */
+	y = block(p, dl, "H2", "Contents", y + 14, FONT_BOLD, 12, STYLE_INK);
+	dl_tag_begin(dl, "TOC", NULL);
+	/* Each entry links to its page (a Link element in the TOC item). */
 	for (size_t i = 0; i < ntoc; i++) {
 		double base = y + 9.5 * TEXT_ASCENT;
+		dl_tag_begin(dl, "TOCI", NULL);
+		dl_tag_link(dl, toc[i].page);
 		dl_text(dl, PAGE_M, base, toc[i].what, FONT_BOLD, 9.5,
 			STYLE_INK, ANCHOR_LEFT);
-		char *cap = layout_ellipsize(p->c.tm, toc[i].caption,
-					     FONT_REGULAR, 9.5, PAGE_W - 148);
-		dl_text(dl, PAGE_M + 80, base, cap, FONT_REGULAR, 9.5,
-			STYLE_INK, ANCHOR_LEFT);
-		free(cap);
+		/* The caption on up to two lines (long option names). */
+		size_t nl = frame_lines(&p->c, dl, PAGE_M + 80, base,
+					PAGE_W - 148, toc[i].caption,
+					FONT_REGULAR, 9.5, STYLE_INK,
+					ANCHOR_LEFT, 12, 2);
 		strbuf_reset(&b);
 		strbuf_printf(&b, "page %zu", toc[i].page);
 		dl_text(dl, PAGE_M + PAGE_W, base, strbuf_str(&b),
 			FONT_REGULAR, 9.5, STYLE_INK, ANCHOR_RIGHT);
-		y += 14;
+		dl_tag_end(dl, "Link");
+		dl_tag_end(dl, "TOCI");
+		y += 14 + 12 * (double)(nl - 1);
 	}
+	dl_tag_end(dl, "TOC");
 	strbuf_free(&b);
 }
 

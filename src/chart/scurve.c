@@ -63,7 +63,7 @@ static void level(const struct exhibit_ctx *c, struct dlist *dl,
 			STYLE_SMALL * (TEXT_ASCENT + TEXT_DESCENT) + 1,
 			STYLE_WHITE, DL_NONE, 0);
 		dl_text(dl, at[o], y + 3 + STYLE_SMALL * TEXT_ASCENT, text[o],
-			FONT_BOLD, STYLE_SMALL, style_option_line(o),
+			FONT_BOLD, STYLE_SMALL, style_option_text(o),
 			ANCHOR_CENTER);
 	}
 	free(want);
@@ -85,12 +85,16 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 		double p = words_point_percentile(d, o);
 		ordinal((int)lround(p), ord, sizeof(ord));
 		struct strbuf s = STRBUF_INIT;
-		strbuf_printf(&s, "%s: point estimate %s, %s percentile",
-			      d->opt[o].label,
+		strbuf_printf(&s, "%%s: point estimate %s, %s percentile",
 			      layout_money_short(d->opt[o].m[CM_NET_PV].point,
 						 0, m),
 			      ord);
-		lines[o] = strbuf_take(&s);
+		/* The name gives way (short name, then an ellipsis), never
+		 * the figures after it. */
+		lines[o] = frame_fit_names(c, strbuf_str(&s), o, -1,
+					   FONT_REGULAR, STYLE_SMALL,
+					   b.w - 40);
+		strbuf_free(&s);
 		w = fmax(w, text_width(c->tm, lines[o], FONT_REGULAR,
 				       STYLE_SMALL));
 	}

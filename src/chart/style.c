@@ -2,6 +2,10 @@
 #include "chart/style.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
 
 struct option_style style_option(int i)
 {
@@ -44,18 +48,6 @@ uint32_t style_shade(uint32_t colour, double a)
 	return mix(colour, a, 0);
 }
 
-uint32_t style_category(int i)
-{
-	/* Tol's muted scheme, ordered so that neighbours alternate light and
-	 * dark: L* 79, 22, 82, 44, 64, 32, 62, 46, 88, 56. */
-	static const uint32_t v[] = {0x88CCEEu, 0x332288u, 0xDDCC77u,
-				     0x117733u, 0x44AA99u, 0x882255u,
-				     0x999933u, 0xAA4499u, 0xDDDDDDu,
-				     0xCC6677u};
-	int n = (int)(sizeof(v) / sizeof(v[0]));
-	return v[((i % n) + n) % n];
-}
-
 static double linear(double c)
 {
 	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
@@ -92,4 +84,99 @@ uint32_t style_option_line(int i)
 {
 	uint32_t c = style_option(i).colour;
 	return style_lightness(c) > 60 ? style_at_lightness(c, 60) : c;
+}
+
+double style_luminance(uint32_t colour)
+{
+	return 0.2126 * linear((double)((colour >> 16) & 0xFF) / 255) +
+	       0.7152 * linear((double)((colour >> 8) & 0xFF) / 255) +
+	       0.0722 * linear((double)(colour & 0xFF) / 255);
+}
+
+double style_contrast(uint32_t a, uint32_t b)
+{
+	double la = style_luminance(a), lb = style_luminance(b);
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+uint32_t style_option_text(int i)
+{
+	uint32_t c = style_option(i).colour;
+	for (double l = style_lightness(c);
+	     style_contrast(c, STYLE_WHITE) < 4.5 && l > 0; l -= 1)
+		c = style_at_lightness(style_option(i).colour, l);
+	return c;
+}
+
+uint32_t style_cat_level(int k)
+{
+	/* Tol's muted hues, one per level, darkest to lightest: indigo,
+	 * wine, green, rose, teal, olive, cyan, sand. */
+	static const uint32_t hue[STYLE_CAT_LEVELS] = {
+		0x332288u, 0x882255u, 0x117733u, 0xCC6677u,
+		0x44AA99u, 0x999933u, 0x88CCEEu, 0xDDCC77u};
+	k = k < 0 ? 0 : k >= STYLE_CAT_LEVELS ? STYLE_CAT_LEVELS - 1 : k;
+	return style_at_lightness(hue[k], 22 + STYLE_CAT_STEP * k);
+}
+
+int style_cat_preferred(const char *name)
+{
+	uint32_t h = 0x811C9DC5u;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 0x01000193u;
+	h ^= 589; /* the seed (see style.h) */
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
+	h *= 0xC2B2AE35u;
+	h ^= h >> 16;
+	return (int)(h % STYLE_CAT_LEVELS);
+}
+
+static int cmp_name(const void *a, const void *b, const char *const *names)
+{
+	return strcmp(names[*(const size_t *)a], names[*(const size_t *)b]);
+}
+
+void style_categories(const char *const *names, size_t n,
+		      struct cat_style *out)
+{
+	/* Indices in name order (insertion sort: a chart has few). */
+	size_t *ord = xmalloc((n ? n : 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+		while (j > 0 && cmp_name(&ord[j - 1], &i, names) > 0) {
+			ord[j] = ord[j - 1];
+			j--;
+		}
+		ord[j] = i;
+	}
+	int taken[STYLE_CAT_LEVELS] = {0};
+	int round = 0, used = 0;
+	for (size_t r = 0; r < n; r++) {
+		size_t i = ord[r];
+		if (used == STYLE_CAT_LEVELS) {
+			memset(taken, 0, sizeof(taken));
+			used = 0;
+			round++;
+		}
+		int want = style_cat_preferred(names[i]), k = want;
+		for (int dist = 1; taken[k]; dist++) {
+			if (want + dist < STYLE_CAT_LEVELS &&
+			    !taken[want + dist])
+				k = want + dist;
+			else if (want - dist >= 0 && !taken[want - dist])
+				k = want - dist;
+		}
+		taken[k] = 1;
+		used++;
+		uint32_t fill = style_cat_level(k);
+		out[i] = (struct cat_style){
+			fill, k, round > 0,
+			style_contrast(fill, 0x000000u) >=
+					style_contrast(fill, STYLE_WHITE)
+				? 0x000000u
+				: STYLE_WHITE};
+	}
+	free(ord);
 }

@@ -8,6 +8,7 @@
 #ifndef EDTCO_CHART_STYLE_H
 #define EDTCO_CHART_STYLE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "chart/dlist.h"
@@ -22,6 +23,7 @@
 
 /* Type sizes, points (CHARTS.md section 2: nothing below 7). */
 #define STYLE_TITLE 13.0
+#define STYLE_TITLE_MIN 10.0 /* a long title shrinks to this */
 #define STYLE_SUBTITLE 9.0
 #define STYLE_LABEL 8.0
 #define STYLE_SMALL 7.5
@@ -64,10 +66,51 @@ uint32_t style_at_lightness(uint32_t colour, double l);
  * darkened to L* 60 when lighter (Tol's yellow). */
 uint32_t style_option_line(int i);
 
-/* The fill of the i-th category (alphabetical order, as in
- * categories.csv; cycles after 10).  Neighbours differ in lightness by at
- * least 15 L* so that stacked segments stay apart in greyscale. */
-uint32_t style_category(int i);
+/* Categories: a fixed palette of STYLE_CAT_LEVELS colours, one hue
+ * each, at CIE lightness 22, 32, ... 92, so that any two differ by at
+ * least STYLE_CAT_STEP L* in greyscale. */
+#define STYLE_CAT_LEVELS 8
+#define STYLE_CAT_STEP 10.0
+
+/* The colour of level k (0: darkest) of the category palette. */
+uint32_t style_cat_level(int k);
+
+/* The level a category name prefers: a hash of the name (FNV-1a, then
+ * mixed), so the same category has the same colour in every chart and
+ * every model.  The hash's seed is chosen so that the usual categories
+ * (Exit, Hosting, Licensing, Migration, Privacy risk, Staff, Support,
+ * Training) prefer eight different levels. */
+int style_cat_preferred(const char *name);
+
+/* How one chart draws a category. */
+struct cat_style {
+	uint32_t fill;
+	int level;  /* 0 .. STYLE_CAT_LEVELS - 1 */
+	int hatch;  /* 1: hatched, the second cue for a category that
+		     * shares its level with another (more than
+		     * STYLE_CAT_LEVELS categories in one chart) */
+	uint32_t text; /* black or white, whichever contrasts more with
+			* fill (at least 4.58:1 for any fill) */
+};
+
+/* The styles of the n distinct categories names[] of one chart.  In name
+ * order, each takes its preferred level when no category before it has
+ * taken it, else the nearest free level (the lighter first at equal
+ * distance); past STYLE_CAT_LEVELS categories, levels are used again,
+ * hatched.  So within a chart any two unhatched categories differ by a
+ * whole level, and a category keeps its colour in every chart where its
+ * preferred level is free. */
+void style_categories(const char *const *names, size_t n,
+		      struct cat_style *out);
+
+/* WCAG 2 relative luminance (0..1) of an sRGB colour, and the contrast
+ * ratio (1..21) of two colours. */
+double style_luminance(uint32_t colour);
+double style_contrast(uint32_t a, uint32_t b);
+
+/* The colour of text in option i's colour on white: its colour, darkened
+ * (same hue) until it reaches a contrast of 4.5:1 (WCAG AA). */
+uint32_t style_option_text(int i);
 
 /* CIE L* (0..100) of an sRGB colour, for the greyscale checks. */
 double style_lightness(uint32_t colour);

@@ -225,16 +225,21 @@ static double row(const struct exhibit_ctx *c, const struct table *t,
 				DASH_SOLID)
 				->snap = 1;
 		double cx = x;
+		const char *cell = r < 0 ? "TH" : "TD";
+		dl_tag_begin(dl, "TR", NULL);
 		for (size_t col = 0; col < nc; col++) {
 			/* Headers sit on the bottom line, cells on the top. */
 			double off = r < 0 ? (double)(most - n[col]) : 0;
+			dl_tag_begin(dl, cell, NULL);
 			for (size_t i = 0; i < n[col]; i++)
 				put(dl, t, col, cx, w[col],
 				    y + 1.5 + TABLE_SIZE * TEXT_ASCENT +
 					    (off + (double)i) * TABLE_LEAD,
 				    lines[col][i], f);
+			dl_tag_end(dl, cell);
 			cx += w[col];
 		}
+		dl_tag_end(dl, "TR");
 		dl_line(dl, x, y + h, x + total, y + h,
 			r < 0 ? STYLE_INK : 0xE2E2E2u, r < 0 ? 0.5 : 0.4,
 			DASH_SOLID)
@@ -252,7 +257,17 @@ double table_layout(const struct exhibit_ctx *c, const struct table *t,
 		    double y_max, size_t *next)
 {
 	double *w = widths(c, t, width);
+	/* A Table element for the rows placed here (its header repeated on
+	 * every page the table continues on). */
+	size_t mark = dl->n;
+	dl_tag_begin(dl, "Table", NULL);
 	double h = row(c, t, dl, w, x, y, y_max, -1);
+	if (h == 0) {
+		free(dl->v[mark].text);
+		dl->n = mark;
+		free(w);
+		return y;
+	}
 	y += h;
 	while (h > 0 && *next < t->nrows) {
 		double rh = row(c, t, dl, w, x, y, y_max, (long)*next);
@@ -261,6 +276,7 @@ double table_layout(const struct exhibit_ctx *c, const struct table *t,
 		y += rh;
 		(*next)++;
 	}
+	dl_tag_end(dl, "Table");
 	free(w);
 	return y;
 }

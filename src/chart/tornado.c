@@ -11,6 +11,9 @@
 #include "util/strbuf.h"
 
 #define TORNADO_MAX 10
+/* The outline of a bar that crosses $0 (the others: 0.4 points). */
+#define TORNADO_CROSS_LW 1.25
+#define TORNADO_KEY_LEAD 11.0 /* between two lines of the key */
 
 /* "input value: difference" at one end of a bar. */
 static void end_label(const struct chart_data *d, const struct chart_sens *s,
@@ -22,63 +25,112 @@ static void end_label(const struct chart_data *d, const struct chart_sens *s,
 	snprintf(buf, cap, "%s: %s", v, r);
 }
 
-/* The key of the two bar ends; a risk's two ends are named when a bar
- * shows one (occ). */
-static void key(const struct exhibit_ctx *c, struct dlist *dl, double x,
-		double y, uint32_t light, uint32_t dark, int occ)
+/* The key: the two tints of a bar (a risk's two ends named when a bar
+ * shows one, occ) and, when some bar crosses $0 (cross), the heavy
+ * outline that marks it; an entry that would pass width starts a second
+ * line.  Returns the number of lines. */
+static int key(const struct exhibit_ctx *c, struct dlist *dl, double x,
+	       double y, double width, uint32_t light, uint32_t dark, int occ,
+	       int cross)
 {
+	const double x0 = x;
+	int lines = 1;
 	static const char *const plain[2] = {"input at its 10th percentile",
-					     "input at its 90th percentile"};
+					     "at its 90th percentile"};
 	static const char *const risk[2] = {
-		"input at its 10th percentile (a risk: never occurs)",
-		"input at its 90th percentile (a risk: occurs once)"};
-	const char *const *words = occ ? risk : plain;
-	uint32_t fill[2] = {light, dark};
-	for (int i = 0; i < 2; i++) {
-		dl_rect(dl, x, y - 7, 12, 8, fill[i], STYLE_INK, 0.5);
+		"input at its 10th percentile (a risk: never)",
+		"at its 90th (a risk: once)"};
+	const char *words[3] = {
+		occ ? risk[0] : plain[0], occ ? risk[1] : plain[1],
+		"heavy outline: crosses $0, can reverse which costs less"};
+	uint32_t fill[3] = {light, dark, STYLE_WHITE};
+	for (int i = 0; i < 2 + cross; i++) {
+		double tw = text_width(c->tm, words[i], FONT_REGULAR,
+				       STYLE_SMALL);
+		if (i > 0 && x + 15 + tw > x0 + width) {
+			x = x0;
+			y += TORNADO_KEY_LEAD;
+			lines++;
+		}
+		dl_rect(dl, x, y - 7, 12, 8, fill[i], STYLE_INK,
+			i == 2 ? TORNADO_CROSS_LW : 0.5);
 		dl_text(dl, x + 15, y, words[i], FONT_REGULAR, STYLE_SMALL,
 			STYLE_INK, ANCHOR_LEFT);
-		x += 15 + text_width(c->tm, words[i], FONT_REGULAR,
-				     STYLE_SMALL) +
-		     12;
+		x += 15 + tw + 12;
 	}
+	return lines;
 }
 
-/* An input's name right-aligned at x, centred on yc, within width: an
- * item's name is shortened before its "[option]" (and an occurrence's
- * "occurs"), which always shows. */
+/* An input's name right-aligned at x, centred on yc, within width: on
+ * two lines when the row (rh high) has room for them, and only then
+ * shortened, an item's name before its "[option]" (and an occurrence's
+ * "occurs"), which always shows; a parameter by its label. */
 static void name_label(const struct exhibit_ctx *c, struct dlist *dl,
 		       const struct chart_sens *sens, double x, double yc,
-		       double width)
+		       double width, double rh)
 {
 	const char *input = sens->input;
+	/* Two lines in the note size, one in the label size. */
+	const double lead = STYLE_NOTE * 1.06;
+	size_t max = rh >= 2 * lead ? 2 : 1;
+	double size = STYLE_SMALL;
 	const char *slash = strchr(input, '/');
-	struct strbuf s = STRBUF_INIT;
+	char *name = xstrdup(slash ? slash + 1
+				   : chart_param_label(c->d, input));
+	char *suffix = xstrdup("");
 	if (slash) {
-		char *suffix = xstrdup(input);
-		suffix[slash - input] = '\0';
 		struct strbuf sf = STRBUF_INIT;
-		strbuf_printf(&sf, "%s [%s]",
-			      sens->occurrence ? " occurs" : "", suffix);
-		double sw = text_width(c->tm, strbuf_str(&sf), FONT_REGULAR,
-				       STYLE_SMALL);
-		char *item = layout_ellipsize(c->tm, slash + 1, FONT_REGULAR,
-					      STYLE_SMALL,
-					      fmax(width - sw, 20));
-		strbuf_printf(&s, "%s%s", item, strbuf_str(&sf));
-		free(item);
+		strbuf_printf(&sf, "%s [%.*s]",
+			      sens->occurrence ? " occurs" : "",
+			      (int)(slash - input), input);
 		free(suffix);
-		strbuf_free(&sf);
-	} else {
-		char *fit = layout_ellipsize(c->tm,
-					     chart_param_label(c->d, input),
-					     FONT_REGULAR, STYLE_SMALL, width);
-		strbuf_puts(&s, fit);
-		free(fit);
+		suffix = strbuf_take(&sf);
 	}
-	dl_text(dl, x, yc + STYLE_SMALL * TEXT_CAP / 2, strbuf_str(&s),
-		FONT_REGULAR, STYLE_SMALL, STYLE_INK, ANCHOR_RIGHT);
-	strbuf_free(&s);
+	struct strbuf one = STRBUF_INIT;
+	strbuf_printf(&one, "%s%s", name, suffix);
+	if (text_width(c->tm, strbuf_str(&one), FONT_REGULAR, size) <= width)
+		max = 1;
+	else if (max == 2)
+		size = STYLE_NOTE;
+	strbuf_free(&one);
+	double room = text_width(c->tm, name, FONT_REGULAR, size);
+	for (;;) {
+		struct strbuf s = STRBUF_INIT;
+		strbuf_printf(&s, "%s%s", name, suffix);
+		char **lines;
+		size_t n = layout_wrap(c->tm, strbuf_str(&s), FONT_REGULAR,
+				       size, width, &lines);
+		int fits = n <= max;
+		for (size_t i = 0; i < n && fits; i++)
+			fits = text_width(c->tm, lines[i], FONT_REGULAR,
+					  size) <= width + 1e-9;
+		if (fits || room < 20) {
+			double y0 = yc + size * TEXT_CAP / 2 -
+				    (double)((n < max ? n : max) - 1) * lead /
+					    2;
+			for (size_t i = 0; i < n && i < max; i++) {
+				char *t = layout_ellipsize(c->tm, lines[i],
+							   FONT_REGULAR,
+							   size, width);
+				dl_text(dl, x, y0 + (double)i * lead, t,
+					FONT_REGULAR, size, STYLE_INK,
+					ANCHOR_RIGHT);
+				free(t);
+			}
+			layout_lines_free(lines, n);
+			strbuf_free(&s);
+			break;
+		}
+		layout_lines_free(lines, n);
+		strbuf_free(&s);
+		room *= 0.9;
+		char *shorter = layout_ellipsize(c->tm, name, FONT_REGULAR,
+						 size, room);
+		free(name);
+		name = shorter;
+	}
+	free(name);
+	free(suffix);
 }
 
 void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
@@ -92,10 +144,14 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	uint32_t hue = style_option(o).colour;
 	uint32_t light = style_at_lightness(hue, 82);
 	uint32_t dark = style_at_lightness(hue, 40);
-	int occ = 0;
-	for (size_t i = 0; i < n; i++)
+	int occ = 0, any_cross = 0;
+	for (size_t i = 0; i < n; i++) {
 		occ |= rows[i]->occurrence;
-	key(c, dl, b.x, b.y + 7, light, dark, occ);
+		any_cross |= fmin(rows[i]->out_p10, rows[i]->out_p90) < 0 &&
+			     fmax(rows[i]->out_p10, rows[i]->out_p90) > 0;
+	}
+	int key_lines = key(c, dl, b.x, b.y + 7, b.w, light, dark, occ,
+			    any_cross);
 	if (n == 0) {
 		dl_text(dl, b.x + b.w / 2, b.y + b.h / 2,
 			"No uncertain input moves this difference.",
@@ -131,7 +187,8 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	struct ticks t;
 	frame_money_ticks(c, lo, hi, b.x + b.w - padr - left - padl, 7,
 			  TICKS_ZERO, 1, &t);
-	double top = b.y + 16 + 12, bottom = b.y + b.h - 26;
+	double top = b.y + 16 + 12 + (key_lines - 1) * TORNADO_KEY_LEAD,
+	       bottom = b.y + b.h - 26;
 	struct scale sx = {t.lo, t.hi, left + padl, b.x + b.w - padr};
 	frame_x_money(c, dl, &t, &sx, top - 10, bottom, 1);
 	double rh = fmin(22, (bottom - top - 12) / (double)n);
@@ -139,7 +196,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		double yc = top + rh * ((double)i + 0.5);
-		name_label(c, dl, s, b.x + namew, yc, namew);
+		name_label(c, dl, s, b.x + namew, yc, namew, rh);
 		double xb = scale_map(&sx, s->out_point);
 		double x10 = scale_map(&sx, s->out_p10);
 		double x90 = scale_map(&sx, s->out_p90);
@@ -152,7 +209,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 			dark, DL_NONE, 0);
 		double xl = fmin(x10, x90), xr = fmax(x10, x90);
 		dl_rect(dl, xl, yc - bh / 2, xr - xl, bh, DL_NONE, STYLE_INK,
-			crosses ? 1.25 : 0.4);
+			crosses ? TORNADO_CROSS_LW : 0.4);
 		for (int h = 0; h < 2; h++) {
 			end_label(d, s, h, buf, sizeof(buf));
 			double xe = h ? x90 : x10, xo = h ? x10 : x90;
@@ -187,11 +244,13 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 			"$0: same cost", FONT_REGULAR, STYLE_NOTE, STYLE_INK,
 			x0 < xb ? ANCHOR_RIGHT : ANCHOR_LEFT);
 	}
-	struct strbuf xt = STRBUF_INIT;
-	strbuf_printf(&xt, "Difference in total cost (+ means %s costs more)",
-		      d->opt[o].label);
-	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, strbuf_str(&xt),
-		FONT_REGULAR, STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
-	strbuf_free(&xt);
+	char *xt = frame_fit_names(c,
+				   "Difference in total cost (+ means %s costs "
+				   "more)",
+				   o, -1, FONT_REGULAR, STYLE_SMALL,
+				   b.x + b.w - left);
+	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1, xt, FONT_REGULAR,
+		STYLE_SMALL, STYLE_MUTED, ANCHOR_CENTER);
+	free(xt);
 	free(rows);
 }

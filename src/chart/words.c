@@ -596,13 +596,14 @@ char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
 		char w[LAYOUT_LABEL_MAX] = "";
 		const struct chart_option *p = &d->opt[option];
 		int pub = kind == EX_HISTOGRAM_PUBLIC;
-		const struct chart_bin *bins = pub ? p->pub_bins : p->bins;
-		if (pub ? p->npub_bins : p->nbins)
-			layout_money_full(bins[0].high - bins[0].low, 0, w);
+		double drawn;
+		histogram_factor(pub ? p->pub_bins : p->bins,
+				 pub ? p->npub_bins : p->nbins, &drawn);
+		layout_money_full(drawn, 0, w);
 		strbuf_printf(&b, "Notes: difference = %s minus %s in each of "
 				  "%s simulations, both on the same simulated "
-				  "inputs; positive: %s costs more%s. Bins of "
-				  "%s (or a multiple), with an edge at $0.",
+				  "inputs; positive: %s costs more%s. Bars %s "
+				  "wide, with an edge at $0.",
 			      olabel(d, option), olabel(d, d->baseline), n,
 			      olabel(d, option),
 			      pub ? " (every payer's cost, before state aid)"

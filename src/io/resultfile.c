@@ -21,7 +21,7 @@
 
 static const struct resultfile_col summary_cols[] = {
 	NAME("option"), TEXT("label"), NAME("measure"), M("point"), M("mean"),
-	M("sd"),        QUANTILES};
+	M("sd"),        QUANTILES,      TEXT("short_label")};
 SCHEMA(resultfile_summary, "summary.csv", summary_cols);
 
 static const struct resultfile_col years_cols[] = {

@@ -82,8 +82,8 @@ static const char *near_option(const struct builder *b, const char *id)
 	return near;
 }
 
-/* baseline, label.<option> and correlation.<group> name things that only
- * exist once the cost items are read. */
+/* baseline, label.<option>, short.<option> and correlation.<group> name
+ * things that only exist once the cost items are read. */
 static void resolve_names(struct builder *b)
 {
 	struct model *m = b->m;
@@ -136,6 +136,20 @@ static void resolve_names(struct builder *b)
 				free(m->options[o].label);
 				m->options[o].label = xstrdup(v);
 				b->label_rows[o] = (int)i;
+			}
+		} else if (build_starts_with(name, "short.") && *v) {
+			int o = model_find_option(m, name + 6);
+			if (o < 0 && (build_was_seen(b, "option", name + 6) ||
+				      b->src->incomplete)) {
+				continue;
+			} else if (o < 0) {
+				ERR(b, p->f[SC_PARAMETER].at,
+				    "'%s' names option '%s', which no cost "
+				    "item uses",
+				    name, name + 6);
+			} else {
+				free(m->options[o].short_label);
+				m->options[o].short_label = xstrdup(v);
 			}
 		} else if (strcmp(name, "correlation") == 0 ||
 			   build_starts_with(name, "correlation.")) {

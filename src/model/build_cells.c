@@ -100,7 +100,8 @@ int build_is_text_key(const char *name)
 {
 	return build_in_list(name, text_keys) ||
 	       build_starts_with(name, "label.") ||
-	       build_starts_with(name, "unit.");
+	       build_starts_with(name, "unit.") ||
+	       build_starts_with(name, "short.");
 }
 
 /* ---- cells ---------------------------------------------------------- */

@@ -112,6 +112,7 @@ static int intern_option(struct model *m, const char *id)
 				   sizeof(*m->options));
 	m->options[m->noptions].id = xstrdup(id);
 	m->options[m->noptions].label = xstrdup(id);
+	m->options[m->noptions].short_label = NULL;
 	return (int)m->noptions++;
 }
 

@@ -82,6 +82,7 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->noptions; i++) {
 		free(m->options[i].id);
 		free(m->options[i].label);
+		free(m->options[i].short_label);
 	}
 	for (size_t i = 0; i < m->nitems; i++) {
 		free(m->items[i].name);

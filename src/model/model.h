@@ -107,6 +107,8 @@ struct model_item {
 struct model_option {
 	char *id;
 	char *label; /* label.<id>, or the id */
+	char *short_label; /* short.<id>: a short name for titles, bars and
+			    * legends; NULL when the scenario gives none */
 };
 
 /* A correlation group of cost items. */

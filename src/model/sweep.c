@@ -17,7 +17,7 @@ static int is_text_key(const char *name)
 {
 	return strcmp(name, "title") == 0 || strcmp(name, "baseline") == 0 ||
 	       strcmp(name, "year_labels") == 0 ||
-	       strncmp(name, "label.", 6) == 0;
+	       strncmp(name, "label.", 6) == 0 || strncmp(name, "short.", 6) == 0;
 }
 
 /* Whether the scenario has a row for parameter (or text key) name. */

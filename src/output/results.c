@@ -35,6 +35,9 @@ void results_summary(const struct model *m, const struct summary *s,
 			csvout_cents(w, st->mean);
 			csvout_cents(w, st->sd);
 			quantiles(w, st);
+			csvout_text(w, m->options[o].short_label
+					       ? m->options[o].short_label
+					       : "");
 			csvout_end_row(w);
 		}
 	}

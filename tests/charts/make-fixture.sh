@@ -18,7 +18,7 @@ crlf() { sed 's/$/\r/'; }
 # summary.csv: net_pv from the linear tables; the other money measures
 # scaled; net_per_student_year a tenth of a percent of net_pv.
 {
-echo "option,label,measure,point,mean,sd,p5,p10,p25,p50,p75,p80,p90,p95"
+echo "option,label,measure,point,mean,sd,p5,p10,p25,p50,p75,p80,p90,p95,short_label"
 awk 'BEGIN {
 	split("portal boces inhouse", id, " ")
 	lab["portal"] = "Cloud portal"; lab["boces"] = "BOCES service"
@@ -35,7 +35,7 @@ awk 'BEGIN {
 			pt[o] * f[k], (a[o] + 50 * b[o]) * f[k], 25 * b[o] * f[k])
 		for (j = 1; j <= 8; j++)
 			s = s sprintf(",%.2f", (a[o] + q[j] * b[o]) * f[k])
-		print s
+		print s ","
 	}
 }'
 } | crlf >"$d/summary.csv"

@@ -354,9 +354,9 @@ static void test_bad_summary_stops_early(void **state)
 	char *dir = copy_fixture();
 	free(test_write(dir, "summary.csv",
 			"option,label,measure,point,mean,sd,p5,p10,p25,p50,"
-			"p75,p80,p90,p95\n"
-			"portal,Cloud portal,net_pv,1,1,1,1,1,1,1,1,1,1,inf\n"
-			"portal,Cloud portal,net_cost,1,1,1,1,1,1,1,1,1,1,1\n"));
+			"p75,p80,p90,p95,short_label\n"
+			"portal,Cloud portal,net_pv,1,1,1,1,1,1,1,1,1,1,inf,\n"
+			"portal,Cloud portal,net_cost,1,1,1,1,1,1,1,1,1,1,1,\n"));
 	enum chart_status st;
 	char *err = load_errors(dir, &st);
 	assert_int_equal(st, CHART_EINPUT);

@@ -310,12 +310,113 @@ static void test_palette_greyscale(void **state)
 		assert_double_within(style_lightness(style_at_lightness(c, 30)),
 				     30, 0.6);
 	}
-	/* Neighbouring categories differ by at least 15 L*. */
-	for (int i = 0; i < 10; i++) {
-		double a = style_lightness(style_category(i));
-		double b = style_lightness(style_category(i + 1));
-		assert_true(fabs(a - b) >= 15);
+	/* The category palette: levels STYLE_CAT_STEP L* apart. */
+	for (int k = 0; k < STYLE_CAT_LEVELS; k++)
+		assert_double_within(style_lightness(style_cat_level(k)),
+				     22 + STYLE_CAT_STEP * k, 0.6);
+}
+
+/* The greyscale (CIE L*) distance below which two fills look alike on a
+ * photocopy: the palette's step less the rounding of style_at_lightness
+ * (0.6 L* each way). */
+#define GREY_STEP (STYLE_CAT_STEP - 1.2)
+
+/* Every pair of unhatched categories of one chart differs by GREY_STEP;
+ * returns the number of hatched ones. */
+static int check_chart(const char *const *names, size_t n,
+		       struct cat_style *st)
+{
+	style_categories(names, n, st);
+	int hatched = 0;
+	for (size_t i = 0; i < n; i++) {
+		hatched += st[i].hatch;
+		/* Its name on it reaches WCAG AA. */
+		assert_true(style_contrast(st[i].text, st[i].fill) >= 4.5);
+		for (size_t j = 0; j < i; j++) {
+			double gap = fabs(style_lightness(st[i].fill) -
+					  style_lightness(st[j].fill));
+			if (!st[i].hatch && !st[j].hatch && gap < GREY_STEP)
+				fail_msg("%s and %s: %.1f L* apart", names[i],
+					 names[j], gap);
+			if (st[i].hatch == st[j].hatch && gap < GREY_STEP)
+				fail_msg("%s and %s alike", names[i],
+					 names[j]);
+		}
 	}
+	return hatched;
+}
+
+static void test_category_colours(void **state)
+{
+	(void)state;
+	/* The example's categories, and a smaller and another set: the
+	 * same name, the same colour, whatever else the chart holds. */
+	static const char *const a[] = {"Exit",	   "Hosting",	   "Licensing",
+					"Migration", "Privacy risk", "Staff",
+					"Support",   "Training"};
+	static const char *const b[] = {"Training", "Staff", "Licensing",
+					"Exit"};
+	static const char *const c3[] = {"Staff", "Hardware", "Hosting"};
+	struct cat_style sa[8], sb[4], sc[3];
+	assert_int_equal(check_chart(a, 8, sa), 0);
+	assert_int_equal(check_chart(b, 4, sb), 0);
+	assert_int_equal(check_chart(c3, 3, sc), 0);
+	assert_int_equal(sb[0].fill, sa[7].fill); /* Training */
+	assert_int_equal(sb[1].fill, sa[5].fill); /* Staff */
+	assert_int_equal(sb[2].fill, sa[2].fill); /* Licensing */
+	assert_int_equal(sb[3].fill, sa[0].fill); /* Exit */
+	assert_int_equal(sc[0].fill, sa[5].fill); /* Staff */
+	assert_int_equal(sc[2].fill, sa[1].fill); /* Hosting */
+	/* The usual eight prefer eight different levels, so each keeps its
+	 * own colour in any chart. */
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(sa[i].level, style_cat_preferred(a[i]));
+	/* The same across runs: a pinned value. */
+	assert_int_equal(style_cat_preferred("Licensing"), 4);
+	/* Collisions: two names that prefer one level get two levels. */
+	const char *same[2] = {NULL, NULL};
+	static const char *const pool[] = {"Aid", "Backup", "Consulting",
+					   "Devices", "Equipment", "Hardware",
+					   "Integration", "Network", "Other",
+					   "Security", "Storage", "Travel"};
+	for (int i = 0; i < 12 && !same[1]; i++)
+		for (int j = 0; j < i && !same[1]; j++)
+			if (style_cat_preferred(pool[i]) ==
+			    style_cat_preferred(pool[j])) {
+				same[0] = pool[j];
+				same[1] = pool[i];
+			}
+	assert_non_null(same[1]);
+	struct cat_style s2[2];
+	check_chart(same, 2, s2);
+	assert_true(s2[0].level != s2[1].level);
+	/* Twelve categories: eight levels, then hatched; the hatched ones
+	 * still differ from each other by a step. */
+	struct cat_style s12[12];
+	assert_int_equal(check_chart(pool, 12, s12), 4);
+}
+
+/* Every text colour of the style reaches WCAG AA (4.5:1) on white. */
+static void test_text_contrast(void **state)
+{
+	(void)state;
+	assert_double_within(style_luminance(0xFFFFFFu), 1, 1e-12);
+	assert_double_within(style_luminance(0x000000u), 0, 1e-12);
+	assert_double_within(style_contrast(0x000000u, 0xFFFFFFu), 21, 1e-9);
+	/* #767676 is the lightest grey that passes AA on white (4.54). */
+	assert_double_within(style_contrast(0x767676u, 0xFFFFFFu), 4.54, 0.01);
+	assert_true(style_contrast(STYLE_INK, STYLE_WHITE) >= 4.5);
+	assert_true(style_contrast(STYLE_MUTED, STYLE_WHITE) >= 4.5);
+	for (int i = 0; i < 6; i++) {
+		uint32_t t = style_option_text(i);
+		assert_true(style_contrast(t, STYLE_WHITE) >= 4.5);
+		/* Already dark enough: unchanged. */
+		if (style_contrast(style_option(i).colour, STYLE_WHITE) >= 4.5)
+			assert_int_equal(t, style_option(i).colour);
+	}
+	/* Tol's yellow (2.1:1) is darkened for text. */
+	assert_true(style_contrast(0xDDAA33u, STYLE_WHITE) < 2.2);
+	assert_true(style_option_text(2) != 0xDDAA33u);
 }
 
 int main(void)
@@ -328,6 +429,8 @@ int main(void)
 		cmocka_unit_test(test_money_short_and_full),
 		cmocka_unit_test(test_percent_and_numbers),
 		cmocka_unit_test(test_scale),
+		cmocka_unit_test(test_category_colours),
+		cmocka_unit_test(test_text_contrast),
 		cmocka_unit_test(test_bins_stay_aligned_on_zero),
 		cmocka_unit_test(test_spread_labels),
 		cmocka_unit_test(test_wrap_and_ellipsize),

@@ -5,8 +5,11 @@
  * the right side of $0. */
 #include "helpers.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "chart/chart.h"
@@ -151,9 +154,20 @@ static void test_files_sizes_and_threads(void **state)
 	size_t n;
 	unsigned char *r = slurp(dir, "one", "report.pdf", &n);
 	assert_memory_equal(r, "%PDF-1.", 7);
-	/* No SOURCE_DATE_EPOCH: 2000-01-01 at a time from the inputs.
-	 * (cairo 1.16 writes the date without its "D:" prefix.) */
-	assert_non_null(pdf_date(r, n, "20000101"));
+	/* No SOURCE_DATE_EPOCH: the date of the newest input (the rule is
+	 * tested below), never 2000-01-01.  (cairo 1.16 writes the date
+	 * without its "D:" prefix.) */
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	char iso[32], want[16];
+	chart_pdf_date(&d, FIXTURE, &o, iso);
+	chart_data_free(&d);
+	diags_free(&dg);
+	snprintf(want, sizeof(want), "%.4s%.2s%.2s%.2s%.2s%.2s", iso, iso + 5,
+		 iso + 8, iso + 11, iso + 14, iso + 17);
+	assert_non_null(pdf_date(r, n, want));
+	assert_null(pdf_date(r, n, "20000101"));
 	assert_non_null(find(r, n, "/Title (Chart fixture: three options "
 				   "over three years)"));
 	assert_non_null(find(r, n, "/Creator (edtco 0.1.0)"));
@@ -180,6 +194,14 @@ static void test_files_sizes_and_threads(void **state)
 	free(dir);
 }
 
+/* Sets the modification time of path to t (seconds since 1970). */
+static void set_mtime(const char *path, long long t)
+{
+	struct timespec ts[2] = {{(time_t)t, 0}, {(time_t)t, 0}};
+	if (utimensat(AT_FDCWD, path, ts, 0) != 0)
+		fail_msg("cannot set the time of %s", path);
+}
+
 static void test_pdf_date_rule(void **state)
 {
 	(void)state;
@@ -188,20 +210,47 @@ static void test_pdf_date_rule(void **state)
 	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
 	struct chart_opts o;
 	chart_opts_default(&o);
+	char *dir = test_tmpdir();
+	char *in1 = test_write(dir, "scenario.csv", "x\n");
+	char *in2 = test_write(dir, "costs.csv", "y\n");
+	set_mtime(in1, 1700000000);          /* 2023-11-14T22:13:20Z */
+	set_mtime(in2, 1709640000);          /* 2024-03-05T12:00:00Z */
+	size_t k = 0;
+	for (size_t i = 0; i < d.nprov; i++)
+		if (strcmp(d.prov[i].key, "input_file") == 0) {
+			free(d.prov[i].value);
+			d.prov[i].value = strdup(k++ ? in2 : in1);
+		}
+	assert_int_equal(k, 2);
 	char a[32], b[32];
-	chart_pdf_date(&d, &o, a);
-	chart_pdf_date(&d, &o, b);
+	/* The newest of the inputs, the same each time. */
+	chart_pdf_date(&d, FIXTURE, &o, a);
+	chart_pdf_date(&d, FIXTURE, &o, b);
+	assert_string_equal(a, "2024-03-05T12:00:00Z");
 	assert_string_equal(a, b);
-	assert_memory_equal(a, "2000-01-01T", 11);
-	/* Another input digest, another time of day. */
-	free(d.prov[12].value);
-	d.prov[12].value = strdup("01112233445566778899aabbccddeeff0011223344"
-				  "5566778899aabbccddeeff");
-	chart_pdf_date(&d, &o, b);
-	assert_string_not_equal(a, b);
+	set_mtime(in1, 1709640001);
+	chart_pdf_date(&d, FIXTURE, &o, a);
+	assert_string_equal(a, "2024-03-05T12:00:01Z");
+	/* SOURCE_DATE_EPOCH wins, even 0. */
 	o.date = 0;
-	chart_pdf_date(&d, &o, a);
+	chart_pdf_date(&d, FIXTURE, &o, a);
 	assert_string_equal(a, "1970-01-01T00:00:00Z");
+	/* Inputs gone: the newest result file of the folder drawn. */
+	o.date = -1;
+	unlink(in1);
+	unlink(in2);
+	char *r1 = test_write(dir, "summary.csv", "z\n");
+	char *r2 = test_write(dir, "notes.txt", "not read\n");
+	set_mtime(r1, 1600000000);           /* 2020-09-13T12:26:40Z */
+	set_mtime(r2, 1800000000);
+	chart_pdf_date(&d, dir, &o, a);
+	assert_string_equal(a, "2020-09-13T12:26:40Z");
+	free(in1);
+	free(in2);
+	free(r1);
+	free(r2);
+	test_rmdir(dir);
+	free(dir);
 	chart_data_free(&d);
 	diags_free(&dg);
 }
@@ -223,29 +272,68 @@ static struct rect text_box(const struct text_measure *tm,
 	return r;
 }
 
-static void test_layout_keeps_labels_apart(void **state)
+/* Lays out every exhibit of d and checks each text item: inside the
+ * page, apart from the others, in WCAG AA contrast with what it sits on;
+ * and the title whole (every word, in order, no ellipsis) on at most two
+ * lines unless at the smallest title size. */
+static void check_layout(const struct chart_data *d,
+			 const struct text_measure *tm, struct exhibit *ex,
+			 size_t nex)
 {
-	(void)state;
-	struct diags dg = DIAGS_INIT;
-	struct chart_data d;
-	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
-	struct strbuf err = STRBUF_INIT;
-	struct render_fonts *f;
-	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
-	struct text_measure tm = render_measure(f);
-	struct exhibit *ex;
-	size_t nex = exhibit_list(&d, &ex);
-	assert_int_equal(nex, 9); /* with the budget by year */
 	for (size_t e = 0; e < nex; e++) {
-		struct exhibit_ctx c = {&d, &tm, &ex[e]};
+		struct exhibit_ctx c = {d, tm, &ex[e]};
 		struct dlist dl;
 		exhibit_draw(&c, &dl);
 		struct rect *box = calloc(dl.n, sizeof(*box));
+		double ts = frame_title_size(&c, ex[e].title,
+					     STYLE_CHART_W - 2 * STYLE_MARGIN);
+		struct strbuf title = STRBUF_INIT;
+		size_t tlines = 0;
 		for (size_t i = 0; i < dl.n; i++) {
 			const struct dl_item *it = &dl.v[i];
+			/* Shapes inside the page too (half a line's width
+			 * of slack). */
+			double sl = it->lw / 2 + 1e-9;
+			if (it->kind == DL_RECT &&
+			    (it->x < -sl || it->y < -sl ||
+			     it->x + it->w > dl.width + sl ||
+			     it->y + it->h > dl.height + sl))
+				fail_msg("%s: a rectangle leaves the page",
+					 ex[e].name);
+			for (size_t k = 0; it->kind == DL_PATH && k < it->npts;
+			     k++)
+				if (it->pts[2 * k] < -sl ||
+				    it->pts[2 * k] > dl.width + sl ||
+				    it->pts[2 * k + 1] < -sl ||
+				    it->pts[2 * k + 1] > dl.height + sl)
+					fail_msg("%s: a line leaves the page",
+						 ex[e].name);
 			if (it->kind != DL_TEXT || it->vertical)
 				continue;
-			box[i] = text_box(&tm, it);
+			if (it->font == FONT_BOLD && it->size == ts &&
+			    it->y < 90) {
+				strbuf_printf(&title, "%s%s",
+					      tlines++ ? " " : "", it->text);
+				if (strstr(it->text, "\xE2\x80\xA6"))
+					fail_msg("%s: title cut: %s",
+						 ex[e].name, it->text);
+			}
+			box[i] = text_box(tm, it);
+			/* WCAG AA against what it sits on: the last filled
+			 * rectangle drawn under its anchor, else white. */
+			uint32_t bg = STYLE_WHITE;
+			for (size_t j = 0; j < i; j++) {
+				const struct dl_item *r = &dl.v[j];
+				if (r->kind == DL_RECT && r->fill != DL_NONE &&
+				    it->x >= r->x && it->x <= r->x + r->w &&
+				    it->y >= r->y && it->y <= r->y + r->h)
+					bg = r->fill;
+			}
+			if (style_contrast(it->fill, bg) < 4.5)
+				fail_msg("%s: \"%s\" in #%06X on #%06X: "
+					 "contrast %.2f",
+					 ex[e].name, it->text, it->fill, bg,
+					 style_contrast(it->fill, bg));
 			/* Inside the page. */
 			if (box[i].x0 < -0.01 || box[i].x1 > dl.width + 0.01 ||
 			    box[i].y0 < 0 || box[i].y1 > dl.height)
@@ -264,9 +352,64 @@ static void test_layout_keeps_labels_apart(void **state)
 						 ex[e].name, it->text, o->text);
 			}
 		}
+		assert_string_equal(strbuf_str(&title), ex[e].title);
+		if (ts > STYLE_TITLE_MIN)
+			assert_true(tlines <= 2);
+		strbuf_free(&title);
 		free(box);
 		dlist_free(&dl);
 	}
+}
+
+/* Names of more than 80 characters. */
+static const char *const long_names[] = {
+	"Statewide inBloom-style cloud student data portal with vendor-hosted "
+	"dashboards and analytics (SaaS)",
+	"Madison-Oneida BOCES Regional Information Center shared student "
+	"management service (CO-SER 5xx)",
+	"District in-house student information system and data warehouse, "
+	"hosted and run by district staff"};
+
+static void test_layout_keeps_labels_apart(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	assert_int_equal(nex, 9); /* with the budget by year */
+	check_layout(&d, &tm, ex, nex);
+	exhibit_list_free(ex, nex);
+	/* Every option with a long label, and titles naming it in full (as
+	 * findings.csv does when the scenario gives no short names). */
+	assert_int_equal(d.nopt, 3);
+	for (int o = 0; o < 3; o++) {
+		assert_true(strlen(long_names[o]) > 80);
+		free(d.opt[o].label);
+		d.opt[o].label = strdup(long_names[o]);
+	}
+	nex = exhibit_list(&d, &ex);
+	for (size_t e = 0; e < nex; e++) {
+		struct strbuf t = STRBUF_INIT;
+		strbuf_printf(&t, "Cheaper in 81%% of futures: %s, by $154,000",
+			      long_names[1]);
+		free(ex[e].title);
+		ex[e].title = strbuf_take(&t);
+	}
+	check_layout(&d, &tm, ex, nex);
+	exhibit_list_free(ex, nex);
+	/* With short names too. */
+	static const char *const shorts[] = {"Cloud portal", "BOCES RIC",
+					     "In-house"};
+	for (int o = 0; o < 3; o++)
+		d.opt[o].short_label = strdup(shorts[o]);
+	nex = exhibit_list(&d, &ex);
+	check_layout(&d, &tm, ex, nex);
 	exhibit_list_free(ex, nex);
 	render_fonts_close(f);
 	chart_data_free(&d);
@@ -328,6 +471,226 @@ static void test_histogram_bars_sides(void **state)
 	strbuf_free(&err);
 }
 
+/* A tornado's heavy outline marks the bars that cross $0, and the key
+ * explains it exactly when there is one. */
+static void test_tornado_heavy_outline_explained(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	int seen_with = 0, seen_without = 0;
+	for (size_t e = 0; e < nex; e++) {
+		if (ex[e].kind != EX_TORNADO)
+			continue;
+		const struct chart_sens **rows;
+		size_t n = words_tornado_rows(&d, ex[e].option, &rows);
+		int crossing = 0;
+		for (size_t i = 0; i < n && i < 10; i++)
+			crossing += fmin(rows[i]->out_p10, rows[i]->out_p90) <
+					    0 &&
+				    fmax(rows[i]->out_p10, rows[i]->out_p90) > 0;
+		free(rows);
+		struct exhibit_ctx c = {&d, &tm, &ex[e]};
+		struct dlist dl;
+		exhibit_draw(&c, &dl);
+		int heavy = 0, key = 0;
+		for (size_t i = 0; i < dl.n; i++) {
+			const struct dl_item *it = &dl.v[i];
+			if (it->kind == DL_RECT && it->stroke != DL_NONE &&
+			    it->lw > 1)
+				heavy++;
+			if (it->kind == DL_TEXT &&
+			    strncmp(it->text, "heavy outline: crosses $0", 25) ==
+				    0)
+				key++;
+		}
+		assert_int_equal(key, crossing > 0);
+		assert_int_equal(heavy, crossing + (crossing > 0));
+		seen_with += crossing > 0;
+		seen_without += crossing == 0;
+		dlist_free(&dl);
+	}
+	/* The fixture has one tornado of each kind. */
+	assert_int_equal(seen_with, 1);
+	assert_int_equal(seen_without, 1);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
+/* The breakdown names every segment, inside it or under its bar: each
+ * category's name appears once per bar that has it, and once in the key. */
+static void test_breakdown_names_every_segment(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	const struct exhibit *b = &ex[7];
+	assert_string_equal(b->name, "breakdown");
+	/* Make one segment too narrow for its name: portal's Exit. */
+	int exit = -1;
+	for (int k = 0; k < d.ncat; k++)
+		if (strcmp(d.categories[k], "Exit") == 0)
+			exit = k;
+	assert_true(exit >= 0 && d.opt[0].cat_present[exit]);
+	d.opt[0].cat_net_mean[exit] = 1000;
+	struct exhibit_ctx c = {&d, &tm, b};
+	struct dlist dl;
+	exhibit_draw(&c, &dl);
+	for (int k = 0; k < d.ncat; k++) {
+		int bars = 0, named = 0;
+		for (int o = 0; o < d.nopt; o++)
+			bars += d.opt[o].cat_present[k];
+		for (size_t i = 0; i < dl.n; i++)
+			named += dl.v[i].kind == DL_TEXT &&
+				 strcmp(dl.v[i].text, d.categories[k]) == 0;
+		if (named != bars + 1)
+			fail_msg("%s: %d names for %d segments and the key",
+				 d.categories[k], named, bars);
+	}
+	dlist_free(&dl);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
+/* The fill of category name's swatch in a breakdown's key (the rectangle
+ * drawn just before its key text), or DL_NONE. */
+static uint32_t key_fill(const struct dlist *dl, const char *name)
+{
+	for (size_t i = 1; i < dl->n; i++)
+		if (dl->v[i].kind == DL_TEXT && dl->v[i].size == STYLE_SMALL &&
+		    strcmp(dl->v[i].text, name) == 0 &&
+		    dl->v[i - 1].kind == DL_RECT)
+			return dl->v[i - 1].fill;
+	return DL_NONE;
+}
+
+/* A category keeps its colour when the chart's set of categories
+ * changes: the fixture's breakdown with and without its Exit items. */
+static void test_breakdown_colour_follows_name(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	struct exhibit_ctx c = {&d, &tm, &ex[7]};
+	static const char *const cats[] = {"Licensing", "Staff", "Training"};
+	uint32_t before[3], after[3];
+	struct dlist dl;
+	exhibit_draw(&c, &dl);
+	assert_true(key_fill(&dl, "Exit") != DL_NONE);
+	for (int i = 0; i < 3; i++)
+		before[i] = key_fill(&dl, cats[i]);
+	dlist_free(&dl);
+	for (int o = 0; o < d.nopt; o++)
+		for (int k = 0; k < d.ncat; k++)
+			if (strcmp(d.categories[k], "Exit") == 0)
+				d.opt[o].cat_present[k] = 0;
+	exhibit_draw(&c, &dl);
+	assert_int_equal(key_fill(&dl, "Exit"), DL_NONE);
+	for (int i = 0; i < 3; i++) {
+		after[i] = key_fill(&dl, cats[i]);
+		assert_true(before[i] != DL_NONE);
+		assert_int_equal(after[i], before[i]);
+		assert_int_equal(after[i], style_cat_level(style_cat_preferred(
+						   cats[i])));
+	}
+	dlist_free(&dl);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
+/* With more bins than bars (122 bins of $50,000, as in the example), the
+ * note, the drawing and the data table all give the bars drawn: $100,000
+ * wide, edges on multiples of it. */
+static void test_histogram_note_table_match_bars(void **state)
+{
+	(void)state;
+	struct diags dg = DIAGS_INIT;
+	struct chart_data d;
+	assert_int_equal(chart_data_load(&d, FIXTURE, &dg), CHART_OK);
+	struct strbuf err = STRBUF_INIT;
+	struct render_fonts *f;
+	assert_int_equal(render_fonts_open(RENDER_FONT_DIR, &f, &err), 0);
+	struct text_measure tm = render_measure(f);
+	struct exhibit *ex;
+	size_t nex = exhibit_list(&d, &ex);
+	const struct exhibit *h = &ex[5];
+	assert_string_equal(h->name, "histogram-portal");
+	struct chart_option *p = &d.opt[h->option];
+	free(p->bins);
+	p->nbins = 122;
+	p->bins = calloc(p->nbins, sizeof(*p->bins));
+	for (size_t i = 0; i < p->nbins; i++) {
+		p->bins[i].low = -2800000.0 + 50000.0 * (double)i;
+		p->bins[i].high = p->bins[i].low + 50000;
+		p->bins[i].share = 1.0 / 122;
+		p->bins[i].count = 1;
+	}
+	double w;
+	assert_int_equal(histogram_factor(p->bins, p->nbins, &w), 2);
+	assert_double_near(w, 100000, 1e-12);
+	char *note = words_notes(&d, EX_HISTOGRAM, h->option);
+	assert_non_null(strstr(note, "Bars $100,000 wide, with an edge at $0."));
+	assert_null(strstr(note, "50,000"));
+	free(note);
+	/* The drawing: 61 bars of one width. */
+	struct exhibit_ctx c = {&d, &tm, h};
+	struct dlist dl;
+	exhibit_draw(&c, &dl);
+	uint32_t left = style_option(0).colour, right = style_option(1).colour;
+	size_t nbars = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		if (dl.v[i].kind == DL_RECT &&
+		    (dl.v[i].fill == left || dl.v[i].fill == right))
+			nbars++;
+	assert_int_equal(nbars, 61);
+	dlist_free(&dl);
+	/* The table: the same 61 bars, each $100,000 wide, 1.64% each. */
+	struct table t;
+	exhibit_table(&c, &t);
+	assert_int_equal(t.nrows, 61);
+	assert_string_equal(t.cells[0], "\xE2\x88\x92$2,800,000");
+	assert_string_equal(t.cells[1], "\xE2\x88\x92$2,700,000");
+	assert_string_equal(t.cells[2], "1.64%");
+	assert_string_equal(t.cells[3 * 28], "$0"); /* never signed */
+	assert_true(t.rule[28]);              /* a rule above $0 */
+	table_free(&t);
+	exhibit_list_free(ex, nex);
+	render_fonts_close(f);
+	chart_data_free(&d);
+	diags_free(&dg);
+	strbuf_free(&err);
+}
+
 /* Runs one render into /dev/full (a device that fails every write with
  * ENOSPC, as a full disk does: no folder or symlink involved) with stderr
  * sent to a file; returns what was printed there.  The caller frees. */
@@ -359,7 +722,7 @@ static char *render_to_full(int kind, struct strbuf *err, int *rc)
 	} else {
 		struct render_page pg = {&dl, NULL, NULL, 0};
 		struct render_meta meta = {"t", "s", "c",
-					   "2000-01-01T00:00:00Z"};
+					   "2000-01-01T00:00:00Z", "en-US"};
 		*rc = render_pdf(f, &pg, 1, &meta, "/dev/full", "fan.pdf",
 				 err);
 	}
@@ -406,11 +769,15 @@ static void test_full_disk_keeps_reason(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_full_disk_keeps_reason),
 		cmocka_unit_test(test_files_sizes_and_threads),
 		cmocka_unit_test(test_pdf_date_rule),
 		cmocka_unit_test(test_layout_keeps_labels_apart),
 		cmocka_unit_test(test_histogram_bars_sides),
-		cmocka_unit_test(test_full_disk_keeps_reason),
+		cmocka_unit_test(test_histogram_note_table_match_bars),
+		cmocka_unit_test(test_tornado_heavy_outline_explained),
+		cmocka_unit_test(test_breakdown_names_every_segment),
+		cmocka_unit_test(test_breakdown_colour_follows_name),
 	};
 	return cmocka_run_group_tests_name("chart_render", tests, NULL, NULL);
 }

@@ -129,13 +129,21 @@ static void test_option_names_and_words(void **state)
 	char i1[] = "x", l1[] = "(only a note)";
 	char i2[] = "y", l2[] = "Left (a) right";
 	char i3[] = "z", l3[] = "Plain";
-	struct model_option opts[] = {{i0, l0}, {i1, l1}, {i2, l2}, {i3, l3}};
+	/* A short.<option> name wins over the label. */
+	char i4[] = "boces", l4[] = "Madison-Oneida BOCES Regional Information "
+				    "Center shared student management service "
+				    "(CO-SER 5xx)",
+	     s4[] = "BOCES RIC";
+	struct model_option opts[] = {{i0, l0, NULL}, {i1, l1, NULL},
+				      {i2, l2, NULL}, {i3, l3, NULL},
+				      {i4, l4, s4}};
 	struct model m;
 	memset(&m, 0, sizeof(m));
 	m.options = opts;
-	m.noptions = 4;
-	const char *want[] = {"Cloud portal", "x", "Left right", "Plain"};
-	for (int o = 0; o < 4; o++) {
+	m.noptions = 5;
+	const char *want[] = {"Cloud portal", "x", "Left right", "Plain",
+			      "BOCES RIC"};
+	for (int o = 0; o < 5; o++) {
 		char *n = findings_option_name(&m, o);
 		assert_string_equal(n, want[o]);
 		free(n);
