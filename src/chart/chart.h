@@ -58,12 +58,6 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 			     const char *prefix, const struct chart_opts *o,
 			     struct diags *diags, struct strbuf *err);
 
-/* The exhibit files in folder dir/prefix (names prefixed by prefix), as a
- * NULL-terminated list for outdir_commit's stale list: a rerun removes
- * the exhibits it did not draw again.  Free with chart_names_free. */
-char **chart_stale_names(const char *dir, const char *prefix);
-void chart_names_free(char **names);
-
 /* The PDF date for o and d, "YYYY-MM-DDTHH:MM:SSZ": from o->date, or
  * else 2000-01-01 at a time of day taken from the SHA-256 of the input
  * digests, seed and trials (so it changes with the inputs, never with
