@@ -506,7 +506,11 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 {
 	double w = n ? pages[0].dl->width : 612, h = n ? pages[0].dl->height
 						       : 792;
-	cairo_surface_t *s = cairo_pdf_surface_create(path, w, h);
+	/* Into memory, then to the file: cairo 1.16 aborts on an assertion
+	 * when its own write to a file fails midway (a full disk). */
+	struct strbuf raw = STRBUF_INIT;
+	cairo_surface_t *s =
+		cairo_pdf_surface_create_for_stream(to_strbuf, &raw, w, h);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
 				       meta->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
@@ -537,5 +541,18 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 		}
 		cairo_show_page(cr);
 	}
-	return finish(s, cr, shown, err);
+	int rc = finish(s, cr, shown, err);
+	if (rc == 0) {
+		FILE *fp = fopen(path, "wb");
+		int ok = fp && fwrite(raw.s, 1, raw.len, fp) == raw.len;
+		if (fp && fclose(fp) != 0)
+			ok = 0;
+		if (!ok) {
+			strbuf_printf(err, "cannot write '%s': %s", shown,
+				      strerror(errno));
+			rc = -1;
+		}
+	}
+	strbuf_free(&raw);
+	return rc;
 }
