@@ -10,7 +10,8 @@
 
 #include <stdatomic.h>
 
-/* Installs the handler for SIGINT, SIGTERM and SIGHUP. */
+/* Installs the handler for SIGINT, SIGTERM and SIGHUP, except for those
+ * ignored when edtco started (nohup). */
 void cli_catch_signals(void);
 
 /* The flag the handler sets (the signal's number), for
