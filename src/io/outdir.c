@@ -638,6 +638,8 @@ struct plan {
 	mode_t mode;    /* its permissions */
 	int has_manifest;
 	struct manifest man;
+	struct manifest *sub; /* the manifests of subfolders (case folders) */
+	size_t nsub, subcap;
 	struct old *v;
 	size_t n, cap;
 };
@@ -648,10 +650,30 @@ static void plan_free(struct plan *p)
 		free(p->v[i].path);
 	free(p->v);
 	manifest_free(&p->man);
+	for (size_t i = 0; i < p->nsub; i++)
+		manifest_free(&p->sub[i]);
+	free(p->sub);
 	memset(p, 0, sizeof(*p));
 }
 
-static int scan(struct plan *p, int dfd, const char *rel)
+/* Whether x (a regular file in dfd, named name) is as manifest entry m
+ * says. */
+static int unchanged(int dfd, const char *name, const struct stat *st,
+		     const struct mentry *m)
+{
+	off_t bytes;
+	char hex[65];
+	return m && m->bytes == st->st_size &&
+	       hash_at(dfd, name, 0, &bytes, hex) == 0 && bytes == m->bytes &&
+	       strcmp(hex, m->sha) == 0;
+}
+
+/* Reads folder dfd (at rel) into p.  A file is edtco's when it is as the
+ * top manifest lists it, or as the manifest of the nearest folder above
+ * it that has one (sub, a subfolder's whose path is rel[0 .. root - 1]:
+ * a case folder of batch --charts redrawn by edtco chart), or -1. */
+static int scan(struct plan *p, int dfd, const char *rel, long sub,
+		size_t root)
 {
 	DIR *dp = fdopendir(dfd);
 	if (!dp) {
@@ -681,26 +703,41 @@ static int scan(struct plan *p, int dfd, const char *rel)
 			  : S_ISREG(st.st_mode) ? 'f'
 						: 'o';
 		const struct mentry *m = manifest_find(&p->man, x->path);
-		x->listed = m != NULL;
-		if (x->type == 'f' && !*rel &&
-		    strcmp(d->d_name, OUTDIR_MANIFEST) == 0 && p->has_manifest) {
+		const struct mentry *ml =
+			sub >= 0 ? manifest_find(&p->sub[sub], x->path + root)
+				 : NULL;
+		x->listed = m || ml;
+		int is_manifest = strcmp(d->d_name, OUTDIR_MANIFEST) == 0;
+		if (x->type != 'f') {
+			/* a folder, a link or a device: never edtco's */
+		} else if (is_manifest && !*rel && p->has_manifest) {
 			x->owned = 1;
-		} else if (m && x->type == 'f' && m->bytes == st.st_size) {
-			off_t bytes;
-			char hex[65];
-			if (hash_at(dirfd(dp), d->d_name, 0, &bytes, hex) == 0 &&
-			    bytes == m->bytes && strcmp(hex, m->sha) == 0) {
-				x->owned = 1;
-				x->m = m;
-			}
+		} else if (is_manifest && sub >= 0 &&
+			   strlen(rel) + 1 == root) {
+			x->owned = 1; /* the subfolder's own, read as valid */
+		} else if (unchanged(dirfd(dp), d->d_name, &st, m)) {
+			x->owned = 1;
+			x->m = m;
+		} else if (unchanged(dirfd(dp), d->d_name, &st, ml)) {
+			x->owned = 1;
+			x->m = ml;
 		}
 		if (x->type == 'd') {
-			char *sub = xstrdup(x->path);
+			char *path = xstrdup(x->path);
 			int fd = openat(dirfd(dp), d->d_name,
 					O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 						O_CLOEXEC);
-			e = fd < 0 ? errno : scan(p, fd, sub);
-			free(sub);
+			long here = sub;
+			size_t here_root = root;
+			struct manifest own;
+			if (fd >= 0 && manifest_read(fd, &own) == 0) {
+				GROW(p->sub, p->subcap, p->nsub + 1);
+				p->sub[p->nsub] = own;
+				here = (long)p->nsub++;
+				here_root = strlen(path) + 1;
+			}
+			e = fd < 0 ? errno : scan(p, fd, path, here, here_root);
+			free(path);
 		}
 	}
 	closedir(dp);
@@ -741,7 +778,7 @@ static int plan_scan(struct outdir *o, struct plan *p)
 		close(fd);
 		return e;
 	}
-	e = scan(p, fd, "");
+	e = scan(p, fd, "", -1, 0);
 	if (!e)
 		qsort(p->v, p->n, sizeof(*p->v), cmp_old);
 	return e;
