@@ -114,6 +114,9 @@ static int remove_at(int dfd, const char *name)
 	int e = 0;
 	int fd = openat(dfd, name,
 			O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0 && (st.st_mode & 0700) != 0700)
+		fchmod(fd, (st.st_mode & 07777) | 0700); /* a read-only folder
+							  * being removed */
 	DIR *dp = fd >= 0 ? fdopendir(fd) : NULL;
 	if (!dp) {
 		e = errno;
@@ -752,6 +755,8 @@ static int cmp_old(const void *a, const void *b)
 
 static struct old *find_old(struct plan *p, const char *path)
 {
+	if (!p->n)
+		return NULL;
 	struct old key = {0};
 	key.path = (char *)(uintptr_t)path;
 	return bsearch(&key, p->v, p->n, sizeof(*p->v), cmp_old);
@@ -968,13 +973,31 @@ static int bring_kept(struct outdir *o, const struct plan *p, int oldfd,
 			      fstatat(to, b, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 			      S_ISDIR(st.st_mode)))
 				e = errno;
-			else if (fchmodat(to, b, x->mode, 0) != 0)
-				e = errno;
 		} else if (!e && linkat(from, b, to, b, 0) != 0) {
 			e = errno;
 		}
 		if (from >= 0)
 			close(from);
+		if (to >= 0)
+			close(to);
+		free(d);
+		if (e) {
+			strbuf_printf(err, "cannot keep '%s/%s' in the new "
+					   "folder: %s",
+				      o->final, x->path, strerror(e));
+			return e;
+		}
+	}
+	/* The kept folders' permissions, once everything is in them (a
+	 * read-only folder of the user's takes no links). */
+	for (size_t i = p->n; i-- > 0;) {
+		const struct old *x = &p->v[i];
+		if (!x->keep || x->type != 'd')
+			continue;
+		char *d = dir_part(x->path);
+		int to = open_dir_at(newfd, d);
+		int e = to < 0 || fchmodat(to, base_part(x->path), x->mode, 0)
+			? errno : 0;
 		if (to >= 0)
 			close(to);
 		free(d);
@@ -991,7 +1014,8 @@ static int bring_kept(struct outdir *o, const struct plan *p, int oldfd,
 static int cmp_depth(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	size_t dx = 0, dy = 0;
+	/* Components: "" 0, "a" 1, "a/b" 2. */
+	size_t dx = *x != '\0', dy = *y != '\0';
 	for (; *x; x++)
 		dx += *x == '/';
 	for (; *y; y++)
