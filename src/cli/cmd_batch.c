@@ -310,8 +310,9 @@ static int open_output(const struct batch_opts *o, const struct batch_job *e,
 		return rc;
 	}
 	outdir_protect(od, e->sw->t.file.path);
-	for (size_t i = 0; i < m0->nfiles; i++)
-		outdir_protect(od, m0->files[i].path);
+	outdir_protect(od, e->src->path);
+	for (size_t i = 0; i < e->src->ncosts; i++)
+		outdir_protect(od, e->src->costs[i].t.file.path);
 	struct pipeline_names names = {0};
 	pipeline_names_add(&names, "", "batch.csv", "");
 	pipeline_names_add(&names, "", "provenance.csv", "");

@@ -784,7 +784,7 @@ static int plan_scan(struct outdir *o, struct plan *p)
 		return e;
 	}
 	e = scan(p, fd, "", -1, 0);
-	if (!e)
+	if (!e && p->n)
 		qsort(p->v, p->n, sizeof(*p->v), cmp_old);
 	return e;
 }
@@ -1052,7 +1052,8 @@ static int write_manifest(struct outdir *o, const struct plan *p,
 			manifest_add(&m, f + (dn ? dn + 1 : 0), x->m->bytes,
 				     x->m->sha);
 	}
-	qsort(m.v, m.n, sizeof(*m.v), cmp_mentry);
+	if (m.n)
+		qsort(m.v, m.n, sizeof(*m.v), cmp_mentry);
 	struct csvout w = CSVOUT_INIT;
 	static const char *const head[] = {"file", "bytes", "sha256", NULL};
 	csvout_row(&w, head);
