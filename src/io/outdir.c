@@ -142,7 +142,9 @@ static int remove_at(int dfd, const char *name)
 /* ---- hashing ------------------------------------------------------------ */
 
 /* Size and SHA-256 of the regular file name in dfd (not followed).  With
- * sync, the file is also flushed to disk.  Returns 0 or an errno value. */
+ * sync, the file's writing to disk is started (sync_at waits for it: all
+ * files are then written at once, not one after the other).  Returns 0
+ * or an errno value. */
 static int hash_at(int dfd, const char *name, int sync, off_t *bytes,
 		   char hex[65])
 {
@@ -172,8 +174,8 @@ static int hash_at(int dfd, const char *name, int sync, off_t *bytes,
 		sha256_update(&ctx, (size_t)got, (const uint8_t *)buf);
 		total += got;
 	}
-	if (!e && sync && fsync(fd) != 0)
-		e = errno;
+	if (!e && sync)
+		sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 	close(fd);
 	if (e)
 		return e;
@@ -183,6 +185,18 @@ static int hash_at(int dfd, const char *name, int sync, off_t *bytes,
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 	*bytes = total;
 	return 0;
+}
+
+/* Flushes the file name in dfd (not followed) to disk.  Returns 0 or an
+ * errno value. */
+static int sync_at(int dfd, const char *name)
+{
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	int e = fsync(fd) != 0 ? errno : 0;
+	close(fd);
+	return e;
 }
 
 /* ---- manifests ---------------------------------------------------------- */
@@ -1105,11 +1119,8 @@ static int write_manifests(struct outdir *o, const struct plan *p, int newfd,
 		e = dfd < 0 ? errno
 			    : hash_at(dfd, base_part(o->names[i]), 1, &bytes,
 				      hex);
-		if (dfd >= 0) {
-			if (!e && fsync(dfd) != 0)
-				e = errno;
+		if (dfd >= 0)
 			close(dfd);
-		}
 		if (e)
 			strbuf_printf(err, "cannot write '%s/%s': %s",
 				      o->final, o->names[i], strerror(e));
@@ -1126,15 +1137,32 @@ static int write_manifests(struct outdir *o, const struct plan *p, int newfd,
 	qsort(dirs, nd, sizeof(char *), cmp_depth);
 	for (size_t k = 0; k < nd && !e; k++)
 		e = write_manifest(o, p, &written, dirs[k], newfd, err);
+	/* Every file (the manifests too), then every folder, on disk before
+	 * the swap. */
+	for (size_t i = 0; i < o->n && !e; i++) {
+		char *d = dir_part(o->names[i]);
+		int dfd = open_dir_at(newfd, d);
+		e = dfd < 0 ? errno : sync_at(dfd, base_part(o->names[i]));
+		if (dfd >= 0)
+			close(dfd);
+		free(d);
+		if (e)
+			strbuf_printf(err, "cannot write '%s/%s': %s",
+				      o->final, o->names[i], strerror(e));
+	}
+	for (size_t k = 0; k < nd && !e; k++) {
+		int dfd = open_dir_at(newfd, dirs[k]);
+		e = dfd < 0 || fsync(dfd) != 0 ? errno : 0;
+		if (dfd >= 0)
+			close(dfd);
+		if (e)
+			strbuf_printf(err, "cannot write '%s': %s", o->final,
+				      strerror(e));
+	}
 	for (size_t k = 0; k < nd; k++)
 		free(dirs[k]);
 	free(dirs);
 	manifest_free(&written);
-	if (!e && fsync(newfd) != 0) {
-		e = errno;
-		strbuf_printf(err, "cannot write '%s': %s", o->final,
-			      strerror(e));
-	}
 	return e;
 }
 
