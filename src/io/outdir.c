@@ -472,18 +472,37 @@ int outdir_open(struct outdir *o, const char *dir, unsigned flags,
 		parent = xstrdup("/");
 	}
 	const char *base = base_part(o->target);
+	struct stat pst;
+	if (stat(o->target, &st) == 0 && stat(parent, &pst) == 0 &&
+	    st.st_dev != pst.st_dev) {
+		/* A mount point (a container's volume): it cannot be swapped
+		 * for a new folder. */
+		strbuf_printf(err, "cannot write to '%s': it is a mount point, "
+				   "which edtco cannot replace by a new folder; "
+				   "write into a folder inside it (-o %s/NAME)",
+			      o->final, o->final);
+		free(parent);
+		outdir_abort(o);
+		return EXDEV;
+	}
 	remove_stale_stages(parent, base);
 	struct strbuf s = STRBUF_INIT;
 	strbuf_printf(&s, "%s/.%s.edtco-tmp-XXXXXX",
 		      strcmp(parent, "/") == 0 ? "" : parent, base);
-	free(parent);
 	o->tmp = strbuf_take(&s);
 	if (!mkdtemp(o->tmp)) {
+		e = errno;
 		free(o->tmp);
 		o->tmp = NULL;
-		return fail_open(o, errno, err,
-				 "cannot create output folder");
+		strbuf_printf(err, "cannot write to '%s': edtco builds the new "
+				   "folder beside it, and cannot create a "
+				   "folder in '%s': %s",
+			      o->final, parent, strerror(e));
+		free(parent);
+		outdir_abort(o);
+		return e;
 	}
+	free(parent);
 	int tfd = open(o->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (tfd >= 0) {
 		o->lock_fd = openat(tfd, "lock",
