@@ -230,19 +230,48 @@ static void manifest_free(struct manifest *m)
 	memset(m, 0, sizeof(*m));
 }
 
-static const struct mentry *manifest_find(const struct manifest *m,
-					  const char *file)
-{
-	for (size_t i = 0; i < m->n; i++)
-		if (strcmp(m->v[i].file, file) == 0)
-			return &m->v[i];
-	return NULL;
-}
-
 static int cmp_mentry(const void *a, const void *b)
 {
 	return strcmp(((const struct mentry *)a)->file,
 		      ((const struct mentry *)b)->file);
+}
+
+/* The first of n sorted records of size bytes, each starting with a
+ * char * path, whose path is not below key. */
+static size_t lower_bound(const void *base, size_t n, size_t size,
+			  const char *key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *at = *(char *const *)(const void *)((const char *)
+								 base +
+							 mid * size);
+		if (strcmp(at, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The entry of file in m (sorted by file), or NULL. */
+static const struct mentry *manifest_find(const struct manifest *m,
+					  const char *file)
+{
+	size_t i = lower_bound(m->v, m->n, sizeof(*m->v), file);
+	return i < m->n && strcmp(m->v[i].file, file) == 0 ? &m->v[i] : NULL;
+}
+
+/* Adds an entry to m, keeping it sorted. */
+static void manifest_insert(struct manifest *m, const char *file,
+			    off_t bytes, const char *sha)
+{
+	size_t at = lower_bound(m->v, m->n, sizeof(*m->v), file);
+	manifest_add(m, file, bytes, sha);
+	struct mentry x = m->v[m->n - 1];
+	memmove(&m->v[at + 1], &m->v[at], (m->n - 1 - at) * sizeof(x));
+	m->v[at] = x;
 }
 
 /* Whether s is a relative path edtco could have written: no empty, "." or
@@ -328,6 +357,8 @@ static int manifest_read(int dfd, struct manifest *m)
 		manifest_free(m);
 		return EINVAL;
 	}
+	if (m->n)
+		qsort(m->v, m->n, sizeof(*m->v), cmp_mentry);
 	return 0;
 }
 
@@ -557,14 +588,54 @@ static int make_parents(struct outdir *o, const char *name)
 	return e;
 }
 
-char *outdir_path(struct outdir *o, const char *name)
+static size_t hash_name(const char *s)
 {
-	make_parents(o, name);
-	for (size_t i = 0; i < o->n; i++)
-		if (strcmp(o->names[i], name) == 0)
-			return join(o->stage, name);
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* Whether name was written already; records it if not.  The names are
+ * indexed by an open-addressing hash table (slots hold index + 1), so a
+ * batch of many thousand files stays linear. */
+static int seen_name(struct outdir *o, const char *name)
+{
+	if (2 * (o->n + 1) > o->nslots) {
+		size_t ns = o->nslots ? 2 * o->nslots : 64;
+		size_t *slots = xcalloc(ns, sizeof(*slots));
+		for (size_t i = 0; i < o->n; i++) {
+			size_t k = hash_name(o->names[i]) & (ns - 1);
+			while (slots[k])
+				k = (k + 1) & (ns - 1);
+			slots[k] = i + 1;
+		}
+		free(o->slots);
+		o->slots = slots;
+		o->nslots = ns;
+	}
+	size_t k = hash_name(name) & (o->nslots - 1);
+	for (; o->slots[k]; k = (k + 1) & (o->nslots - 1))
+		if (strcmp(o->names[o->slots[k] - 1], name) == 0)
+			return 1;
 	GROW(o->names, o->cap, o->n + 1);
 	o->names[o->n++] = xstrdup(name);
+	o->slots[k] = o->n;
+	return 0;
+}
+
+char *outdir_path(struct outdir *o, const char *name)
+{
+	char *dir = dir_part(name);
+	if (!o->last_dir || strcmp(dir, o->last_dir) != 0) {
+		/* Not the folder of the previous file: make it. */
+		make_parents(o, name);
+		free(o->last_dir);
+		o->last_dir = dir;
+	} else {
+		free(dir);
+	}
+	seen_name(o, name);
 	return join(o->stage, name);
 }
 
@@ -623,6 +694,8 @@ static void release(struct outdir *o)
 		free(o->inputs[i].path);
 	free(o->inputs);
 	free(o->names);
+	free(o->slots);
+	free(o->last_dir);
 	free(o->stage);
 	free(o->tmp);
 	free(o->target);
@@ -885,8 +958,11 @@ static int keeps_below(const struct plan *p, size_t i, int listed)
 {
 	size_t n = strlen(p->v[i].path);
 	for (size_t j = i + 1; j < p->n; j++) {
-		if (strncmp(p->v[j].path, p->v[i].path, n) != 0 ||
-		    p->v[j].path[n] != '/')
+		/* Sorted: every path starting with this one's comes next
+		 * ("a", "a-b", "a/x"). */
+		if (strncmp(p->v[j].path, p->v[i].path, n) != 0)
+			break;
+		if (p->v[j].path[n] != '/')
 			continue;
 		if (listed ? p->v[j].listed : p->v[j].keep)
 			return 1;
@@ -1044,6 +1120,11 @@ static int bring_kept(struct outdir *o, const struct plan *p, int oldfd,
 	return 0;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static int cmp_depth(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
@@ -1066,25 +1147,24 @@ static int write_manifest(struct outdir *o, const struct plan *p,
 			  int newfd, struct strbuf *err)
 {
 	struct manifest m = {0};
-	size_t dn = strlen(dir);
-	for (size_t i = 0; i < written->n; i++) {
-		const char *f = written->v[i].file;
-		if (dn && (strncmp(f, dir, dn) != 0 || f[dn] != '/'))
-			continue;
-		manifest_add(&m, f + (dn ? dn + 1 : 0), written->v[i].bytes,
+	/* The paths under dir ("dir/..."): one block of each sorted list. */
+	char *pre = join(dir, ""); /* "dir/", or "" for the top */
+	size_t pn = strlen(pre);
+	for (size_t i = lower_bound(written->v, written->n,
+				    sizeof(*written->v), pre);
+	     i < written->n && strncmp(written->v[i].file, pre, pn) == 0; i++)
+		manifest_add(&m, written->v[i].file + pn, written->v[i].bytes,
 			     written->v[i].sha);
-	}
-	for (size_t i = 0; i < p->n; i++) {
+	/* Kept files edtco wrote before (never one of the written: those
+	 * replace them). */
+	for (size_t i = lower_bound(p->v, p->n, sizeof(*p->v), pre);
+	     i < p->n && strncmp(p->v[i].path, pre, pn) == 0; i++) {
 		const struct old *x = &p->v[i];
-		if (!x->keep || !x->m)
-			continue;
-		const char *f = x->path;
-		if (dn && (strncmp(f, dir, dn) != 0 || f[dn] != '/'))
-			continue;
-		if (!manifest_find(&m, f + (dn ? dn + 1 : 0)))
-			manifest_add(&m, f + (dn ? dn + 1 : 0), x->m->bytes,
+		if (x->keep && x->m)
+			manifest_add(&m, x->path + pn, x->m->bytes,
 				     x->m->sha);
 	}
+	free(pre);
 	if (m.n)
 		qsort(m.v, m.n, sizeof(*m.v), cmp_mentry);
 	struct csvout w = CSVOUT_INIT;
@@ -1110,13 +1190,44 @@ static int write_manifest(struct outdir *o, const struct plan *p,
 		if (dfd >= 0)
 			close(dfd);
 		if (!e)
-			manifest_add(written, name, bytes, hex);
+			manifest_insert(written, name, bytes, hex);
 		else
 			strbuf_printf(err, "cannot write '%s/%s': %s",
 				      o->final, name, strerror(e));
 	}
 	free(name);
 	return e;
+}
+
+/* The descriptor of the folder of a file under root, kept open while the
+ * next files are in the same folder. */
+struct dircache {
+	char *dir;
+	int fd;
+};
+
+static int dircache_fd(struct dircache *c, int root, const char *name)
+{
+	char *d = dir_part(name);
+	if (c->dir && strcmp(c->dir, d) == 0) {
+		free(d);
+		return c->fd;
+	}
+	if (c->fd >= 0)
+		close(c->fd);
+	free(c->dir);
+	c->dir = d;
+	c->fd = open_dir_at(root, d);
+	return c->fd;
+}
+
+static void dircache_free(struct dircache *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	free(c->dir);
+	c->dir = NULL;
+	c->fd = -1;
 }
 
 /* Hashes (and flushes) every written file, then writes the manifests,
@@ -1130,45 +1241,48 @@ static int write_manifests(struct outdir *o, const struct plan *p, int newfd,
 	char **dirs = xcalloc(nwritten + 1, sizeof(char *));
 	size_t nd = 0;
 	dirs[nd++] = xstrdup("");
+	struct dircache c = {NULL, -1};
 	for (size_t i = 0; i < nwritten && !e; i++) {
 		char *d = dir_part(o->names[i]);
-		int dfd = open_dir_at(newfd, d);
+		int dfd = dircache_fd(&c, newfd, o->names[i]);
 		off_t bytes;
 		char hex[65];
 		e = dfd < 0 ? errno
 			    : hash_at(dfd, base_part(o->names[i]), 1, &bytes,
 				      hex);
-		if (dfd >= 0)
-			close(dfd);
 		if (e)
 			strbuf_printf(err, "cannot write '%s/%s': %s",
 				      o->final, o->names[i], strerror(e));
 		else if (strcmp(base_part(o->names[i]), OUTDIR_MANIFEST) != 0)
 			manifest_add(&written, o->names[i], bytes, hex);
-		int seen = 0;
-		for (size_t k = 0; k < nd; k++)
-			seen |= strcmp(dirs[k], d) == 0;
-		if (seen)
-			free(d);
-		else
-			dirs[nd++] = d;
+		dirs[nd++] = d;
 	}
+	if (written.n)
+		qsort(written.v, written.n, sizeof(*written.v), cmp_mentry);
+	/* Each folder once, the deepest first. */
+	qsort(dirs, nd, sizeof(char *), cmp_str);
+	size_t u = 0;
+	for (size_t k = 0; k < nd; k++) {
+		if (u && strcmp(dirs[u - 1], dirs[k]) == 0)
+			free(dirs[k]);
+		else
+			dirs[u++] = dirs[k];
+	}
+	nd = u;
 	qsort(dirs, nd, sizeof(char *), cmp_depth);
 	for (size_t k = 0; k < nd && !e; k++)
 		e = write_manifest(o, p, &written, dirs[k], newfd, err);
 	/* Every file (the manifests too), then every folder, on disk before
 	 * the swap. */
+	dircache_free(&c);
 	for (size_t i = 0; i < o->n && !e; i++) {
-		char *d = dir_part(o->names[i]);
-		int dfd = open_dir_at(newfd, d);
+		int dfd = dircache_fd(&c, newfd, o->names[i]);
 		e = dfd < 0 ? errno : sync_at(dfd, base_part(o->names[i]));
-		if (dfd >= 0)
-			close(dfd);
-		free(d);
 		if (e)
 			strbuf_printf(err, "cannot write '%s/%s': %s",
 				      o->final, o->names[i], strerror(e));
 	}
+	dircache_free(&c);
 	for (size_t k = 0; k < nd && !e; k++) {
 		int dfd = open_dir_at(newfd, dirs[k]);
 		e = dfd < 0 || fsync(dfd) != 0 ? errno : 0;

@@ -52,6 +52,9 @@ struct outdir {
 	unsigned flags;
 	char **names;  /* relative paths written so far */
 	size_t n, cap;
+	size_t *slots; /* a hash index of names (see outdir.c) */
+	size_t nslots;
+	char *last_dir; /* the folder of the last name, made already */
 	struct outdir_input *inputs; /* files this run reads */
 	size_t ninputs, inputs_cap;
 };
