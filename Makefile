@@ -57,6 +57,9 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libedtco.a
 PROG      := $(BUILD)/edtco
+# The LD_PRELOAD library of the fault-injection test (tests only; never
+# built with the sanitizers, under which it cannot load).
+FAULT_SO  := $(BUILD)/faultinject.so
 
 ifeq ($(V),1)
 Q =
@@ -110,6 +113,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB) \
 	    $(ALL_LDFLAGS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka) $(DEP_LIBS)
 
+$(FAULT_SO): tests/tools/faultinject.c | $(PKGS_STAMP)
+	$(Q)mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) -std=c17 -O2 -g -Wall -Wextra -shared -fPIC -o $@ $< -ldl
+
 run: $(PROG)
 	$(PROG) run $(EXAMPLE)
 
@@ -123,7 +131,7 @@ test: check
 check-unit: $(UNIT_BINS)
 	$(Q)sh tests/tools/run-units.sh $(UNIT_BINS)
 
-check-cli: $(PROG)
+check-cli: $(PROG) $(FAULT_SO)
 	$(Q)sh tests/cli/run.sh $(PROG)
 
 check-layers:

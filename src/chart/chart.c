@@ -1,7 +1,6 @@
 /* Drawing every exhibit of a result folder (see chart.h). */
 #include "chart/chart.h"
 
-#include <dirent.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include "chart/render.h"
 #include "chart/report.h"
 #include "io/file.h"
+#include "io/resultfile.h"
 #include "util/mem.h"
 #include "util/parallel.h"
 
@@ -74,28 +74,29 @@ static long long newest_input(const struct chart_data *d)
 	return t;
 }
 
-/* The newest modification time of the .csv files in folder dir (the
- * result files a drawing reads), or of dir itself when it has none. */
+/* The newest modification time of the result files in folder dir that a
+ * drawing reads (never manifest.csv, which every writing renews, nor a
+ * user's own file), or of dir itself when it has none. */
 static long long newest_result(const char *dir)
 {
+	static const struct resultfile_schema *const read[] = {
+		&resultfile_summary,	 &resultfile_years,
+		&resultfile_compare,	 &resultfile_budget,
+		&resultfile_distribution, &resultfile_histogram,
+		&resultfile_categories,	 &resultfile_inputs,
+		&resultfile_provenance,	 &resultfile_sensitivity,
+		&resultfile_findings};
 	struct stat st;
 	long long t = stat(dir, &st) == 0 ? (long long)st.st_mtime : 0;
 	long long newest = -1;
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	while (dp && (e = readdir(dp)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 4, ".csv") != 0)
-			continue;
+	for (size_t i = 0; i < sizeof(read) / sizeof(read[0]); i++) {
 		struct strbuf p = STRBUF_INIT;
-		strbuf_printf(&p, "%s/%s", dir, e->d_name);
+		strbuf_printf(&p, "%s/%s", dir, read[i]->file);
 		if (stat(strbuf_str(&p), &st) == 0 &&
 		    (long long)st.st_mtime > newest)
 			newest = (long long)st.st_mtime;
 		strbuf_free(&p);
 	}
-	if (dp)
-		closedir(dp);
 	return newest >= 0 ? newest : t;
 }
 
@@ -316,68 +317,4 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 	exhibit_list_free(ex, nex);
 	chart_data_free(&d);
 	return rc == 0 ? CHART_OK : CHART_EIO;
-}
-
-/* Whether name is a file chart_draw writes. */
-static int is_exhibit_file(const char *name)
-{
-	if (strcmp(name, "report.pdf") == 0)
-		return 1;
-	const char *dot = strrchr(name, '.');
-	if (!dot || (strcmp(dot, ".png") != 0 && strcmp(dot, ".pdf") != 0 &&
-		     strcmp(dot, ".svg") != 0))
-		return 0;
-	size_t n = (size_t)(dot - name);
-	static const char *const fixed[] = {"fan", "scurve", "breakdown",
-					    "per-student", "budget"};
-	for (int i = 0; i < 5; i++)
-		if (strlen(fixed[i]) == n && strncmp(name, fixed[i], n) == 0)
-			return 1;
-	static const char *const per[] = {"tornado-", "histogram-"};
-	for (int i = 0; i < 2; i++) {
-		size_t k = strlen(per[i]);
-		static const char *const id =
-			"abcdefghijklmnopqrstuvwxyz0123456789_-";
-		if (n > k && strncmp(name, per[i], k) == 0 && name[k] >= 'a' &&
-		    name[k] <= 'z' && strspn(name + k, id) == n - k)
-			return 1;
-	}
-	return 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-char **chart_stale_names(const char *dir, const char *prefix)
-{
-	char **v = xcalloc(1, sizeof(char *));
-	size_t n = 0, cap = 1;
-	struct strbuf path = STRBUF_INIT;
-	strbuf_printf(&path, "%s/%s", dir, prefix);
-	DIR *dp = opendir(strbuf_str(&path));
-	strbuf_free(&path);
-	if (!dp)
-		return v;
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL) {
-		if (!is_exhibit_file(e->d_name))
-			continue;
-		GROW(v, cap, n + 2);
-		struct strbuf s = STRBUF_INIT;
-		strbuf_printf(&s, "%s%s", prefix, e->d_name);
-		v[n++] = strbuf_take(&s);
-	}
-	closedir(dp);
-	qsort(v, n, sizeof(char *), cmp_str);
-	v[n] = NULL;
-	return v;
-}
-
-void chart_names_free(char **names)
-{
-	for (size_t i = 0; names && names[i]; i++)
-		free(names[i]);
-	free(names);
 }

@@ -61,17 +61,12 @@ enum chart_status chart_draw(const char *src, struct outdir *od,
 			     const char *prefix, const struct chart_opts *o,
 			     struct diags *diags, struct strbuf *err);
 
-/* The exhibit files in folder dir/prefix (names prefixed by prefix), as a
- * NULL-terminated list for outdir_commit's stale list: a rerun removes
- * the exhibits it did not draw again.  Free with chart_names_free. */
-char **chart_stale_names(const char *dir, const char *prefix);
-void chart_names_free(char **names);
-
 /* The PDF creation date for the drawing of result folder src (loaded as
  * d), "YYYY-MM-DDTHH:MM:SSZ": o->date (SOURCE_DATE_EPOCH) when set;
  * otherwise the newest modification time of the run's input files (the
  * input_file rows of provenance.csv, relative to the current folder);
- * when none of them can be found, that of the newest .csv file in src.
+ * when none of them can be found, that of the newest result file in src
+ * that the drawing reads (summary.csv ... findings.csv; not manifest.csv).
  * So the date is a real one, and the same inputs give the same bytes. */
 void chart_pdf_date(const struct chart_data *d, const char *src,
 		    const struct chart_opts *o, char buf[32]);

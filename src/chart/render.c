@@ -445,14 +445,6 @@ static int sink_close(struct sink *k, int ok, const char *shown,
 	return k->err || !ok ? -1 : 0;
 }
 
-static cairo_status_t sink_cairo(void *closure, const unsigned char *data,
-				 unsigned int length)
-{
-	return sink_write(closure, data, length) == 0
-		       ? CAIRO_STATUS_SUCCESS
-		       : CAIRO_STATUS_WRITE_ERROR;
-}
-
 /* ---- PNG ---- */
 
 /* libpng's default handlers print "libpng error: ..." to stderr and write
@@ -648,11 +640,11 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 {
 	double w = n ? pages[0].dl->width : 612, h = n ? pages[0].dl->height
 						       : 792;
-	struct sink k;
-	if (sink_open(&k, path, shown, err) != 0)
-		return -1;
+	/* Into memory, then to the file: cairo 1.16 aborts on an assertion
+	 * when its own write to a file fails midway (a full disk). */
+	struct strbuf raw = STRBUF_INIT;
 	cairo_surface_t *s =
-		cairo_pdf_surface_create_for_stream(sink_cairo, &k, w, h);
+		cairo_pdf_surface_create_for_stream(to_strbuf, &raw, w, h);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
 				       meta->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
@@ -694,13 +686,18 @@ int render_pdf(struct render_fonts *f, const struct render_page *pages,
 			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 	}
-	/* A write error is cairo's WRITE_ERROR; the sink knows why. */
-	struct strbuf cerr = STRBUF_INIT;
-	int rc = finish(s, cr, shown, &cerr);
-	if (sink_close(&k, 1, shown, err) == 0 && rc != 0)
-		strbuf_puts(err, strbuf_str(&cerr));
-	strbuf_free(&cerr);
-	if (k.err || rc)
+	int rc = finish(s, cr, shown, err);
+	if (rc == 0) {
+		/* The sink keeps the first errno of a failed write. */
+		struct sink k;
+		rc = sink_open(&k, path, shown, err);
+		if (rc == 0) {
+			sink_write(&k, raw.s, raw.len);
+			rc = sink_close(&k, 1, shown, err);
+		}
+	}
+	strbuf_free(&raw);
+	if (rc != 0)
 		return -1;
 	if (!tagged)
 		return 0;

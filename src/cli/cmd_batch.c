@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "cli/pipeline.h"
+#include "cli/signals.h"
 #include "io/file.h"
 #include "io/outdir.h"
 #include "model/source.h"
@@ -26,7 +27,7 @@ static const char help[] =
 	"Usage: edtco batch SCENARIO.csv --sweep SWEEP.csv [-o DIR] "
 	"[-n TRIALS]\n"
 	"                   [-s SEED] [-j N] [--shard K/N] [-q] [--strict]\n"
-	"                   [--charts [-f FORMATS] [--dpi N]]\n"
+	"                   [--charts [-f FORMATS] [--dpi N]] [--force]\n"
 	"Run every case of a sweep: the scenario with the cells each row of "
 	"SWEEP.csv\nchanges.  Writes DIR/batch.csv (one row per case and "
 	"option) and prints how\noften each option was the cheapest.  Every "
@@ -62,13 +63,17 @@ static const char help[] =
 	"progress bar)\n"
 	"      --strict       treat warnings as errors: exit 1, write "
 	"nothing\n"
+	"      --force        overwrite files in DIR that edtco did not write "
+	"(or that\n"
+	"                     were changed since) whose names a result needs\n"
 	"  -h, --help         show this help\n"
 	"\n"
-	"Files written: batch.csv provenance.csv (see README.md).  Nothing is "
-	"written\nwhen any case has an error.  A progress bar is drawn on "
-	"stderr when it is a\nterminal.\n"
+	"Files written: batch.csv provenance.csv manifest.csv (see "
+	"README.md).\nNothing is written when any case has an error.  A "
+	"progress bar is drawn on\nstderr when it is a terminal.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
-	"could not be\nread or written.\n";
+	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP "
+	"(DIR left as it was).\n";
 
 struct batch_opts {
 	const char *scenario, *sweep, *outdir;
@@ -79,6 +84,7 @@ struct batch_opts {
 	int formats_given;            /* -f or --dpi */
 	int quiet;
 	int strict;                   /* --strict: warnings are errors */
+	int force;                    /* --force: overwrite others' files */
 };
 
 /* "K/N" with 1 <= K <= N <= 1,000,000. */
@@ -106,7 +112,7 @@ bad:
 
 static int parse(int argc, char **argv, struct batch_opts *o)
 {
-	enum { OPT_SHARD = 256, OPT_CHARTS, OPT_DPI, OPT_STRICT };
+	enum { OPT_SHARD = 256, OPT_CHARTS, OPT_DPI, OPT_STRICT, OPT_FORCE };
 	static const struct option longopts[] = {
 		{"sweep", required_argument, NULL, 'w'},
 		{"output", required_argument, NULL, 'o'},
@@ -120,6 +126,7 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 		{"quiet", no_argument, NULL, 'q'},
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"help", no_argument, NULL, 'h'},
+		{"force", no_argument, NULL, OPT_FORCE},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
 	cli_sim_opts_init(&o->sim);
@@ -141,6 +148,9 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 			break;
 		case OPT_CHARTS:
 			o->charts = 1;
+			break;
+		case OPT_FORCE:
+			o->force = 1;
 			break;
 		case 'f':
 			if (cli_parse_formats("batch", optarg,
@@ -295,33 +305,40 @@ static int write_provenance(const struct batch_opts *o, const char *command,
 	return e ? EXIT_IO : EXIT_OK;
 }
 
-/* Moves the batch's files into dir.  An earlier batch's batch.csv and
- * provenance.csv are replaced; with --charts, so are the result and
- * exhibit files of each case folder this run writes (other folders in dir
- * are left alone). */
-static int commit(const struct batch_job *e, struct outdir *od,
-		  const char *dir, struct strbuf *err)
+/* Opens dir for the batch: no input may be replaced, and no file of the
+ * user's may be in the way of a result (checked before running).
+ * Returns EXIT_OK, or EXIT_IO with the message printed. */
+static int open_output(const struct batch_opts *o, const struct batch_job *e,
+		       const struct model *m0, const char *dir,
+		       struct outdir *od)
 {
-	char **stale = xcalloc(3, sizeof(char *));
-	size_t n = 2;
-	stale[0] = xstrdup("batch.csv");
-	stale[1] = xstrdup("provenance.csv");
+	struct strbuf err = STRBUF_INIT;
+	if (outdir_open(od, dir, o->force ? OUTDIR_FORCE : 0, &err) != 0) {
+		int rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+		strbuf_free(&err);
+		return rc;
+	}
+	outdir_protect(od, e->sw->t.file.path);
+	outdir_protect(od, e->src->path);
+	for (size_t i = 0; i < e->src->ncosts; i++)
+		outdir_protect(od, e->src->costs[i].t.file.path);
+	struct pipeline_names names = {0};
+	pipeline_names_add(&names, "", "batch.csv", "");
+	pipeline_names_add(&names, "", "provenance.csv", "");
 	for (size_t i = e->first; e->charts && i < e->end; i++) {
 		struct strbuf prefix = STRBUF_INIT;
 		strbuf_printf(&prefix, "%s/", e->sw->cases[i].name);
-		char **c = pipeline_stale_names(dir, strbuf_str(&prefix));
-		size_t k = 0;
-		while (c[k])
-			k++;
-		stale = xreallocarray(stale, n + k + 1, sizeof(char *));
-		memcpy(stale + n, c, k * sizeof(char *));
-		n += k;
-		free(c); /* the names now belong to stale */
+		pipeline_output_names(m0, strbuf_str(&prefix),
+				      e->charts->formats, &names);
 		strbuf_free(&prefix);
 	}
-	stale[n] = NULL;
-	int rc = outdir_commit(od, (const char *const *)stale, err);
-	chart_names_free(stale);
+	int rc = EXIT_OK;
+	if (outdir_check(od, (const char *const *)names.v, &err) != 0) {
+		outdir_abort(od);
+		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+	}
+	pipeline_names_free(&names);
+	strbuf_free(&err);
 	return rc;
 }
 
@@ -378,10 +395,9 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		rc = cli_fail(EXIT_INPUT, "%s", strbuf_str(&err));
 		goto out;
 	}
-	if (outdir_open(&od, dir, &err) != 0) {
-		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+	rc = open_output(o, &e, &m0, dir, &od);
+	if (rc != EXIT_OK)
 		goto out;
-	}
 	fp = outdir_fopen(&od, "batch.csv", &err);
 	if (!fp) {
 		outdir_abort(&od);
@@ -401,13 +417,16 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	strbuf_free(&close_err);
 	if (rc == EXIT_OK)
 		rc = write_provenance(o, command, sw, &m0, &od, &err);
-	if (rc != EXIT_OK) {
+	if (cli_cancelled()) {
+		outdir_abort(&od);
+		rc = cli_cancel_exit(dir);
+	} else if (rc != EXIT_OK) {
 		outdir_abort(&od);
 		if (run_diags.n)
 			cli_print_diags(&run_diags);
 		else
 			cli_fail(rc, "%s", strbuf_str(&err));
-	} else if (commit(&e, &od, dir, &err) != 0) {
+	} else if (outdir_commit(&od, &err) != 0) {
 		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 	} else if (!o->quiet) {
 		struct strbuf what = STRBUF_INIT, text = STRBUF_INIT;
@@ -440,6 +459,7 @@ static int batch_main(int argc, char **argv)
 	struct sweep sw;
 	rc = load_inputs(&o, &src, &sw);
 	if (rc == EXIT_OK) {
+		cli_catch_signals();
 		char *dir = output_dir(&o);
 		rc = run_batch(&o, &src, &sw, dir);
 		free(dir);

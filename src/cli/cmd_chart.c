@@ -12,12 +12,13 @@
 #include "cli/common.h"
 #include "io/file.h"
 #include "cli/pipeline.h"
+#include "cli/signals.h"
 #include "model/number.h"
 #include "util/mem.h"
 
 static const char help[] =
 	"Usage: edtco chart DIR [-o OUTDIR] [-f FORMATS] [--dpi N] [-j N] "
-	"[-q]\n"
+	"[-q] [--force]\n"
 	"Redraw the exhibits of a result folder written by 'edtco run' from "
 	"its CSV\nfiles, without simulating again.\n"
 	"\n"
@@ -32,20 +33,25 @@ static const char help[] =
 	"CPUs); the files\n"
 	"                       are the same for every N\n"
 	"  -q, --quiet          print nothing but errors\n"
+	"      --force          overwrite files edtco did not write (or that "
+	"were changed\n"
+	"                       since) whose names an exhibit needs\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"Files written: fan, scurve, budget (with budget.csv), tornado-OPTION "
 	"(with\nsensitivity.csv), histogram-OPTION, histogram-public-OPTION "
 	"(when the public's\ncost can differ), breakdown and per-student, "
 	"each as .png, .pdf and .svg;\nreport.pdf, the exhibit packet.  "
-	"Exhibit files of an earlier drawing that this\none does not write "
-	"again are removed.  PDF creation dates come from\n"
-	"SOURCE_DATE_EPOCH when it is set, and are otherwise the newest "
-	"modification time\nof the run's input files, so the same inputs "
-	"always give the same bytes.\nNothing is written when a file has an "
-	"error.\n"
+	"The exhibits drawn are added or replaced; every\nother file stays, "
+	"and manifest.csv lists them with the files edtco wrote\nbefore.  "
+	"A result file changed since edtco wrote it (manifest.csv) is an "
+	"error.\nPDF creation dates come from SOURCE_DATE_EPOCH when it is "
+	"set, and are otherwise\nthe newest modification time of the run's "
+	"input files, so the same inputs always\ngive the same bytes.  "
+	"Nothing is written when a file has an error.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
-	"could not be\nread or written.\n";
+	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP\n"
+	"(OUTDIR left as it was).\n";
 
 int cli_parse_formats(const char *cmd, const char *s, unsigned *out)
 {
@@ -102,11 +108,12 @@ struct chart_cmd {
 	const char *dir, *out;
 	struct chart_opts o;
 	int quiet;
+	int force;
 };
 
 static int parse(int argc, char **argv, struct chart_cmd *c)
 {
-	enum { OPT_DPI = 256 };
+	enum { OPT_DPI = 256, OPT_FORCE };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"formats", required_argument, NULL, 'f'},
@@ -114,6 +121,7 @@ static int parse(int argc, char **argv, struct chart_cmd *c)
 		{"quiet", no_argument, NULL, 'q'},
 		{"threads", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
+		{"force", no_argument, NULL, OPT_FORCE},
 		{NULL, 0, NULL, 0}};
 	memset(c, 0, sizeof(*c));
 	chart_opts_default(&c->o);
@@ -137,6 +145,9 @@ static int parse(int argc, char **argv, struct chart_cmd *c)
 		case 'q':
 			c->quiet = 1;
 			cli_diag_mode(1, 0);
+			break;
+		case OPT_FORCE:
+			c->force = 1;
 			break;
 		case 'j':
 			if (cli_parse_threads("chart", optarg, &c->o.threads))
@@ -163,6 +174,17 @@ static int parse(int argc, char **argv, struct chart_cmd *c)
 	return EXIT_OK;
 }
 
+/* The result files read from dir are inputs: never replaced. */
+static void protect_inputs(struct outdir *od, const char *dir)
+{
+	for (size_t i = 0; results_file_names[i]; i++) {
+		struct strbuf p = STRBUF_INIT;
+		strbuf_printf(&p, "%s/%s", dir, results_file_names[i]);
+		outdir_protect(od, strbuf_str(&p));
+		strbuf_free(&p);
+	}
+}
+
 static int chart_main(int argc, char **argv)
 {
 	struct chart_cmd c;
@@ -185,26 +207,39 @@ static int chart_main(int argc, char **argv)
 	}
 	struct strbuf err = STRBUF_INIT;
 	struct outdir od;
-	if (outdir_open(&od, out, &err) != 0) {
+	cli_catch_signals();
+	int changed = outdir_verify(dir, results_file_names, &err);
+	if (changed >= 0) {
+		struct diags d = DIAGS_INIT;
+		struct strbuf path = STRBUF_INIT;
+		strbuf_printf(&path, "%s/%s", dir, results_file_names[changed]);
+		diag_error(&d, (struct loc){strbuf_str(&path), 0, 0}, "%s",
+			   strbuf_str(&err));
+		cli_print_diags(&d);
+		diags_free(&d);
+		strbuf_free(&path);
+		rc = EXIT_INPUT;
+	} else if (outdir_open(&od, out,
+			       OUTDIR_KEEP | (c.force ? OUTDIR_FORCE : 0),
+			       &err) != 0) {
 		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 	} else {
+		protect_inputs(&od, dir);
 		struct diags d = DIAGS_INIT;
 		rc = pipeline_charts(dir, &od, "", &c.o, &d, &err);
 		cli_print_diags(&d);
 		diags_free(&d);
-		if (rc != EXIT_OK) {
+		if (cli_cancelled()) {
+			outdir_abort(&od);
+			rc = cli_cancel_exit(out);
+		} else if (rc != EXIT_OK) {
 			outdir_abort(&od);
 			if (err.len)
 				cli_fail(rc, "%s", strbuf_str(&err));
-		} else {
-			char **stale = chart_stale_names(out, "");
-			if (outdir_commit(&od, (const char *const *)stale,
-					  &err) != 0)
-				rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
-			else if (!c.quiet)
-				printf("Exhibits of %s/ written to %s/\n", dir,
-				       out);
-			chart_names_free(stale);
+		} else if (outdir_commit(&od, &err) != 0) {
+			rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+		} else if (!c.quiet) {
+			printf("Exhibits of %s/ written to %s/\n", dir, out);
 		}
 	}
 	strbuf_free(&err);

@@ -19,6 +19,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "cli/signals.h"
 #include "io/csvin.h"
 #include "io/csvout.h"
 #include "io/file.h"
@@ -28,7 +29,7 @@
 #include "util/mem.h"
 
 static const char help[] =
-	"Usage: edtco merge [-o DIR] [-q] SHARD-DIR...\n"
+	"Usage: edtco merge [-o DIR] [-q] [--force] SHARD-DIR...\n"
 	"Join the output folders of the shards of a batch (edtco batch --shard "
 	"K/N) into\none folder: batch.csv and provenance.csv, byte for byte "
 	"those of the batch run\non one machine.  The folders may come in any "
@@ -39,12 +40,16 @@ static const char help[] =
 	"without\n"
 	"                     its -shard-K-of-N ending)\n"
 	"  -q, --quiet        print nothing but errors\n"
+	"      --force        overwrite files in DIR that edtco did not write "
+	"(or that\n"
+	"                     were changed since) whose names a result needs\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"Case folders written by --charts are not moved; copy them with "
 	"cp -R.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
-	"could not be\nread or written.\n";
+	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP "
+	"(DIR left as it was).\n";
 
 /* One shard's folder. */
 struct shard {
@@ -95,6 +100,20 @@ static int read_shard(struct shard *s, struct diags *d)
 	s->prov_path = join(s->dir, "provenance.csv");
 	s->batch_path = join(s->dir, "batch.csv");
 	s->shard_row = -1;
+	static const char *const files[] = {"batch.csv", "provenance.csv",
+					    NULL};
+	struct strbuf changed = STRBUF_INIT;
+	char *dir = file_folder_name(s->dir);
+	int bad = outdir_verify(dir, files, &changed);
+	free(dir);
+	if (bad >= 0) {
+		diag_error(d, (struct loc){bad ? s->prov_path : s->batch_path,
+					   0, 0},
+			   "%s", strbuf_str(&changed));
+		strbuf_free(&changed);
+		return EXIT_INPUT;
+	}
+	strbuf_free(&changed);
 	size_t before = d->nerrors;
 	diags_note_file(d, s->prov_path);
 	diags_note_file(d, s->batch_path);
@@ -315,11 +334,15 @@ static void check_cases(struct shard *sh, size_t n, struct diags *d)
 
 /* The merged files into dir. */
 static int write_merged(struct shard *sh, size_t n, const char *dir,
-			struct strbuf *err)
+			int force, struct strbuf *err)
 {
 	struct outdir od;
-	if (outdir_open(&od, dir, err) != 0)
+	if (outdir_open(&od, dir, force ? OUTDIR_FORCE : 0, err) != 0)
 		return EXIT_IO;
+	for (size_t i = 0; i < n; i++) {
+		outdir_protect(&od, sh[i].prov_path);
+		outdir_protect(&od, sh[i].batch_path);
+	}
 	/* Rows parsed and written again: never a row glued to another or
 	 * cut short, and the same bytes for files edtco wrote. */
 	struct csvout b = CSVOUT_INIT;
@@ -346,13 +369,11 @@ static int write_merged(struct shard *sh, size_t n, const char *dir,
 		e = outdir_write(&od, "provenance.csv", w.text.s, w.text.len,
 				 err);
 	csvout_free(&w);
-	static const char *const names[] = {"batch.csv", "provenance.csv",
-					    NULL};
-	if (e) {
+	if (e || cli_cancelled()) {
 		outdir_abort(&od);
-		return EXIT_IO;
+		return e ? EXIT_IO : cli_cancel_exit(dir);
 	}
-	return outdir_commit(&od, names, err) ? EXIT_IO : EXIT_OK;
+	return outdir_commit(&od, err) ? EXIT_IO : EXIT_OK;
 }
 
 /* The folder name without "-shard-K-of-N", or NULL. */
@@ -379,9 +400,10 @@ static int merge_main(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
+		{"force", no_argument, NULL, 256},
 		{NULL, 0, NULL, 0}};
 	const char *out = NULL;
-	int quiet = 0;
+	int quiet = 0, force = 0;
 	args_reset();
 	int c;
 	while ((c = args_next("merge", argc, argv, "o:qh", longopts)) != -1) {
@@ -390,6 +412,8 @@ static int merge_main(int argc, char **argv)
 		} else if (c == 'q') {
 			quiet = 1;
 			cli_diag_mode(1, 0);
+		} else if (c == 256) {
+			force = 1;
 		} else if (c == 'h') {
 			fputs(help, stdout);
 			return EXIT_OK;
@@ -460,8 +484,8 @@ static int merge_main(int argc, char **argv)
 	}
 	if (rc == EXIT_OK) {
 		struct strbuf err = STRBUF_INIT;
-		rc = write_merged(sh, n, dir, &err);
-		if (rc != EXIT_OK)
+		rc = write_merged(sh, n, dir, force, &err);
+		if (rc != EXIT_OK && err.len)
 			cli_fail(rc, "%s", strbuf_str(&err));
 		else if (!quiet)
 			printf("Merged %zu shards into %s/batch.csv\n", n, dir);

@@ -8,6 +8,7 @@
 #include "cli/common.h"
 #include "analysis/findings.h"
 #include "cli/pipeline.h"
+#include "cli/signals.h"
 #include "io/file.h"
 #include "io/outdir.h"
 #include "output/results.h"
@@ -16,7 +17,7 @@
 static const char help[] =
 	"Usage: edtco run SCENARIO.csv [-o DIR] [-n TRIALS] [-s SEED] [-j N] "
 	"[-q]\n"
-	"                 [--strict] [--no-charts | -f FORMATS] [--dpi N]\n"
+	"                 [--strict] [--no-charts | -f FORMATS] [--dpi N] [--force]\n"
 	"Simulate a scenario and write its result tables into DIR, then "
 	"print a summary.\n"
 	"\n"
@@ -36,6 +37,9 @@ static const char help[] =
 	"svg, report\n"
 	"                     (report.pdf), all (the default)\n"
 	"      --dpi N        resolution of the PNG exhibits (default 300)\n"
+	"      --force        overwrite files in DIR that edtco did not write "
+	"(or that\n"
+	"                     were changed since) whose names a result needs\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"Files written: summary.csv years.csv compare.csv budget.csv "
@@ -44,9 +48,14 @@ static const char help[] =
 	"README.md).\n"
 	"Then the exhibits: charts as PNG, PDF and SVG, and the packet "
 	"report.pdf\n(see 'edtco chart --help').\n"
-	"Nothing is written when the input has an error.\n"
+	"Also manifest.csv: each file edtco wrote, with its size and SHA-256. "
+	"A rerun\nreplaces or removes only the files listed there unchanged; "
+	"other files in DIR\nare kept.  DIR holds the complete old results "
+	"or the complete new ones, never\na mix.  Nothing is written when the "
+	"input has an error.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
-	"could not be\nread or written.\n";
+	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP "
+	"(DIR left as it was).\n";
 
 struct run_opts {
 	const char *scenario;
@@ -55,12 +64,13 @@ struct run_opts {
 	int quiet;
 	int strict; /* --strict: warnings are errors */
 	int no_charts;
+	int force;
 	struct chart_opts charts;
 };
 
 static int parse(int argc, char **argv, struct run_opts *o)
 {
-	enum { OPT_NO_CHARTS = 256, OPT_DPI, OPT_STRICT };
+	enum { OPT_NO_CHARTS = 256, OPT_DPI, OPT_STRICT, OPT_FORCE };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"trials", required_argument, NULL, 'n'},
@@ -72,6 +82,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		{"formats", required_argument, NULL, 'f'},
 		{"dpi", required_argument, NULL, OPT_DPI},
 		{"strict", no_argument, NULL, OPT_STRICT},
+		{"force", no_argument, NULL, OPT_FORCE},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
 	cli_sim_opts_init(&o->sim);
@@ -92,6 +103,9 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			break;
 		case OPT_STRICT:
 			o->strict = 1;
+			break;
+		case OPT_FORCE:
+			o->force = 1;
 			break;
 		case 'f':
 			if (cli_parse_formats("run", optarg,
@@ -135,26 +149,41 @@ static char *canonical_command(const struct run_opts *o)
 	return strbuf_take(&b);
 }
 
-/* Moves the run's files into dir, removing the result and exhibit files
- * of an earlier run that this one did not write. */
-static int commit(struct outdir *od, const char *dir, struct strbuf *err)
+/* Opens dir for the run: no input of the run may be replaced, and no file
+ * of the user's may be in the way of a result (checked before
+ * simulating).  Returns EXIT_OK, or EXIT_IO with the message printed. */
+static int open_output(const struct run_opts *o, const struct model *m,
+		       const char *dir, struct outdir *od)
 {
-	char **stale = pipeline_stale_names(dir, "");
-	int e = outdir_commit(od, (const char *const *)stale, err);
-	chart_names_free(stale);
-	return e;
+	struct strbuf err = STRBUF_INIT;
+	if (outdir_open(od, dir, o->force ? OUTDIR_FORCE : 0, &err) != 0) {
+		int rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+		strbuf_free(&err);
+		return rc;
+	}
+	for (size_t i = 0; i < m->nfiles; i++)
+		outdir_protect(od, m->files[i].path);
+	struct pipeline_names names = {0};
+	pipeline_output_names(m, "", o->no_charts ? 0 : o->charts.formats,
+			      &names);
+	int rc = EXIT_OK;
+	if (outdir_check(od, (const char *const *)names.v, &err) != 0) {
+		outdir_abort(od);
+		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+	}
+	pipeline_names_free(&names);
+	strbuf_free(&err);
+	return rc;
 }
 
 static int simulate_and_write(const struct run_opts *o, struct model *m,
 			      const char *dir)
 {
-	struct strbuf err = STRBUF_INIT;
 	struct outdir od;
-	if (outdir_open(&od, dir, &err) != 0) {
-		int rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
-		strbuf_free(&err);
+	int rc = open_output(o, m, dir, &od);
+	if (rc != EXIT_OK)
 		return rc;
-	}
+	struct strbuf err = STRBUF_INIT;
 	char *command = canonical_command(o);
 	struct pipeline p;
 	pipeline_init(&p, m, o->sim.threads, command);
@@ -162,16 +191,19 @@ static int simulate_and_write(const struct run_opts *o, struct model *m,
 		p.charts = o->charts;
 		p.charts.threads = o->sim.threads;
 	}
-	int rc = pipeline_simulate(&p, &err);
-	if (rc == EXIT_OK)
+	rc = pipeline_simulate(&p, &err);
+	if (rc == EXIT_OK && !cli_cancelled())
 		rc = pipeline_write(&p, &od, "", &err);
-	if (rc != EXIT_OK) {
+	if (cli_cancelled()) {
+		outdir_abort(&od);
+		rc = cli_cancel_exit(dir);
+	} else if (rc != EXIT_OK) {
 		outdir_abort(&od);
 		if (p.diags.n)
 			cli_print_diags(&p.diags);
 		else
 			cli_fail(rc, "%s", strbuf_str(&err));
-	} else if (commit(&od, dir, &err) != 0) {
+	} else if (outdir_commit(&od, &err) != 0) {
 		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 	} else if (!o->quiet) {
 		struct strbuf text = STRBUF_INIT;
@@ -197,6 +229,7 @@ static int run_main(int argc, char **argv)
 	rc = cli_load_model(o.scenario, &o.sim, &m);
 	if (rc != EXIT_OK)
 		return rc;
+	cli_catch_signals();
 	char *dir;
 	if (o.outdir) {
 		dir = file_folder_name(o.outdir);

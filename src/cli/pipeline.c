@@ -7,6 +7,7 @@
 #include "analysis/sensitivity.h"
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "cli/signals.h"
 #include "sim/rng.h"
 #include "util/mem.h"
 
@@ -29,6 +30,7 @@ int pipeline_simulate(struct pipeline *p, struct strbuf *err)
 		return EXIT_INPUT;
 	if (!p->headline_only)
 		sim_plan_keep_inputs(p->plan, SENSITIVITY_RANK_TRIALS);
+	sim_plan_cancel_on(p->plan, cli_cancel_flag());
 	if (sim_run(p->plan, p->threads, p->progress, &p->res, &p->diags,
 		    err) != 0)
 		return EXIT_INPUT;
@@ -83,23 +85,50 @@ int pipeline_charts(const char *src, struct outdir *od, const char *prefix,
 	}
 }
 
-char **pipeline_stale_names(const char *dir, const char *prefix)
+void pipeline_names_add(struct pipeline_names *v, const char *prefix,
+			const char *name, const char *ext)
 {
-	char **charts = chart_stale_names(dir, prefix);
-	size_t n = 0, k = 0;
-	while (results_file_names[n])
-		n++;
-	while (charts[k])
-		k++;
-	char **v = xcalloc(n + k + 1, sizeof(char *));
-	for (size_t i = 0; i < n; i++) {
-		struct strbuf s = STRBUF_INIT;
-		strbuf_printf(&s, "%s%s", prefix, results_file_names[i]);
-		v[i] = strbuf_take(&s);
+	GROW(v->v, v->cap, v->n + 2);
+	struct strbuf s = STRBUF_INIT;
+	strbuf_printf(&s, "%s%s%s", prefix, name, ext);
+	v->v[v->n++] = strbuf_take(&s);
+	v->v[v->n] = NULL;
+}
+
+void pipeline_output_names(const struct model *m, const char *prefix,
+			   unsigned formats, struct pipeline_names *v)
+{
+	for (size_t i = 0; results_file_names[i]; i++)
+		pipeline_names_add(v, prefix, results_file_names[i], "");
+	if (formats & CHART_REPORT)
+		pipeline_names_add(v, prefix, "report", ".pdf");
+	static const unsigned fmts[] = {CHART_PNG, CHART_PDF, CHART_SVG};
+	static const char *const exts[] = {".png", ".pdf", ".svg"};
+	static const char *const fixed[] = {"fan", "scurve", "breakdown",
+					    "per-student"};
+	for (int k = 0; k < 3; k++) {
+		if (!(formats & fmts[k]))
+			continue;
+		for (int i = 0; i < 4; i++)
+			pipeline_names_add(v, prefix, fixed[i], exts[k]);
+		for (size_t o = 0; o < m->noptions; o++) {
+			struct strbuf s = STRBUF_INIT;
+			strbuf_printf(&s, "tornado-%s", m->options[o].id);
+			pipeline_names_add(v, prefix, strbuf_str(&s), exts[k]);
+			strbuf_reset(&s);
+			strbuf_printf(&s, "histogram-%s", m->options[o].id);
+			pipeline_names_add(v, prefix, strbuf_str(&s), exts[k]);
+			strbuf_free(&s);
+		}
 	}
-	memcpy(v + n, charts, k * sizeof(char *));
-	free(charts); /* the names now belong to v */
-	return v;
+}
+
+void pipeline_names_free(struct pipeline_names *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->v[i]);
+	free(v->v);
+	memset(v, 0, sizeof(*v));
 }
 
 void pipeline_free(struct pipeline *p)

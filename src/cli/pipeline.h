@@ -60,10 +60,22 @@ int pipeline_charts(const char *src, struct outdir *od, const char *prefix,
 		    const struct chart_opts *o, struct diags *diags,
 		    struct strbuf *err);
 
-/* The stale list for outdir_commit of a run into dir: every result file,
- * and the exhibit files dir/prefix holds now.  Free with
- * chart_names_free. */
-char **pipeline_stale_names(const char *dir, const char *prefix);
+/* A NULL-terminated list of names (v is NULL while empty). */
+struct pipeline_names {
+	char **v;
+	size_t n, cap;
+};
+
+/* Adds prefix + name + ext to v. */
+void pipeline_names_add(struct pipeline_names *v, const char *prefix,
+			const char *name, const char *ext);
+
+/* The files a run of m writes under prefix with the exhibit formats given
+ * (for outdir_check before simulating; the exhibits of every option, as
+ * the run may draw them). */
+void pipeline_output_names(const struct model *m, const char *prefix,
+			   unsigned formats, struct pipeline_names *v);
+void pipeline_names_free(struct pipeline_names *v);
 
 void pipeline_free(struct pipeline *p);
 

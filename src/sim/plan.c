@@ -20,6 +20,11 @@ void sim_plan_keep_inputs(sim_plan *p, long trials)
 	p->keep = trials;
 }
 
+void sim_plan_cancel_on(sim_plan *p, const atomic_int *flag)
+{
+	p->cancel = flag;
+}
+
 /* ---- the plan ------------------------------------------------------- */
 
 /* Orders items by option, then name.  The array sorted holds pointers,

@@ -56,6 +56,7 @@ struct sim_plan {
 	int *esc_params;     /* parameters used as escalations */
 	int nesc;
 	long keep;           /* trials whose inputs sim_run keeps */
+	const atomic_int *cancel; /* sim_run stops when it is set */
 };
 
 /* Draws the inputs of trials trial0 .. trial0 + n - 1 into param[j * n + i]

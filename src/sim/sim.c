@@ -279,6 +279,9 @@ static void *work(void *arg)
 		long b = atomic_fetch_add(w->next_block, 1);
 		if (b >= w->nblocks)
 			break;
+		if (p->cancel && atomic_load_explicit(p->cancel,
+						      memory_order_relaxed))
+			break;
 		long lo = b * SIM_BLOCK, hi = lo + SIM_BLOCK < n ? lo + SIM_BLOCK : n;
 		double *bc = w->block_cat + (size_t)b * 2 * ncat;
 		const size_t nay = (size_t)p->noptions * (size_t)p->net_years;
@@ -439,6 +442,12 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 			   xcalloc((size_t)nblocks * nay + 1, sizeof(double)),
 			   LONG_MAX};
 	parallel_run(nthreads, (size_t)nblocks, work, &w);
+	if (p->cancel && atomic_load(p->cancel)) {
+		free(w.block_cat);
+		sim_result_free(res);
+		strbuf_puts(err, "cancelled");
+		return -1;
+	}
 	long overflow = atomic_load(&w.overflow);
 	if (overflow != LONG_MAX) {
 		free(w.block_cat);

@@ -176,6 +176,12 @@ int sim_option_has_risk(const struct model *m, int o);
  * correlations of the sensitivity analysis) without drawing them again. */
 void sim_plan_keep_inputs(sim_plan *p, long trials);
 
+/* Makes sim_run stop at its next block of trials once *flag is not 0
+ * (flag may be NULL: never).  The flag is borrowed; whoever sets it (a
+ * signal handler in the command-line layer) is no concern of the
+ * simulation. */
+void sim_plan_cancel_on(sim_plan *p, const atomic_int *flag);
+
 /* Bytes sim_run allocates for a model and a trial count (for messages and
  * for choosing how many runs fit in memory at once). */
 size_t sim_result_bytes(const struct model *m, long trials);
@@ -191,7 +197,8 @@ int sim_net_is_gross(const struct model *m, int o);
  * sums of costs would overflow double precision (about 1.8e308).  That is
  * the input's fault, so it is reported as an error at the row and range of
  * the first item whose cost alone is too large (in diags; in err when
- * diags is NULL). */
+ * diags is NULL).  Returns -1 with "cancelled" in err when the flag of
+ * sim_plan_cancel_on was set. */
 int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 	    struct sim_result *res, struct diags *diags, struct strbuf *err);
 void sim_result_free(struct sim_result *res);

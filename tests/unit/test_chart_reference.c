@@ -38,9 +38,9 @@ static char *draw_fixture(void)
 	struct strbuf err = STRBUF_INIT;
 	struct outdir od;
 	struct diags d = DIAGS_INIT;
-	if (outdir_open(&od, out, &err) != 0 ||
+	if (outdir_open(&od, out, 0, &err) != 0 ||
 	    chart_draw(FIXTURE, &od, "", &o, &d, &err) != CHART_OK ||
-	    outdir_commit(&od, NULL, &err) != 0)
+	    outdir_commit(&od, &err) != 0)
 		fail_msg("cannot draw the fixture: %s", strbuf_str(&err));
 	diags_free(&d);
 	strbuf_free(&err);

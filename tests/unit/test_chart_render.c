@@ -25,7 +25,7 @@ static int draw(const char *dir, const char *name, const struct chart_opts *o)
 	snprintf(out, sizeof(out), "%s/%s", dir, name);
 	struct strbuf err = STRBUF_INIT;
 	struct outdir od;
-	if (outdir_open(&od, out, &err) != 0)
+	if (outdir_open(&od, out, 0, &err) != 0)
 		fail_msg("%s", strbuf_str(&err));
 	struct diags d = DIAGS_INIT;
 	enum chart_status st = chart_draw(FIXTURE, &od, "", o, &d, &err);
@@ -34,7 +34,7 @@ static int draw(const char *dir, const char *name, const struct chart_opts *o)
 		fail_msg("chart_draw: %d %s (%zu diagnostics)", st,
 			 strbuf_str(&err), d.n);
 	}
-	if (outdir_commit(&od, NULL, &err) != 0)
+	if (outdir_commit(&od, &err) != 0)
 		fail_msg("%s", strbuf_str(&err));
 	diags_free(&d);
 	strbuf_free(&err);
