@@ -93,7 +93,7 @@ char *findings_percent(double p, double se, char buf[FINDINGS_NUM])
 char *findings_pm(double se, char buf[FINDINGS_NUM])
 {
 	char num[NUMFMT_MAX];
-	numfmt_shortest(numfmt_round_sig(se * 100, 1), num);
+	numfmt_sig(se * 100, 1, 0, num);
 	snprintf(buf, FINDINGS_NUM, "\xc2\xb1%s%%", num);
 	return buf;
 }

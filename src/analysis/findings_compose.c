@@ -114,8 +114,8 @@ static void setup(struct findings_ctx *c)
 		c->cost = "net cost";
 	} else {
 		snprintf(c->basis, sizeof(c->basis),
-			 "%s and in present value at %s%%", aid,
-			 numfmt_shortest(dr->likely * 100, r));
+			 "%s and in present value at %s", aid,
+			 numfmt_rate(dr->likely, r));
 	}
 }
 

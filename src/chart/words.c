@@ -71,9 +71,7 @@ char *words_pv_basis(const struct chart_data *d)
 	else if (r == 0)
 		strbuf_puts(&b, "nominal dollars (not discounted)");
 	else
-		strbuf_printf(&b, "present value at %s%%",
-			      numfmt_shortest(numfmt_round_sig(r * 100, 6),
-					      num));
+		strbuf_printf(&b, "present value at %s", numfmt_rate(r, num));
 	return strbuf_take(&b);
 }
 
