@@ -203,8 +203,9 @@ static int write_merged(struct shard *sh, size_t n, const char *dir,
 	for (size_t r = 0; r < p->nrows; r++) {
 		if ((int)r == sh[0].shard_row)
 			continue;
-		csvout_text(&w, csvin_text(&p->rows[r], 0));
-		csvout_text(&w, csvin_text(&p->rows[r], 1));
+		/* As written, not guarded twice against formulas. */
+		csvout_text(&w, csv_unguard(csvin_text(&p->rows[r], 0)));
+		csvout_text(&w, csv_unguard(csvin_text(&p->rows[r], 1)));
 		csvout_end_row(&w);
 	}
 	if (!e)
