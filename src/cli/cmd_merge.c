@@ -197,6 +197,7 @@ static int write_merged(struct shard *sh, size_t n, const char *dir,
 	strbuf_free(&b);
 	struct csvout w = CSVOUT_INIT;
 	const struct csvin_table *p = &sh[0].prov;
+	csvout_bom(&w);
 	csvout_text(&w, csvin_text(&p->header, 0));
 	csvout_text(&w, csvin_text(&p->header, 1));
 	csvout_end_row(&w);

@@ -86,6 +86,11 @@ void csvout_int(struct csvout *w, long long x)
 	strbuf_printf(&w->text, "%lld", x);
 }
 
+void csvout_bom(struct csvout *w)
+{
+	strbuf_puts(&w->text, CSVOUT_BOM);
+}
+
 void csvout_empty(struct csvout *w)
 {
 	sep(w);

@@ -21,6 +21,7 @@ static const char *const columns[] = {
 
 void batch_header(struct csvout *w)
 {
+	csvout_bom(w);
 	csvout_row(w, columns);
 }
 
@@ -222,6 +223,7 @@ void batch_provenance(const struct batch_info *info, struct csvout *w)
 {
 	char buf[64];
 	static const char *const head[] = {"key", "value", NULL};
+	csvout_bom(w);
 	csvout_row(w, head);
 	kv(w, "program", "edtco");
 	kv(w, "version", info->version);

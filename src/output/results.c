@@ -400,6 +400,9 @@ int results_write_all(struct outdir *od, const char *prefix,
 	for (int i = 0; results_file_names[i] && !e; i++) {
 		const char *name = results_file_names[i];
 		struct csvout w = CSVOUT_INIT;
+		size_t len = strlen(name);
+		if (len > 4 && strcmp(name + len - 4, ".csv") == 0)
+			csvout_bom(&w);
 		switch (i) {
 		case 0: results_summary(m, s, &w); break;
 		case 1: results_years(m, s, &w); break;
