@@ -13,6 +13,7 @@
 #include "chart/dlist.h"
 #include "chart/layout.h"
 #include "chart/style.h"
+#include "util/numfmt.h"
 
 enum exhibit_kind {
 	EX_FAN,
@@ -88,10 +89,22 @@ char *words_trials(const struct chart_data *d);
  * "Per-student fee [portal]" for option/item. Caller frees. */
 char *words_input_label(const char *input);
 
-/* An input value for labels: money for cost items, a percentage for
- * rates, else a short number.  Returns buf. */
+/* An input value for labels, to three significant figures with trailing
+ * zeros kept (so that "$16.0" stands beside "$7.09" and "1.90%" beside
+ * "6.06%"): money for cost items, a percentage for rates, else a
+ * number.  Returns buf. */
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
+
+/* An input as the scenario gives it, for the assumptions page: a rate as
+ * its percentage (numfmt_rate), another number in full with grouping. */
+char *words_input_exact(const struct chart_data *d, const char *input,
+			double v, char buf[LAYOUT_LABEL_MAX]);
+
+/* The money style of the per-student chart and its title: from the
+ * largest of the options' 10th, 50th and 90th percentiles. */
+void words_per_student_style(const struct chart_data *d,
+			     struct numfmt_style *st);
 
 /* The percentile (0..100) at which the base case (point) of option o sits
  * on its distribution table, by linear interpolation between the table's

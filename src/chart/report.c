@@ -143,6 +143,27 @@ static int is_item(const struct chart_input *in)
 	return strcmp(in->cell[IN_KIND], "item") == 0;
 }
 
+/* A cost item's amount as written: to the cent when any of the item's
+ * amounts has cents, else whole dollars ("$2.00, $3.50, $5.00"; "$9, $11,
+ * $14"). */
+static const char *item_money(const struct chart_input *in, double v,
+			      char buf[LAYOUT_LABEL_MAX])
+{
+	static const int cols[] = {IN_LOW, IN_LIKELY, IN_HIGH, IN_POINT};
+	int cents = 0;
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		char *end;
+		double x = strtod(in->cell[cols[i]], &end);
+		if (!*end && end != in->cell[cols[i]])
+			cents |= fabs(x - round(x)) >= 0.005;
+	}
+	char num[NUMFMT_MAX];
+	numfmt_money(fabs(v), cents ? 2 : 0, num);
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%.*s", v < 0 ? LAYOUT_MINUS : "",
+		 LAYOUT_LABEL_MAX - 8, num);
+	return buf;
+}
+
 /* A value of inputs.csv as people read it: money for cost items; for a
  * parameter, a percentage when it is a rate, else a short number. */
 static const char *value(const struct chart_data *d,
@@ -155,8 +176,8 @@ static const char *value(const struct chart_data *d,
 	if (*s == '\0' || *end)
 		return s;
 	if (is_item(in))
-		return layout_money_full(v, 0, buf);
-	return words_input_value(d, in->cell[IN_NAME], v, buf);
+		return item_money(in, v, buf);
+	return words_input_exact(d, in->cell[IN_NAME], v, buf);
 }
 
 /* A rate cell as a percentage ("0.02" -> "2%"); a parameter name as it
@@ -167,12 +188,9 @@ static const char *rate(const char *s, char buf[LAYOUT_LABEL_MAX])
 	double v = strtod(s, &end);
 	if (*s == '\0' || *end)
 		return s;
-	layout_number_short(v * 100, buf);
-	size_t n = strlen(buf);
-	if (n + 2 <= LAYOUT_LABEL_MAX) {
-		buf[n] = '%';
-		buf[n + 1] = '\0';
-	}
+	char num[NUMFMT_MAX];
+	snprintf(buf, LAYOUT_LABEL_MAX, "%.*s", LAYOUT_LABEL_MAX - 1,
+		 numfmt_rate(v, num));
 	return buf;
 }
 

@@ -147,21 +147,51 @@ static int is_rate(const struct chart_data *d, const char *name)
 	return 0;
 }
 
+/* num with "$" after any minus sign, or "%" after it, into buf. */
+static char *unit_join(const char *num, int money, int percent,
+		       char buf[LAYOUT_LABEL_MAX])
+{
+	size_t m = strlen(NUMFMT_MINUS);
+	int neg = strncmp(num, NUMFMT_MINUS, m) == 0;
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%s%.*s%s", neg ? NUMFMT_MINUS : "",
+		 money ? "$" : "", LAYOUT_LABEL_MAX - 16, num + (neg ? m : 0),
+		 percent ? "%" : "");
+	return buf;
+}
+
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX])
 {
-	if (strchr(input, '/'))
-		return layout_money_short(v, 0, buf);
-	if (is_rate(d, input)) {
-		layout_number_short(v * 100, buf);
-		size_t n = strlen(buf);
-		if (n + 2 <= LAYOUT_LABEL_MAX) {
-			buf[n] = '%';
-			buf[n + 1] = '\0';
-		}
-		return buf;
+	char num[NUMFMT_MAX];
+	int rate = !strchr(input, '/') && is_rate(d, input);
+	numfmt_sig(rate ? v * 100 : v, 3, 1, num);
+	return unit_join(num, strchr(input, '/') != NULL, rate, buf);
+}
+
+char *words_input_exact(const struct chart_data *d, const char *input,
+			double v, char buf[LAYOUT_LABEL_MAX])
+{
+	char num[NUMFMT_MAX];
+	if (is_rate(d, input))
+		return unit_join(numfmt_rate(v, num), 0, 0, buf);
+	numfmt_shortest(fabs(v), num);
+	numfmt_group(num);
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%.*s", v < 0 ? NUMFMT_MINUS : "",
+		 LAYOUT_LABEL_MAX - 8, num);
+	return buf;
+}
+
+void words_per_student_style(const struct chart_data *d,
+			     struct numfmt_style *st)
+{
+	double largest = 0;
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_stat *s = &d->opt[o].m[CM_PER_STUDENT];
+		largest = fmax(largest, fmax(fabs(s->q[CQ_P50]),
+					     fmax(fabs(s->q[CQ_P10]),
+						  fabs(s->q[CQ_P90]))));
 	}
-	return layout_number_short(v, buf);
+	numfmt_money_style(largest, st);
 }
 
 double words_point_percentile(const struct chart_data *d, int o)
@@ -331,8 +361,10 @@ static char *per_student_title(const struct chart_data *d)
 		if (d->opt[o].m[CM_PER_STUDENT].q[CQ_P50] <
 		    d->opt[best].m[CM_PER_STUDENT].q[CQ_P50])
 			best = o;
-	char m[LAYOUT_LABEL_MAX];
-	layout_money_short(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], 0, m);
+	char m[NUMFMT_MAX];
+	struct numfmt_style money;
+	words_per_student_style(d, &money);
+	numfmt_money_in(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], &money, 0, m);
 	if (d->nopt == 1)
 		strbuf_printf(&b, "%s costs a median %s per student a year",
 			      olabel(d, 0), m);

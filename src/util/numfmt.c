@@ -239,6 +239,48 @@ char *numfmt_money(double x, int decimals, char buf[NUMFMT_MAX])
 	return buf;
 }
 
+void numfmt_money_style(double largest, struct numfmt_style *st)
+{
+	char num[NUMFMT_MAX];
+	double a = fabs(strtod(numfmt_fixed(largest, 2, num), NULL));
+	a = isfinite(a) ? numfmt_round_sig(a, 3) : 0;
+	static const double units[] = {1e9, 1e6, 1e4};
+	static const char *const suffix[] = {"B", "M", "K"};
+	st->unit = 1;
+	st->suffix = "";
+	for (int i = 0; i < 3; i++)
+		if (a >= units[i]) {
+			st->unit = i == 2 ? 1e3 : units[i];
+			st->suffix = suffix[i];
+			break;
+		}
+	double s = a / st->unit;
+	int mag = s > 0 ? (int)floor(log10(s)) : 0;
+	if (s > 0 && s >= pow(10.0, mag + 1))
+		mag++;
+	st->decimals = mag >= 2 ? 0 : 2 - mag;
+	if (st->unit == 1 && st->decimals > 0)
+		st->decimals = 2; /* cents */
+}
+
+char *numfmt_money_in(double x, const struct numfmt_style *st, int plus,
+		      char buf[NUMFMT_MAX])
+{
+	char num[NUMFMT_MAX];
+	/* Cents first, as result files hold them, then the style. */
+	double c = strtod(numfmt_fixed(x, 2, num), NULL);
+	numfmt_fixed(fabs(c) / st->unit, st->decimals, num);
+	if (strspn(num, "0.") == strlen(num)) {
+		snprintf(buf, NUMFMT_MAX, "$0");
+		return buf;
+	}
+	numfmt_group(num);
+	const char *sign = c < 0 ? NUMFMT_MINUS : plus ? "+" : "";
+	snprintf(buf, NUMFMT_MAX, "%s$%.*s%s", sign, NUMFMT_MAX - 16, num,
+		 st->suffix);
+	return buf;
+}
+
 double numfmt_round_sig(double x, int sig)
 {
 	if (x == 0 || !isfinite(x))

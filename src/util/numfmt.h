@@ -49,6 +49,27 @@ char *numfmt_money(double x, int decimals, char buf[NUMFMT_MAX]);
  * ("-1234567.89" -> "-1,234,567.89"), in place in buf. */
 void numfmt_group(char buf[NUMFMT_MAX]);
 
+/* One money style for every amount of a chart, chosen from its largest
+ * amount: the unit ($, K, M or B: thousands from $10,000 on, millions from
+ * $1 million, billions from $1 billion) and the decimals that give that
+ * largest amount, rounded to the cent, three significant figures; an
+ * amount in dollars with decimals has cents.  So a chart whose largest
+ * amount is $273,000 labels every amount in whole thousands ("+$226K",
+ * "-$6K"), one whose largest is $79.41 labels every amount in cents
+ * ("$24.13", "$7.83", "$15.00"). */
+struct numfmt_style {
+	double unit;        /* 1, 1e3, 1e6 or 1e9 */
+	const char *suffix; /* "", "K", "M" or "B" */
+	int decimals;       /* of the amount in units */
+};
+void numfmt_money_style(double largest, struct numfmt_style *st);
+
+/* x in style st: NUMFMT_MINUS for a negative amount, "+" before a positive
+ * one when plus, "$", comma grouping, the unit's suffix; an amount that
+ * rounds to zero is "$0". */
+char *numfmt_money_in(double x, const struct numfmt_style *st, int plus,
+		      char buf[NUMFMT_MAX]);
+
 /* x rounded to sig significant figures (half away from zero, after the
  * 15-digit reading of numfmt_fixed).  0 stays 0. */
 double numfmt_round_sig(double x, int sig);

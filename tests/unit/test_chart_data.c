@@ -181,13 +181,44 @@ static void test_words_from_numbers(void **state)
 	assert_string_equal(rows[3]->input, "x1"); /* 7,200 > 7,000 */
 	assert_string_equal(rows[4]->input, "enrollment_growth");
 	free(rows);
+	/* Inputs to three significant figures, trailing zeros kept. */
 	char b[LAYOUT_LABEL_MAX];
 	assert_string_equal(words_input_value(&d, "enrollment_growth", -0.017,
 					      b),
-			    "\xE2\x88\x92" "1.7%");
+			    "\xE2\x88\x92" "1.70%");
+	assert_string_equal(words_input_value(&d, "enrollment_growth", 0.0606,
+					      b),
+			    "6.06%");
 	assert_string_equal(words_input_value(&d, "portal/Fee", 2.4, b),
 			    "$2.40");
-	assert_string_equal(words_input_value(&d, "x1", 2, b), "2");
+	assert_string_equal(words_input_value(&d, "portal/Fee", 16, b),
+			    "$16.0");
+	assert_string_equal(words_input_value(&d, "portal/Fee", 8500, b),
+			    "$8,500");
+	assert_string_equal(words_input_value(&d, "portal/Fee", 15012, b),
+			    "$15,000");
+	assert_string_equal(words_input_value(&d, "portal/Fee", -7.094, b),
+			    "\xE2\x88\x92$7.09");
+	assert_string_equal(words_input_value(&d, "x1", 2, b), "2.00");
+	assert_string_equal(words_input_value(&d, "x1", 0.15, b), "0.150");
+	/* The assumptions page: as written. */
+	assert_string_equal(words_input_exact(&d, "enrollment_growth", -0.017,
+					      b),
+			    "\xE2\x88\x92" "1.7%");
+	assert_string_equal(words_input_exact(&d, "x1", 4702, b), "4,702");
+	assert_string_equal(words_input_exact(&d, "x1", 0.125, b), "0.125");
+	/* One money style for the per-student chart (the fixture's largest
+	 * amount chooses it). */
+	struct numfmt_style st;
+	words_per_student_style(&d, &st);
+	double largest = 0;
+	for (int o = 0; o < d.nopt; o++)
+		for (int q = CQ_P10; q <= CQ_P90; q++)
+			largest = fmax(largest,
+				       fabs(d.opt[o].m[CM_PER_STUDENT].q[q]));
+	struct numfmt_style want;
+	numfmt_money_style(largest, &want);
+	assert_true(st.unit == want.unit && st.decimals == want.decimals);
 	t = words_input_label("inhouse/Staff time");
 	assert_string_equal(t, "Staff time [inhouse]");
 	free(t);

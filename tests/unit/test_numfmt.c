@@ -195,6 +195,57 @@ static void test_round_sig(void **state)
 	assert_double_near(numfmt_round_sig(999.6, 3), 1000, 1e-15);
 }
 
+static char *styled(double largest, double x, int plus, char b[NUMFMT_MAX])
+{
+	struct numfmt_style st;
+	numfmt_money_style(largest, &st);
+	return numfmt_money_in(x, &st, plus, b);
+}
+
+/* One money style per chart, from its largest amount (issue 9 item 11:
+ * "$15" beside "$7.83", "$8,500" beside "$15K", a title "$24.1" over a
+ * label "$24"). */
+static void test_money_style_per_chart(void **state)
+{
+	(void)state;
+	char b[NUMFMT_MAX];
+	/* Per student: cents throughout below $100 (three figures of the
+	 * largest need a decimal; dollars take two). */
+	assert_string_equal(styled(79.41, 15, 0, b), "$15.00");
+	assert_string_equal(styled(79.41, 7.83, 0, b), "$7.83");
+	assert_string_equal(styled(79.41, 24.126, 0, b), "$24.13");
+	assert_string_equal(styled(79.41, 79.41, 0, b), "$79.41");
+	/* From $100 to $9,999: whole dollars. */
+	assert_string_equal(styled(153, 7.09, 0, b), "$7");
+	assert_string_equal(styled(8500, 8500, 0, b), "$8,500");
+	assert_string_equal(styled(9994, 153.2, 0, b), "$153");
+	/* Thousands from $10,000, with the decimals of three figures. */
+	assert_string_equal(styled(15000, 8500, 0, b), "$8.5K");
+	assert_string_equal(styled(15000, 15000, 0, b), "$15.0K");
+	assert_string_equal(styled(273000, 226123, 1, b), "+$226K");
+	assert_string_equal(styled(273000, -5560, 1, b), NUMFMT_MINUS "$6K");
+	assert_string_equal(styled(-273000, 68600, 1, b), "+$69K");
+	assert_string_equal(styled(99960, 99960, 0, b), "$100K");
+	/* Millions and billions. */
+	assert_string_equal(styled(1.2345e6, 1.2345e6, 0, b), "$1.23M");
+	assert_string_equal(styled(1.2345e6, 640000, 0, b), "$0.64M");
+	assert_string_equal(styled(25.5e6, 3e6, 0, b), "$3.0M");
+	assert_string_equal(styled(2e9, 2.5e9, 0, b), "$2.50B");
+	/* Zero and amounts that round to it. */
+	assert_string_equal(styled(273000, 0, 1, b), "$0");
+	assert_string_equal(styled(273000, -400, 1, b), "$0");
+	assert_string_equal(styled(0, 0, 0, b), "$0");
+	assert_string_equal(styled(0, 3.5, 0, b), "$3.50");
+	/* The largest read at the cent: $9.995 is $10.00, so cents. */
+	assert_string_equal(styled(9.995, 9.995, 0, b), "$10.00");
+	/* Every amount of one chart has the same decimals and unit. */
+	double v[] = {153, 276, 7.09, 16, 2.43, 5.96};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		styled(276, v[i], 0, b);
+		assert_null(strchr(b, '.'));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_shortest_plain_decimal),
 		cmocka_unit_test(test_sig_for_people),
 		cmocka_unit_test(test_rate_for_people),
+		cmocka_unit_test(test_money_style_per_chart),
 		cmocka_unit_test(test_nice_ceil),
 		cmocka_unit_test(test_round_sig),
 	};
