@@ -359,8 +359,16 @@ static void methods(struct pages *p, const char *const *extra)
 static const char *share_text(double p, double se, char buf[96])
 {
 	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+	/* As the terminal's table: a share of 0 or 1 has a standard error
+	 * estimate of 0, which is never shown as certainty. */
+	if (!(se > 0) && (p <= 0 || p >= 1)) {
+		snprintf(buf, 96, "%s", p <= 0 ? "0% (in no trial)"
+					       : "100% (in every trial)");
+		return buf;
+	}
 	int fine = se * 100 < 0.05;
-	snprintf(buf, 96, "%s%% (\xC2\xB1 %s)", numfmt_fixed(p * 100, fine, a),
+	snprintf(buf, 96, "%.40s%% (\xC2\xB1%.40s%%)",
+		 numfmt_fixed(p * 100, fine, a),
 		 numfmt_fixed(se * 100, fine ? 2 : 1, b));
 	return buf;
 }

@@ -87,10 +87,16 @@ static char *dollars(double x)
 }
 
 /* A share as a whole percentage, or with one decimal when the sampling
- * error is small enough to support it. */
+ * error is small enough to support it.  A share of exactly 0 or 1 has a
+ * standard error estimate of 0, which says nothing: it is never shown as
+ * "(±0.00%)". */
 static char *share(double p, double se)
 {
 	struct strbuf b = STRBUF_INIT;
+	if (!(se > 0) && (p <= 0 || p >= 1)) {
+		strbuf_puts(&b, p <= 0 ? "0% (in no trial)" : "100% (in every trial)");
+		return strbuf_take(&b);
+	}
 	int decimals = se * 100 < 0.05 ? 1 : 0;
 	char num[NUMFMT_MAX], err[NUMFMT_MAX];
 	numfmt_fixed(p * 100, decimals, num);
