@@ -143,22 +143,32 @@ static int is_item(const struct chart_input *in)
 	return strcmp(in->cell[IN_KIND], "item") == 0;
 }
 
-/* A cost item's amount as written: to the cent when any of the item's
- * amounts has cents, else whole dollars ("$2.00, $3.50, $5.00"; "$9, $11,
- * $14"). */
+/* A cost item's amount as written, every amount of the item with the same
+ * decimals: whole dollars, cents when any amount has cents, more when one
+ * has more ("$9, $11, $14"; "$2.00, $3.50, $5.00"; "$3.125"). */
 static const char *item_money(const struct chart_input *in, double v,
 			      char buf[LAYOUT_LABEL_MAX])
 {
 	static const int cols[] = {IN_LOW, IN_LIKELY, IN_HIGH, IN_POINT};
-	int cents = 0;
+	int decimals = 0;
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		char *end;
+		char *end, num[NUMFMT_MAX];
 		double x = strtod(in->cell[cols[i]], &end);
-		if (!*end && end != in->cell[cols[i]])
-			cents |= fabs(x - round(x)) >= 0.005;
+		if (*end || end == in->cell[cols[i]])
+			continue;
+		/* The fewest decimals (up to 6) that give x at 15 digits. */
+		int d = 0;
+		while (d < 6 && numfmt_round_sig(strtod(numfmt_fixed(x, d, num),
+							NULL),
+						 15) != numfmt_round_sig(x, 15))
+			d++;
+		if (d > decimals)
+			decimals = d;
 	}
+	if (decimals == 1)
+		decimals = 2; /* cents */
 	char num[NUMFMT_MAX];
-	numfmt_money(fabs(v), cents ? 2 : 0, num);
+	numfmt_money(fabs(v), decimals, num);
 	snprintf(buf, LAYOUT_LABEL_MAX, "%s%.*s", v < 0 ? LAYOUT_MINUS : "",
 		 LAYOUT_LABEL_MAX - 8, num);
 	return buf;
