@@ -98,7 +98,11 @@ char *findings_percent(double p, double se, char buf[FINDINGS_NUM])
 char *findings_pm(double se, char buf[FINDINGS_NUM])
 {
 	char num[NUMFMT_MAX];
-	numfmt_shortest(numfmt_round_sig(se * 100, 1), num);
+	if (!(se > 0)) {
+		snprintf(buf, FINDINGS_NUM, "without exception");
+		return buf;
+	}
+	numfmt_sig(se * 100, 1, 0, num);
 	snprintf(buf, FINDINGS_NUM, "\xc2\xb1%s%%", num);
 	return buf;
 }

@@ -79,7 +79,9 @@ double findings_percent_step(double se);
 char *findings_percent(double p, double se, char buf[FINDINGS_NUM]);
 
 /* One standard error se (a share) in percentage points, one significant
- * figure: "±0.4%".  Returns buf. */
+ * figure: "±0.4%".  A standard error of 0 (a share of exactly 0 or 1,
+ * where the estimate says nothing about the error) is never shown as
+ * "±0%": "without exception".  Returns buf. */
 char *findings_pm(double se, char buf[FINDINGS_NUM]);
 
 /* Whether a share p with standard error se is a toss-up: |p - 1/2| <

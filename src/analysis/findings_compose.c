@@ -108,8 +108,8 @@ static void setup(struct findings_ctx *c)
 		c->cost = "net cost";
 	} else {
 		snprintf(c->basis, sizeof(c->basis),
-			 "%s and in present value at %s%%", aid,
-			 numfmt_shortest(dr->likely * 100, r));
+			 "%s and in present value at %s", aid,
+			 numfmt_rate(dr->likely, r));
 	}
 }
 
@@ -835,8 +835,8 @@ static void public_discount(const struct findings_ctx *c, char buf[96])
 	else if (dr->likely == 0)
 		snprintf(buf, 96, "undiscounted");
 	else
-		snprintf(buf, 96, "in present value at %s%%",
-			 numfmt_shortest(dr->likely * 100, r));
+		snprintf(buf, 96, "in present value at %s",
+			 numfmt_rate(dr->likely, r));
 }
 
 /* How often option o or the baseline costs the public less, and the

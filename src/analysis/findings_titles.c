@@ -345,9 +345,22 @@ static void title_per_student(struct findings_ctx *c)
 		if (s->measure[o * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50] <
 		    s->measure[a * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50])
 			a = o;
-	char mm[FINDINGS_NUM];
-	findings_money(s->measure[a * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50],
-		       mm);
+	/* In the chart's money style (words_per_student_style), so that the
+	 * title's amount is the label's: the largest of the options' 10th,
+	 * 50th and 90th percentiles chooses it. */
+	double largest = 0;
+	for (int o = 0; o < s->noptions; o++) {
+		const struct summary_stat *st =
+			&s->measure[o * M_COUNT + M_NET_PER_STUDENT_YEAR];
+		largest = fmax(largest,
+			       fmax(fabs(st->q[Q50]),
+				    fmax(fabs(st->q[Q10]), fabs(st->q[Q90]))));
+	}
+	struct numfmt_style money;
+	numfmt_money_style(largest, &money);
+	char mm[NUMFMT_MAX];
+	numfmt_money_in(s->measure[a * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50],
+			&money, 0, mm);
 	if (s->noptions == 1) {
 		char *cand[] = {
 			findings_fmt("Median net cost per student-year of %s: "

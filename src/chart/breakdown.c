@@ -147,7 +147,7 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 {
 	const struct chart_data *d = c->d;
 	int np = d->nopt;
-	double lo = 0, hi = 0, namew = 0;
+	double lo = 0, hi = 0, namew = 0, largest = 0;
 	for (int o = 0; o < np; o++) {
 		double pos = 0, neg = 0;
 		for (int cat = 0; cat < d->ncat; cat++) {
@@ -161,11 +161,14 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 		}
 		lo = fmin(lo, neg);
 		hi = fmax(hi, pos);
+		largest = fmax(largest, fabs(pos + neg));
 		namew = fmax(namew, text_width(c->tm, d->opt[o].label,
 					       FONT_BOLD, STYLE_SMALL));
 	}
 	namew = fmin(namew, b.w * 0.28);
 	struct cat_style *st = cat_styles(d);
+	struct numfmt_style money; /* one style for the totals */
+	numfmt_money_style(largest, &money);
 	double keytop = key(c, dl, b, 1, st);
 	double left = b.x + namew + 8;
 	double padr = text_width(c->tm, "$000.0K", FONT_BOLD, STYLE_SMALL) + 6;
@@ -230,10 +233,10 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 			     rh / 2 - bh / 2, left, b.x + b.w);
 		free(under);
 		free(ux);
-		char buf[LAYOUT_LABEL_MAX];
+		char buf[NUMFMT_MAX];
 		dl_text(dl, scale_map(&sx, pos) + 4,
 			yc + STYLE_SMALL * TEXT_CAP / 2,
-			layout_money_short(total, 0, buf), FONT_BOLD,
+			numfmt_money_in(total, &money, 0, buf), FONT_BOLD,
 			STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);
 	}
 	free(st);

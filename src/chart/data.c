@@ -9,6 +9,7 @@
 #include "chart/data_load.h"
 #include "io/csvin.h"
 #include "io/resultfile.h"
+#include "io/csvout.h"
 #include "util/mem.h"
 #include "util/strbuf.h"
 
@@ -55,9 +56,11 @@ int data_tab_open(struct loader *L, struct tab *t,
 	return 1;
 }
 
+/* A cell as its writer gave it: without the apostrophe that guards a text
+ * against spreadsheet formulas (csvout_text); no number has one. */
 const char *data_cell(const struct tab *t, size_t r, int c)
 {
-	return csvin_text(&t->t.rows[r], t->col[c]);
+	return csv_unguard(csvin_text(&t->t.rows[r], t->col[c]));
 }
 
 struct loc data_cell_loc(const struct tab *t, size_t r, int c)

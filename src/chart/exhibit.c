@@ -123,9 +123,10 @@ void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl)
 
 /* ---- Data tables ---- */
 
+/* Money in data tables: exact to the dollar. */
 static const char *money(double x, char buf[LAYOUT_LABEL_MAX])
 {
-	return layout_money_full(x, 0, buf);
+	return layout_money_dollars(x, 0, buf);
 }
 
 /* Money to cents: "$32.32", "\u2212$4.10". */
@@ -201,6 +202,16 @@ static void scurve_table(const struct chart_data *d, struct table *t)
 	free(b);
 }
 
+/* A rank correlation to two decimals, with a true minus sign. */
+static const char *rho_text(double r, char buf[LAYOUT_LABEL_MAX])
+{
+	char num[NUMFMT_MAX];
+	numfmt_fixed(fabs(r), 2, num);
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%s",
+		 r < 0 && strcmp(num, "0.00") != 0 ? LAYOUT_MINUS : "", num);
+	return buf;
+}
+
 static void tornado_table(const struct chart_data *d, int o, struct table *t)
 {
 	static const char *const head[] = {
@@ -226,10 +237,10 @@ static void tornado_table(const struct chart_data *d, int o, struct table *t)
 			name,
 			words_sens_value(d, s, 0, b[1]),
 			words_sens_value(d, s, 1, b[2]),
-			layout_money_full(s->out_p10, 1, b[3]),
-			layout_money_full(s->out_p90, 1, b[4]),
-			layout_money_full(s->swing, 0, b[5]),
-			s->has_rho ? numfmt_fixed(s->rho, 2, b[6]) : ""};
+			layout_money_dollars(s->out_p10, 1, b[3]),
+			layout_money_dollars(s->out_p90, 1, b[4]),
+			layout_money_dollars(s->swing, 0, b[5]),
+			s->has_rho ? rho_text(s->rho, b[6]) : ""};
 		size_t r_ = table_row(t, cells);
 		t->rule[r_] = i == 10;
 		free(name);
@@ -264,8 +275,8 @@ static void histogram_table(const struct chart_data *d, int o, int pub,
 		double s = share[m - m0] * 100;
 		char num[NUMFMT_MAX];
 		snprintf(b[2], sizeof(b[2]), "%s%%", numfmt_fixed(s, 2, num));
-		const char *cells[3] = {layout_money_full(lo, 1, b[0]),
-					layout_money_full(hi, 1, b[1]), b[2]};
+		const char *cells[3] = {layout_money_dollars(lo, 1, b[0]),
+					layout_money_dollars(hi, 1, b[1]), b[2]};
 		size_t r_ = table_row(t, cells);
 		t->rule[r_] = lo == 0;
 	}

@@ -13,6 +13,7 @@
 #include "chart/dlist.h"
 #include "chart/layout.h"
 #include "chart/style.h"
+#include "util/numfmt.h"
 
 enum exhibit_kind {
 	EX_FAN,
@@ -98,12 +99,24 @@ char *words_trials(const struct chart_data *d);
  * "Per-student fee [portal]" for option/item. Caller frees. */
 char *words_input_label(const char *input);
 
-/* An input value for labels: money for cost items; for a parameter by
- * its unit.<parameter> ("$": money, "%": a percentage, else the number
- * and the unit: "0.3 FTE"), else a percentage for rates and a short
- * number otherwise.  Returns buf. */
+/* An input value for labels, to three significant figures with trailing
+ * zeros kept (so that "$16.0" stands beside "$7.09" and "1.90%" beside
+ * "6.06%"): money for cost items; for a parameter by its unit.<parameter>
+ * ("$": money, "%": a percentage, else the number and the unit:
+ * "0.300 FTE"), else a percentage for rates and a number otherwise.
+ * Returns buf. */
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
+
+/* An input as the scenario gives it, for the assumptions page: a rate as
+ * its percentage (numfmt_rate), another number in full with grouping. */
+char *words_input_exact(const struct chart_data *d, const char *input,
+			double v, char buf[LAYOUT_LABEL_MAX]);
+
+/* The money style of the per-student chart and its title: from the
+ * largest of the options' 10th, 50th and 90th percentiles. */
+void words_per_student_style(const struct chart_data *d,
+			     struct numfmt_style *st);
 
 /* The label of a tornado row's input: a parameter's label (inputs.csv)
  * or name; words_input_label of an item, with " occurs" after an

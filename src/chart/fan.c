@@ -91,6 +91,12 @@ void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 			lo = fmin(lo, s->q[CQ_P5]);
 			hi = fmax(hi, s->q[CQ_P95]);
 		}
+	/* One money style for the options' last-year medians. */
+	double largest = 0;
+	for (int o = 0; o < np && nh > 0; o++)
+		largest = fmax(largest, fabs(d->opt[o].net[nh - 1].q[CQ_P50]));
+	struct numfmt_style money;
+	numfmt_money_style(largest, &money);
 	struct ticks t;
 	layout_ticks(lo, hi, 5, TICKS_ZERO, &t);
 	double lw = frame_money_label_width(c, &t, 0);
@@ -182,12 +188,12 @@ void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 				 slot_x(px, pw, y, nh, ny), &sy, hue);
 		/* The median of the last year of the horizon, labelled. */
 		const struct chart_stat *last = &d->opt[o].net[nh - 1];
-		char buf[LAYOUT_LABEL_MAX];
+		char buf[NUMFMT_MAX];
 		double lx = slot_x(px, pw, nh - 1, nh, ny);
 		double ly = fmin(scale_map(&sy, last->q[CQ_P50]),
 				 scale_map(&sy, last->q[CQ_P75]));
 		dl_text(dl, lx, ly - 4,
-			layout_money_short(last->q[CQ_P50], 0, buf), FONT_BOLD,
+			numfmt_money_in(last->q[CQ_P50], &money, 0, buf), FONT_BOLD,
 			STYLE_SMALL, STYLE_INK,
 			lx > px + pw - 20 ? ANCHOR_RIGHT : ANCHOR_CENTER);
 		dl_line(dl, px, bottom, px + pw, bottom, STYLE_INK,

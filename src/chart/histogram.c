@@ -141,7 +141,11 @@ void histogram_draw(const struct exhibit_ctx *c, struct box b,
 	double x0 = scale_map(&sx, 0);
 	dl_line(dl, x0, b.y + 46, x0, bottom, STYLE_INK, 1.5, DASH_SOLID);
 	/* The middle 90% as a bracket, and the median. */
-	char a[LAYOUT_LABEL_MAX], z[LAYOUT_LABEL_MAX], m[LAYOUT_LABEL_MAX];
+	char a[NUMFMT_MAX], z[NUMFMT_MAX], m[NUMFMT_MAX];
+	struct numfmt_style money; /* one style for the three amounts */
+	numfmt_money_style(fmax(fabs(cmp->q[CQ_P50]),
+				fmax(fabs(cmp->q[CQ_P5]), fabs(cmp->q[CQ_P95]))),
+			   &money);
 	double xa = scale_map(&sx, cmp->q[CQ_P5]);
 	double xz = scale_map(&sx, cmp->q[CQ_P95]);
 	double yb = b.y + 40;
@@ -150,8 +154,8 @@ void histogram_draw(const struct exhibit_ctx *c, struct box b,
 	dl_line(dl, xz, yb, xz, yb + 4, STYLE_INK, STYLE_AXIS_LW, DASH_SOLID);
 	struct strbuf t = STRBUF_INIT;
 	strbuf_printf(&t, "Middle 90%%: %s to %s",
-		      layout_money_short(cmp->q[CQ_P5], 1, a),
-		      layout_money_short(cmp->q[CQ_P95], 1, z));
+		      numfmt_money_in(cmp->q[CQ_P5], &money, 1, a),
+		      numfmt_money_in(cmp->q[CQ_P95], &money, 1, z));
 	double tw = text_width(c->tm, strbuf_str(&t), FONT_REGULAR,
 			       STYLE_SMALL);
 	double tx_ = fmin(fmax((xa + xz) / 2, left + tw / 2),
@@ -161,7 +165,7 @@ void histogram_draw(const struct exhibit_ctx *c, struct box b,
 	strbuf_reset(&t);
 	double xm = scale_map(&sx, cmp->q[CQ_P50]);
 	dl_line(dl, xm, yb + 6, xm, bottom, STYLE_INK, 1, DASH_DASHED);
-	layout_money_short(cmp->q[CQ_P50], 1, m);
+	numfmt_money_in(cmp->q[CQ_P50], &money, 1, m);
 	strbuf_printf(&t, "Median %s", m);
 	dl_text(dl, xm + 3, yb + 6 + STYLE_SMALL * TEXT_ASCENT, strbuf_str(&t),
 		FONT_REGULAR, STYLE_SMALL, STYLE_INK, ANCHOR_LEFT);

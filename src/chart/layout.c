@@ -198,6 +198,20 @@ char *layout_money_full(double x, int plus, char buf[LAYOUT_LABEL_MAX])
 	return money_join(x, plus, num, "", buf);
 }
 
+char *layout_money_dollars(double x, int plus, char buf[LAYOUT_LABEL_MAX])
+{
+	char num[NUMFMT_MAX];
+	/* Cents first, as the result files hold them. */
+	double c = strtod(numfmt_fixed(x, 2, num), NULL);
+	numfmt_fixed(fabs(c), 0, num);
+	if (all_zero(num)) {
+		snprintf(buf, LAYOUT_LABEL_MAX, "$0");
+		return buf;
+	}
+	numfmt_group(num);
+	return money_join(c, plus, num, "", buf);
+}
+
 char *layout_percent(double p, char buf[LAYOUT_LABEL_MAX])
 {
 	if (!(p > 0)) {

@@ -97,6 +97,11 @@ char *layout_money_short(double x, int plus, char buf[LAYOUT_LABEL_MAX]);
  * Returns buf. */
 char *layout_money_full(double x, int plus, char buf[LAYOUT_LABEL_MAX]);
 
+/* Money in the exhibits' data tables: exact to the dollar, whatever the
+ * amount, so that a column never mixes "$7.83" with "$15": "$1,250,000",
+ * "\u2212$3,400", "$8"; with plus, "+" on positive amounts. */
+char *layout_money_dollars(double x, int plus, char buf[LAYOUT_LABEL_MAX]);
+
 /* A whole percentage of a share p in 0..1: "17%"; "<1%" for 0 < p < 0.005
  * and ">99%" for 0.995 <= p < 1, so that a share is never rounded to an
  * impossible 0% or 100%.  Returns buf. */

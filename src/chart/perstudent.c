@@ -5,6 +5,7 @@
 
 #include "chart/exhibit.h"
 #include "util/mem.h"
+#include "util/numfmt.h"
 
 void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 		     struct dlist *dl)
@@ -21,6 +22,10 @@ void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 	}
 	namew = fmin(namew, b.w * 0.28);
 	const double nlead = STYLE_SMALL * 1.2;
+	/* One money style for every label, and the title (words.c and
+	 * findings_titles.c choose it the same way). */
+	struct numfmt_style money;
+	words_per_student_style(d, &money);
 	/* The key. */
 	double kx = b.x + namew + 8, ky = b.y + 7;
 	dl_rect(dl, kx, ky - 7, 16, 8, style_at_lightness(0x4A4A4Au, 85),
@@ -69,16 +74,16 @@ void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 			0.75);
 		dl_mark(dl, x50, yc, 9, st.shape, style_option_line(o),
 			STYLE_WHITE, 0.75);
-		char buf[LAYOUT_LABEL_MAX];
+		char buf[NUMFMT_MAX];
 		double ty = yc + STYLE_SMALL * TEXT_CAP / 2;
-		layout_money_short(s->q[CQ_P10], 0, buf);
+		numfmt_money_in(s->q[CQ_P10], &money, 0, buf);
 		dl_text(dl, x10 - 4, ty, buf, FONT_REGULAR, STYLE_SMALL,
 			STYLE_INK, ANCHOR_RIGHT);
-		layout_money_short(s->q[CQ_P90], 0, buf);
+		numfmt_money_in(s->q[CQ_P90], &money, 0, buf);
 		dl_text(dl, x90 + 4, ty, buf, FONT_REGULAR, STYLE_SMALL,
 			STYLE_INK, ANCHOR_LEFT);
 		dl_text(dl, x50, yc - bh / 2 - 4,
-			layout_money_short(s->q[CQ_P50], 0, buf), FONT_BOLD,
+			numfmt_money_in(s->q[CQ_P50], &money, 0, buf), FONT_BOLD,
 			STYLE_SMALL, STYLE_INK, ANCHOR_CENTER);
 	}
 	dl_text(dl, (left + b.x + b.w) / 2, b.y + b.h - 1,

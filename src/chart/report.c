@@ -186,6 +186,37 @@ static int is_item(const struct chart_input *in)
 	return strcmp(in->cell[IN_KIND], "item") == 0;
 }
 
+/* A cost item's amount as written, every amount of the item with the same
+ * decimals: whole dollars, cents when any amount has cents, more when one
+ * has more ("$9, $11, $14"; "$2.00, $3.50, $5.00"; "$3.125"). */
+static const char *item_money(const struct chart_input *in, double v,
+			      char buf[LAYOUT_LABEL_MAX])
+{
+	static const int cols[] = {IN_LOW, IN_LIKELY, IN_HIGH, IN_POINT};
+	int decimals = 0;
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		char *end, num[NUMFMT_MAX];
+		double x = strtod(in->cell[cols[i]], &end);
+		if (*end || end == in->cell[cols[i]])
+			continue;
+		/* The fewest decimals (up to 6) that give x at 15 digits. */
+		int d = 0;
+		while (d < 6 && numfmt_round_sig(strtod(numfmt_fixed(x, d, num),
+							NULL),
+						 15) != numfmt_round_sig(x, 15))
+			d++;
+		if (d > decimals)
+			decimals = d;
+	}
+	if (decimals == 1)
+		decimals = 2; /* cents */
+	char num[NUMFMT_MAX];
+	numfmt_money(fabs(v), decimals, num);
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%.*s", v < 0 ? LAYOUT_MINUS : "",
+		 LAYOUT_LABEL_MAX - 8, num);
+	return buf;
+}
+
 /* A value of inputs.csv as people read it: money for cost items; for a
  * parameter, a percentage when it is a rate, else a short number. */
 static const char *value(const struct chart_data *d,
@@ -203,8 +234,8 @@ static const char *value(const struct chart_data *d,
 	    strncmp(in->cell[IN_NAME], "correlation", 11) != 0)
 		return s;
 	if (is_item(in))
-		return layout_money_full(v, 0, buf);
-	return words_input_value(d, in->cell[IN_NAME], v, buf);
+		return item_money(in, v, buf);
+	return words_input_exact(d, in->cell[IN_NAME], v, buf);
 }
 
 /* A rate cell as a percentage ("0.02" -> "2%"); a parameter by its
@@ -216,12 +247,9 @@ static const char *rate(const struct chart_data *d, const char *s,
 	double v = strtod(s, &end);
 	if (*s == '\0' || *end)
 		return chart_param_label(d, s);
-	layout_number_short(v * 100, buf);
-	size_t n = strlen(buf);
-	if (n + 2 <= LAYOUT_LABEL_MAX) {
-		buf[n] = '%';
-		buf[n + 1] = '\0';
-	}
+	char num[NUMFMT_MAX];
+	snprintf(buf, LAYOUT_LABEL_MAX, "%.*s", LAYOUT_LABEL_MAX - 1,
+		 numfmt_rate(v, num));
 	return buf;
 }
 
@@ -418,7 +446,8 @@ static const char *share_text(double p, double se, long trials, char buf[96])
 				       : "no exception");
 		return buf;
 	}
-	snprintf(buf, 96, "%s%% (\xC2\xB1 %s)", numfmt_fixed(p * 100, fine, a),
+	snprintf(buf, 96, "%.40s%% (\xC2\xB1%.40s%%)",
+		 numfmt_fixed(p * 100, fine, a),
 		 numfmt_fixed(se * 100, fine ? 2 : 1, b));
 	return buf;
 }

@@ -25,6 +25,20 @@ static void ordinal(int n, char *buf, size_t cap)
 	snprintf(buf, cap, "%d%s", n, suf);
 }
 
+/* The chart's money style: from the largest amount it labels (each
+ * option's median, 80th percentile and base case). */
+static void scurve_style(const struct chart_data *d, struct numfmt_style *st)
+{
+	double largest = 0;
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_stat *s = &d->opt[o].m[CM_NET_PV];
+		largest = fmax(largest, fmax(fabs(s->point),
+					     fmax(fabs(s->q[CQ_P50]),
+						  fabs(s->q[CQ_P80]))));
+	}
+	numfmt_money_style(largest, st);
+}
+
 /* Dots where the curves cross a confidence level, with value labels
  * spread so that they do not overlap. */
 static void level(const struct exhibit_ctx *c, struct dlist *dl,
@@ -42,10 +56,12 @@ static void level(const struct exhibit_ctx *c, struct dlist *dl,
 	int n = d->nopt;
 	double *want = xmalloc((size_t)n * sizeof(double));
 	double *at = xmalloc((size_t)n * sizeof(double));
-	char (*text)[LAYOUT_LABEL_MAX] = xmalloc((size_t)n * sizeof(*text));
+	char (*text)[NUMFMT_MAX] = xmalloc((size_t)n * sizeof(*text));
 	double maxw = 0;
+	struct numfmt_style money;
+	scurve_style(d, &money);
 	for (int o = 0; o < n; o++) {
-		layout_money_short(d->opt[o].m[CM_NET_PV].q[q], 0, text[o]);
+		numfmt_money_in(d->opt[o].m[CM_NET_PV].q[q], &money, 0, text[o]);
 		double w = text_width(c->tm, text[o], FONT_BOLD, STYLE_SMALL);
 		maxw = fmax(maxw, w);
 		want[o] = scale_map(sx, d->opt[o].m[CM_NET_PV].q[q]) + 4 +
@@ -80,14 +96,16 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 	int n = d->nopt;
 	char **lines = xmalloc((size_t)n * sizeof(char *));
 	double w = 0;
+	struct numfmt_style money;
+	scurve_style(d, &money);
 	for (int o = 0; o < n; o++) {
-		char m[LAYOUT_LABEL_MAX], ord[16];
+		char m[NUMFMT_MAX], ord[16];
 		double p = words_point_percentile(d, o);
 		ordinal((int)lround(p), ord, sizeof(ord));
 		struct strbuf s = STRBUF_INIT;
 		strbuf_printf(&s, "%%s: point estimate %s, %s percentile",
-			      layout_money_short(d->opt[o].m[CM_NET_PV].point,
-						 0, m),
+			      numfmt_money_in(d->opt[o].m[CM_NET_PV].point,
+					      &money, 0, m),
 			      ord);
 		/* The name gives way (short name, then an ellipsis), never
 		 * the figures after it. */

@@ -8,6 +8,7 @@
 
 #include "chart/exhibit.h"
 #include "util/mem.h"
+#include "util/numfmt.h"
 #include "util/strbuf.h"
 
 #define TORNADO_MAX 10
@@ -15,13 +16,15 @@
 #define TORNADO_CROSS_LW 1.25
 #define TORNADO_KEY_LEAD 11.0 /* between two lines of the key */
 
-/* "input value: difference" at one end of a bar. */
+/* "input value: difference" at one end of a bar: the input to three
+ * significant figures, the difference in the chart's money style. */
 static void end_label(const struct chart_data *d, const struct chart_sens *s,
-		      int high, char *buf, size_t cap)
+		      const struct numfmt_style *st, int high, char *buf,
+		      size_t cap)
 {
-	char v[LAYOUT_LABEL_MAX], r[LAYOUT_LABEL_MAX];
+	char v[LAYOUT_LABEL_MAX], r[NUMFMT_MAX];
 	words_sens_value(d, s, high, v);
-	layout_money_short(high ? s->out_p90 : s->out_p10, 1, r);
+	numfmt_money_in(high ? s->out_p90 : s->out_p10, st, 1, r);
 	snprintf(buf, cap, "%s: %s", v, r);
 }
 
@@ -160,7 +163,16 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		return;
 	}
 	double lo = 0, hi = 0, namew = 0, padl = 0, padr = 0;
-	char buf[2 * LAYOUT_LABEL_MAX + 8];
+	char buf[LAYOUT_LABEL_MAX + NUMFMT_MAX + 8];
+	/* One money style for the bars' ends and the base case. */
+	double largest = 0;
+	for (size_t i = 0; i < n; i++)
+		largest = fmax(largest,
+			       fmax(fabs(rows[i]->out_point),
+				    fmax(fabs(rows[i]->out_p10),
+					 fabs(rows[i]->out_p90))));
+	struct numfmt_style money;
+	numfmt_money_style(largest, &money);
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		lo = fmin(lo, fmin(s->out_point, fmin(s->out_p10, s->out_p90)));
@@ -170,7 +182,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 					       STYLE_SMALL));
 		free(name);
 		for (int h = 0; h < 2; h++) {
-			end_label(d, s, h, buf, sizeof(buf));
+			end_label(d, s, &money, h, buf, sizeof(buf));
 			double w = text_width(c->tm, buf, FONT_REGULAR,
 					      STYLE_NOTE) +
 				   4;
@@ -211,7 +223,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		dl_rect(dl, xl, yc - bh / 2, xr - xl, bh, DL_NONE, STYLE_INK,
 			crosses ? TORNADO_CROSS_LW : 0.4);
 		for (int h = 0; h < 2; h++) {
-			end_label(d, s, h, buf, sizeof(buf));
+			end_label(d, s, &money, h, buf, sizeof(buf));
 			double xe = h ? x90 : x10, xo = h ? x10 : x90;
 			int at_left = xe < xo || (xe == xo && !h);
 			/* A white ground keeps the $0 line from striking
@@ -231,10 +243,10 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	double xb = scale_map(&sx, rows[0]->out_point);
 	double yend = top + rh * (double)n + 2;
 	dl_line(dl, xb, top - 4, xb, yend, STYLE_INK, 1.25, DASH_SOLID);
-	char m[LAYOUT_LABEL_MAX];
+	char m[NUMFMT_MAX];
 	struct strbuf lab = STRBUF_INIT;
 	strbuf_printf(&lab, "Point estimate: %s",
-		      layout_money_short(rows[0]->out_point, 1, m));
+		      numfmt_money_in(rows[0]->out_point, &money, 1, m));
 	dl_text(dl, xb, top - 6, strbuf_str(&lab), FONT_BOLD, STYLE_SMALL,
 		STYLE_INK, ANCHOR_CENTER);
 	strbuf_free(&lab);

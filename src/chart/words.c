@@ -71,9 +71,7 @@ char *words_pv_basis(const struct chart_data *d)
 	else if (r == 0)
 		strbuf_puts(&b, "nominal dollars (not discounted)");
 	else
-		strbuf_printf(&b, "present value at %s%%",
-			      numfmt_shortest(numfmt_round_sig(r * 100, 6),
-					      num));
+		strbuf_printf(&b, "present value at %s", numfmt_rate(r, num));
 	return strbuf_take(&b);
 }
 
@@ -156,35 +154,78 @@ static const char *param_unit(const struct chart_data *d, const char *name)
 	return in ? in->cell[IN_UNIT] : "";
 }
 
+/* num with "$" after any minus sign, or "%" after it, into buf. */
+static char *unit_join(const char *num, int money, int percent,
+		       char buf[LAYOUT_LABEL_MAX])
+{
+	size_t m = strlen(NUMFMT_MINUS);
+	int neg = strncmp(num, NUMFMT_MINUS, m) == 0;
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%s%.*s%s", neg ? NUMFMT_MINUS : "",
+		 money ? "$" : "", LAYOUT_LABEL_MAX - 16, num + (neg ? m : 0),
+		 percent ? "%" : "");
+	return buf;
+}
+
+/* A number with a unit of words after it ("0.300 FTE", "26 hours"). */
+static char *unit_words(const char *num, const char *unit,
+			char buf[LAYOUT_LABEL_MAX])
+{
+	snprintf(buf, LAYOUT_LABEL_MAX, "%.*s %.*s", LAYOUT_LABEL_MAX / 2,
+		 num, LAYOUT_LABEL_MAX / 2 - 2, unit);
+	return buf;
+}
+
+/* The unit of input: "$" for a cost item, else the parameter's
+ * unit.<parameter> ("" when none). */
+static const char *input_unit(const struct chart_data *d, const char *input)
+{
+	return strchr(input, '/') ? "$" : param_unit(d, input);
+}
+
 char *words_input_value(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX])
 {
-	if (strchr(input, '/'))
-		return layout_money_short(v, 0, buf);
-	const char *unit = param_unit(d, input);
-	if (strcmp(unit, "$") == 0)
-		return layout_money_short(v, 0, buf);
-	if (*unit && strcmp(unit, "%") != 0) {
-		/* "0.416 FTE", "26 hours", "4,702 students" */
-		char num[LAYOUT_LABEL_MAX];
-		layout_number_short(v, num);
-		struct strbuf t = STRBUF_INIT;
-		strbuf_printf(&t, "%s %s", num, unit);
-		snprintf(buf, LAYOUT_LABEL_MAX, "%.*s", LAYOUT_LABEL_MAX - 1,
-			 strbuf_str(&t));
-		strbuf_free(&t);
-		return buf;
+	char num[NUMFMT_MAX];
+	const char *unit = input_unit(d, input);
+	int money = strcmp(unit, "$") == 0;
+	int percent = strcmp(unit, "%") == 0;
+	if (*unit && !money && !percent) {
+		numfmt_sig(v, 3, 1, num);
+		return unit_words(num, unit, buf);
 	}
-	if (*unit || is_rate(d, input)) {
-		layout_number_short(v * 100, buf);
-		size_t n = strlen(buf);
-		if (n + 2 <= LAYOUT_LABEL_MAX) {
-			buf[n] = '%';
-			buf[n + 1] = '\0';
-		}
-		return buf;
+	int rate = percent || (!money && is_rate(d, input));
+	numfmt_sig(rate ? v * 100 : v, 3, 1, num);
+	return unit_join(num, money, rate, buf);
+}
+
+char *words_input_exact(const struct chart_data *d, const char *input,
+			double v, char buf[LAYOUT_LABEL_MAX])
+{
+	char num[NUMFMT_MAX];
+	const char *unit = input_unit(d, input);
+	int money = strcmp(unit, "$") == 0;
+	if (strcmp(unit, "%") == 0 || (!money && is_rate(d, input)))
+		return unit_join(numfmt_rate(v, num), 0, 0, buf);
+	numfmt_shortest(fabs(v), num);
+	numfmt_group(num);
+	char full[NUMFMT_MAX + 8];
+	snprintf(full, sizeof(full), "%s%s", v < 0 ? NUMFMT_MINUS : "", num);
+	if (*unit && !money)
+		return unit_words(full, unit, buf);
+	return unit_join(full, money, 0, buf);
+}
+
+void words_per_student_style(const struct chart_data *d,
+			     struct numfmt_style *st)
+{
+	double largest = 0;
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_stat *s = &d->opt[o].m[CM_PER_STUDENT];
+		largest = fmax(largest, fmax(fabs(s->q[CQ_P50]),
+					     fmax(fabs(s->q[CQ_P10]),
+						  fabs(s->q[CQ_P90]))));
 	}
-	return layout_number_short(v, buf);
+	numfmt_money_style(largest, st);
 }
 
 char *words_sens_label(const struct chart_data *d, const struct chart_sens *s)
@@ -401,8 +442,10 @@ static char *per_student_title(const struct chart_data *d)
 		if (d->opt[o].m[CM_PER_STUDENT].q[CQ_P50] <
 		    d->opt[best].m[CM_PER_STUDENT].q[CQ_P50])
 			best = o;
-	char m[LAYOUT_LABEL_MAX];
-	layout_money_short(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], 0, m);
+	char m[NUMFMT_MAX];
+	struct numfmt_style money;
+	words_per_student_style(d, &money);
+	numfmt_money_in(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], &money, 0, m);
 	if (d->nopt == 1)
 		strbuf_printf(&b, "%s costs a median %s per student a year",
 			      olabel(d, 0), m);

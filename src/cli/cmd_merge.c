@@ -355,14 +355,16 @@ static int write_merged(struct shard *sh, size_t n, const char *dir,
 	csvout_free(&b);
 	struct csvout w = CSVOUT_INIT;
 	const struct csvin_table *p = &sh[0].prov;
+	csvout_bom(&w);
 	csvout_text(&w, csvin_text(&p->header, 0));
 	csvout_text(&w, csvin_text(&p->header, 1));
 	csvout_end_row(&w);
 	for (size_t r = 0; r < p->nrows; r++) {
 		if ((int)r == sh[0].shard_row)
 			continue;
-		csvout_text(&w, csvin_text(&p->rows[r], 0));
-		csvout_text(&w, csvin_text(&p->rows[r], 1));
+		/* As written, not guarded twice against formulas. */
+		csvout_text(&w, csv_unguard(csvin_text(&p->rows[r], 0)));
+		csvout_text(&w, csv_unguard(csvin_text(&p->rows[r], 1)));
 		csvout_end_row(&w);
 	}
 	if (!e)

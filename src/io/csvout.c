@@ -22,19 +22,48 @@ static int needs_quotes(const char *s, size_t n)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
+/* The characters that make a spreadsheet read a cell as a formula. */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	       c == '\r';
+}
+
+int csv_needs_guard(const char *s)
+{
+	/* Apostrophes first are skipped, so that a text that itself begins
+	 * with "'=" reads back whole: it gains one more. */
+	s += strspn(s, "'");
+	return formula_start(*s);
+}
+
+const char *csv_unguard(const char *s)
+{
+	return s[0] == '\'' && csv_needs_guard(s + 1) ? s + 1 : s;
+}
+
 void csvout_text(struct csvout *w, const char *s)
 {
 	sep(w);
+	char *guarded = NULL;
+	if (csv_needs_guard(s)) {
+		size_t len = strlen(s);
+		guarded = xmalloc(len + 2);
+		guarded[0] = '\'';
+		memcpy(guarded + 1, s, len + 1);
+		s = guarded;
+	}
 	size_t n = strlen(s);
 	if (!needs_quotes(s, n)) {
 		strbuf_add(&w->text, s, n);
-		return;
+	} else {
+		size_t cap = 2 * n + 3;
+		char *q = xmalloc(cap);
+		size_t m = csv_write(q, cap, s, n);
+		strbuf_add(&w->text, q, m);
+		free(q);
 	}
-	size_t cap = 2 * n + 3;
-	char *q = xmalloc(cap);
-	size_t m = csv_write(q, cap, s, n);
-	strbuf_add(&w->text, q, m);
-	free(q);
+	free(guarded);
 }
 
 void csvout_cents(struct csvout *w, double x)
@@ -55,6 +84,11 @@ void csvout_int(struct csvout *w, long long x)
 {
 	sep(w);
 	strbuf_printf(&w->text, "%lld", x);
+}
+
+void csvout_bom(struct csvout *w)
+{
+	strbuf_puts(&w->text, CSVOUT_BOM);
 }
 
 void csvout_empty(struct csvout *w)

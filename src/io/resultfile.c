@@ -146,6 +146,7 @@ SCHEMA(resultfile_batch, "batch.csv", batch_cols);
 
 void resultfile_header(const struct resultfile_schema *s, struct csvout *w)
 {
+	csvout_bom(w);
 	for (int i = 0; i < s->ncols; i++)
 		csvout_text(w, s->cols[i].name);
 	csvout_end_row(w);

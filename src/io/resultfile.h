@@ -54,7 +54,8 @@ extern const struct resultfile_schema resultfile_findings;   /* key, text */
 /* A batch's batch.csv (its provenance.csv is resultfile_provenance). */
 extern const struct resultfile_schema resultfile_batch;
 
-/* Writes the header row of s. */
+/* Writes a UTF-8 byte-order mark (so that spreadsheets read the text as
+ * UTF-8) and the header row of s. */
 void resultfile_header(const struct resultfile_schema *s, struct csvout *w);
 
 /* Parses a number as edtco writes one: an optional '-', digits, an

@@ -20,7 +20,7 @@
 #include "sim/sim.h"
 #include "util/strbuf.h"
 
-/* The header of batch.csv. */
+/* The header of batch.csv, after the byte-order mark. */
 void batch_header(struct csvout *w);
 
 /* The rows of one case: one per option of m, from its summary s (the

@@ -113,8 +113,8 @@ void text_summary(const struct model *m, const struct summary *s,
 	const struct model_param *dr = &m->params[m->p_discount];
 	strbuf_printf(out, "%s\n", m->title);
 	if (dr->dist.kind == DIST_FIXED)
-		strbuf_printf(out, "Net present value at %s%%",
-			      numfmt_shortest(dr->dist.likely * 100, rate));
+		strbuf_printf(out, "Net present value at %s",
+			      numfmt_rate(dr->dist.likely, rate));
 	else
 		strbuf_puts(out, "Net present value (uncertain discount rate)");
 	strbuf_printf(out, ", district cost net of state aid, %s to %s",

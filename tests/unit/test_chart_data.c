@@ -212,13 +212,44 @@ static void test_words_from_numbers(void **state)
 	assert_string_equal(rows[3]->input, "x1"); /* 7,200 > 7,000 */
 	assert_string_equal(rows[4]->input, "enrollment_growth");
 	free(rows);
+	/* Inputs to three significant figures, trailing zeros kept. */
 	char b[LAYOUT_LABEL_MAX];
 	assert_string_equal(words_input_value(&d, "enrollment_growth", -0.017,
 					      b),
-			    "\xE2\x88\x92" "1.7%");
+			    "\xE2\x88\x92" "1.70%");
+	assert_string_equal(words_input_value(&d, "enrollment_growth", 0.0606,
+					      b),
+			    "6.06%");
 	assert_string_equal(words_input_value(&d, "portal/Fee", 2.4, b),
 			    "$2.40");
-	assert_string_equal(words_input_value(&d, "x1", 2, b), "2");
+	assert_string_equal(words_input_value(&d, "portal/Fee", 16, b),
+			    "$16.0");
+	assert_string_equal(words_input_value(&d, "portal/Fee", 8500, b),
+			    "$8,500");
+	assert_string_equal(words_input_value(&d, "portal/Fee", 15012, b),
+			    "$15,000");
+	assert_string_equal(words_input_value(&d, "portal/Fee", -7.094, b),
+			    "\xE2\x88\x92$7.09");
+	assert_string_equal(words_input_value(&d, "x1", 2, b), "2.00");
+	assert_string_equal(words_input_value(&d, "x1", 0.15, b), "0.150");
+	/* The assumptions page: as written. */
+	assert_string_equal(words_input_exact(&d, "enrollment_growth", -0.017,
+					      b),
+			    "\xE2\x88\x92" "1.7%");
+	assert_string_equal(words_input_exact(&d, "x1", 4702, b), "4,702");
+	assert_string_equal(words_input_exact(&d, "x1", 0.125, b), "0.125");
+	/* One money style for the per-student chart (the fixture's largest
+	 * amount chooses it). */
+	struct numfmt_style st;
+	words_per_student_style(&d, &st);
+	double largest = 0;
+	for (int o = 0; o < d.nopt; o++)
+		for (int q = CQ_P10; q <= CQ_P90; q++)
+			largest = fmax(largest,
+				       fabs(d.opt[o].m[CM_PER_STUDENT].q[q]));
+	struct numfmt_style want;
+	numfmt_money_style(largest, &want);
+	assert_true(st.unit == want.unit && st.decimals == want.decimals);
 	/* With one option nothing reads as a comparison. */
 	int nopt = d.nopt;
 	d.nopt = 1;
@@ -437,13 +468,14 @@ static void test_public_occurrence_labels(void **state)
 	l = words_sens_label(&d, &d.sens[1]);
 	assert_string_equal(l, "Staff time");
 	free(l);
+	/* Three significant figures, zeros kept, like every input label. */
 	assert_string_equal(words_sens_value(&d, &d.sens[1], 1, buf),
-			    "0.4 FTE");
+			    "0.400 FTE");
 	assert_string_equal(words_input_value(&d, "hours", 26, buf),
-			    "26 hours");
+			    "26.0 hours");
 	assert_string_equal(words_input_value(&d, "fee", 1500, buf),
 			    "$1,500");
-	assert_string_equal(words_input_value(&d, "share", 0.25, buf), "25%");
+	assert_string_equal(words_input_value(&d, "share", 0.25, buf), "25.0%");
 	assert_string_equal(chart_param_label(&d, "hours"), "hours");
 	assert_string_equal(chart_param_label(&d, "unknown"), "unknown");
 	chart_data_free(&d);

@@ -149,6 +149,17 @@ static void test_money_short_and_full(void **state)
 	assert_string_equal(layout_money_full(4.1, 1, b), "+$4.10");
 	assert_string_equal(layout_money_full(-0.4, 1, b), MINUS "$0.40");
 	assert_string_equal(layout_money_full(-0.004, 1, b), "$0");
+	/* Data tables: to the dollar whatever the amount. */
+	assert_string_equal(layout_money_dollars(7.83, 0, b), "$8");
+	assert_string_equal(layout_money_dollars(15, 0, b), "$15");
+	assert_string_equal(layout_money_dollars(226123.5, 1, b),
+			    "+$226,124");
+	assert_string_equal(layout_money_dollars(-5560.2, 1, b),
+			    MINUS "$5,560");
+	assert_string_equal(layout_money_dollars(-0.4, 1, b), "$0");
+	assert_string_equal(layout_money_dollars(0.5, 0, b), "$1");
+	/* 2.495 is held as 2.49499..., read to the cent as 2.50 first. */
+	assert_string_equal(layout_money_dollars(1002.495, 0, b), "$1,003");
 }
 
 static void test_percent_and_numbers(void **state)

@@ -91,6 +91,8 @@ static void test_plus_minus_one_significant_figure(void **state)
 	assert_string_equal(findings_pm(0.00096, b), "\xc2\xb1" "0.1%");
 	assert_string_equal(findings_pm(0.00004, b), "\xc2\xb1" "0.004%");
 	assert_string_equal(findings_pm(0.05, b), "\xc2\xb1" "5%");
+	/* Never a standard error of 0 as certainty. */
+	assert_string_equal(findings_pm(0, b), "without exception");
 }
 
 static void test_tossup_band(void **state)
