@@ -203,10 +203,12 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 	free(sorted);
 
 	p->items = xcalloc(m->nitems + 1, sizeof(*p->items));
+	p->item_of = xcalloc(m->nitems + 1, sizeof(*p->item_of));
 	for (size_t k = 0; k < m->nitems; k++) {
 		const struct model_item *it = &m->items[order[k]];
 		struct plan_item *pi = &p->items[k];
 		pi->model = order[k];
+		p->item_of[order[k]] = k;
 		pi->option = it->option;
 		pi->category = it->category;
 		pi->cost = it->cost;
@@ -242,6 +244,7 @@ void sim_plan_free(sim_plan *p)
 	if (!p)
 		return;
 	free(p->items);
+	free(p->item_of);
 	free(p->tables);
 	free(p->table_dist);
 	free(p->param_table);

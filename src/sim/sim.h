@@ -94,6 +94,14 @@ double sim_input_draw(const sim_plan *p, int param, int item, uint32_t trial,
 void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 		  long trial, struct sim_flows *out);
 
+/* As sim_evaluate with trial < 0, as if the model held model item `item`
+ * alone: its own share of every flow and measure, in O(years) rather
+ * than O(items * years).  Every measure but the per-student one is a sum
+ * over items, so the one-at-a-time sensitivity, which changes one item's
+ * cost at a time, adds the change of that share to the point values. */
+void sim_evaluate_item(const sim_plan *p, const struct sim_inputs *in,
+		       size_t item, struct sim_flows *out);
+
 /* The results of a run: per-trial arrays, trial i at index i. */
 struct sim_result {
 	long trials;
