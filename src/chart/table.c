@@ -247,11 +247,26 @@ static double row(const struct exhibit_ctx *c, const struct table *t,
 	return fits ? h : 0;
 }
 
+double *table_widths(const struct exhibit_ctx *c, const struct table *t,
+		     double width)
+{
+	return widths(c, t, width);
+}
+
 double table_layout(const struct exhibit_ctx *c, const struct table *t,
 		    struct dlist *dl, double x, double y, double width,
 		    double y_max, size_t *next)
 {
 	double *w = widths(c, t, width);
+	y = table_layout_widths(c, t, w, dl, x, y, y_max, next);
+	free(w);
+	return y;
+}
+
+double table_layout_widths(const struct exhibit_ctx *c, const struct table *t,
+			   const double *w, struct dlist *dl, double x,
+			   double y, double y_max, size_t *next)
+{
 	double h = row(c, t, dl, w, x, y, y_max, -1);
 	y += h;
 	while (h > 0 && *next < t->nrows) {
@@ -261,6 +276,5 @@ double table_layout(const struct exhibit_ctx *c, const struct table *t,
 		y += rh;
 		(*next)++;
 	}
-	free(w);
 	return y;
 }
