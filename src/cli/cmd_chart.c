@@ -199,7 +199,7 @@ static int chart_main(int argc, char **argv)
 					  &err) != 0)
 				rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 			else if (!c.quiet)
-				printf("Exhibits of %s/ written to %s/\n", dir,
+				cli_printf(stdout, "Exhibits of %s/ written to %s/\n", dir,
 				       out);
 			chart_names_free(stale);
 		}
