@@ -38,7 +38,8 @@ ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -ffp-contract=off \
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 ifeq ($(SANITIZE),1)
-SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+SAN_FLAGS = -fsanitize=address,undefined,pointer-overflow \
+            -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 endif
 
