@@ -71,7 +71,7 @@ PROG      := $(BUILD)/edtco
 # libFuzzer harnesses, one per reader (tests/fuzz/fuzz_NAME.c); make check
 # replays each one's regression corpus (tests/fuzz/regress/NAME/) through
 # the same entry point with the normal build.
-FUZZ_NAMES   := csvin number model sweep chart merge
+FUZZ_NAMES   := csvin number model sweep chart exhibits merge
 FUZZ_CC      ?= clang-14
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS    := tests/fuzz/fuzz_util.c

@@ -1,4 +1,4 @@
-/* libFuzzer harnesses of the readers (see README.md in this folder).
+/* libFuzzer harnesses of the readers (README.md, "Fuzzing"; run.sh).
  *
  * Each fuzz_*.c defines the libFuzzer entry point below.  Built with
  * clang -fsanitize=fuzzer (make fuzz) it is a fuzzer; linked with
@@ -27,6 +27,10 @@ void fuzz_write(const char *dir, const char *name, const void *data,
 /* mkdir -p path (0 or -1); rm -rf path. */
 int mkdir_p(const char *path);
 void fuzz_rmtree(const char *path);
+
+/* fuzz_quiet(1) sends stdout and stderr to /dev/null (unless
+ * EDTCO_FUZZ_VERBOSE is set); fuzz_quiet(0) restores them. */
+void fuzz_quiet(int on);
 
 /* Formats every diagnostic as edtco prints it (and drops the text). */
 struct diags;

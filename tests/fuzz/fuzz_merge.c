@@ -6,11 +6,9 @@
  * unless EDTCO_FUZZ_VERBOSE is set. */
 #include "fuzz.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "io/file.h"
@@ -48,27 +46,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_write(dir, names[k], data + 1, size - 1);
 	static char a0[] = "edtco", a1[] = "merge", a2[] = "-q", a3[] = "-o";
 	char *argv[] = {a0, a1, a2, a3, out, s1, s2, NULL};
-	int quiet = !getenv("EDTCO_FUZZ_VERBOSE");
-	int saved1 = -1, saved2 = -1;
-	if (quiet) {
-		fflush(stdout);
-		fflush(stderr);
-		int null = open("/dev/null", O_WRONLY);
-		saved1 = dup(1);
-		saved2 = dup(2);
-		dup2(null, 1);
-		dup2(null, 2);
-		close(null);
-	}
+	fuzz_quiet(1);
 	cli_main(7, argv);
-	if (quiet) {
-		fflush(stdout);
-		fflush(stderr);
-		dup2(saved1, 1);
-		dup2(saved2, 2);
-		close(saved1);
-		close(saved2);
-	}
+	fuzz_quiet(0);
 	fuzz_rmtree(out);
 	fuzz_write(dir, names[k], orig[k].bytes, orig[k].len);
 	return 0;

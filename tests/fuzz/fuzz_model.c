@@ -1,7 +1,9 @@
 /* The scenario and cost readers and the model build, then a short run and
  * its analysis (a model that builds must simulate, summarise and put its
  * findings into words without a fault).  The input is a scenario file,
- * then a line "@@@@", then a cost file; the scenario's `costs` row names
+ * then a line "@@@@", then a cost file; a model that builds is run for at
+ * most 20 trials, analysed and described in words (the terminal text and
+ * findings.txt); the scenario's `costs` row names
  * "costs.csv" (the seeds are rewritten so, see tests/fuzz/seed.sh). */
 #include "fuzz.h"
 
@@ -12,6 +14,8 @@
 #include "analysis/decision.h"
 #include "analysis/summary.h"
 #include "model/model.h"
+#include "output/decision_out.h"
+#include "output/text.h"
 #include "sim/sim.h"
 #include "util/strbuf.h"
 
@@ -36,6 +40,11 @@ static void simulate(struct model *m)
 			summary_compute(m, &res, 1, &s);
 			decision_compute(p, &res, &s, 1, &d);
 			s.decision = &d;
+			struct strbuf text = STRBUF_INIT;
+			text_describe(m, "scenario.csv", &text);
+			text_summary(m, &s, &text);
+			decision_out_findings_txt(&d, &text);
+			strbuf_free(&text);
 			decision_free(&d);
 			summary_free(&s);
 			sim_result_free(&res);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -93,4 +94,25 @@ static int remove_one(const char *path, const struct stat *st, int flag,
 void fuzz_rmtree(const char *path)
 {
 	nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+void fuzz_quiet(int on)
+{
+	static int saved1 = -1, saved2 = -1;
+	fflush(stdout);
+	fflush(stderr);
+	if (on && saved1 < 0 && !getenv("EDTCO_FUZZ_VERBOSE")) {
+		int null = open("/dev/null", O_WRONLY);
+		saved1 = dup(1);
+		saved2 = dup(2);
+		dup2(null, 1);
+		dup2(null, 2);
+		close(null);
+	} else if (!on && saved1 >= 0) {
+		dup2(saved1, 1);
+		dup2(saved2, 2);
+		close(saved1);
+		close(saved2);
+		saved1 = saved2 = -1;
+	}
 }

@@ -42,7 +42,7 @@ sweep)
 	for f in $(csvs); do
 		head -1 "$f" | grep -q '^case' && { next; cp "$f" "$seed"; }
 	done ;;
-chart)
+chart|exhibits)
 	i=0
 	for f in summary compare years categories histogram distribution \
 		 inputs provenance findings sensitivity; do
