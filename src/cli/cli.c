@@ -102,7 +102,10 @@ void cli_print_diags(struct diags *d)
 			continue;
 		strbuf_reset(&line);
 		diag_format(g, &line);
-		cli_printf(stderr, "%s\n", strbuf_str(&line));
+		/* one line each: a newline in a quoted name stays visible */
+		char *one = term_one_line(strbuf_str(&line));
+		cli_printf(stderr, "%s\n", one);
+		free(one);
 	}
 	if (errors > DIAG_MAX_ERRORS)
 		fprintf(stderr,

@@ -1,6 +1,8 @@
 /* Text made safe to print on a terminal (see term.h). */
 #include "util/term.h"
 
+#include <string.h>
+
 /* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {
@@ -59,4 +61,18 @@ void term_visible(struct strbuf *out, const char *s, size_t n)
 			i += len;
 		}
 	}
+}
+
+char *term_one_line(const char *s)
+{
+	struct strbuf b = STRBUF_INIT;
+	for (const char *p = s;;) {
+		size_t n = strcspn(p, "\n");
+		strbuf_add(&b, p, n);
+		if (!p[n])
+			break;
+		strbuf_puts(&b, "\\x0a");
+		p += n + 1;
+	}
+	return strbuf_take(&b);
 }

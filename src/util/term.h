@@ -17,4 +17,10 @@
  * when edtco prints it. */
 void term_visible(struct strbuf *out, const char *s, size_t n);
 
+/* A copy of s (to free) with each newline written as "\x0a": for text
+ * from the user's files (a title, a label, a sentence that quotes them)
+ * placed on a line of terminal output, where term_visible would keep a
+ * newline, since the text layer adds its own. */
+char *term_one_line(const char *s);
+
 #endif

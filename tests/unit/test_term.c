@@ -2,6 +2,7 @@
  * that is not UTF-8 becomes a visible escape; other text is unchanged. */
 #include "helpers.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/term.h"
@@ -55,12 +56,26 @@ static void test_term_invalid_utf8_escaped_bytewise(void **state)
 	CHECK("ok\xe2\x88", "ok\\xe2\\x88");
 }
 
+/* A name placed on one line keeps no newline of its own. */
+static void test_term_one_line(void **state)
+{
+	(void)state;
+	const char *in[] = {"", "plain", "a\nb", "\n\nx\n"};
+	const char *want[] = {"", "plain", "a\\x0ab", "\\x0a\\x0ax\\x0a"};
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		char *s = term_one_line(in[i]);
+		assert_string_equal(s, want[i]);
+		free(s);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_term_plain_text_and_newlines_unchanged),
 		cmocka_unit_test(test_term_c0_del_and_c1_escaped),
 		cmocka_unit_test(test_term_invalid_utf8_escaped_bytewise),
+		cmocka_unit_test(test_term_one_line),
 	};
 	return cmocka_run_group_tests_name("term", tests, NULL, NULL);
 }
