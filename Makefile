@@ -4,6 +4,8 @@
 #   make run      simulate the example scenario, write results and charts
 #   make check    unit and command-line tests, then the same under ASan+UBSan
 #   make bench    time one million trials of the example scenario
+#   make fuzz     build the libFuzzer harnesses (clang) and run each for
+#                 FUZZ_SECONDS (default 60)
 #   make charts   regenerate the gallery in charts/
 #   make install  (PREFIX, DESTDIR honoured)
 #
@@ -38,8 +40,14 @@ ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -ffp-contract=off \
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 ifeq ($(SANITIZE),1)
-SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+SAN_FLAGS = -fsanitize=address,undefined,pointer-overflow \
+            -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
+endif
+# The fuzzing build (make fuzz): clang, libFuzzer's coverage, ASan, UBSan.
+ifeq ($(SANITIZE),fuzz)
+SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined,pointer-overflow \
+            -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 
 # Debian packages: to build, and to run the tests (PDF tools, GNU parallel,
@@ -48,6 +56,8 @@ BUILD_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libcairo2-dev \
              libcmocka-dev librandom123-dev nettle-dev libpng-dev \
              libfreetype-dev fonts-dejavu-core
 CHECK_PKGS = poppler-utils qpdf parallel bsdutils time
+# Only for make fuzz (make check needs no clang).
+FUZZ_PKGS  = clang-14 libclang-rt-14-dev
 PKGS_STAMP = $(BUILD)/.pkgs-ok
 
 LIB_SRCS  := $(sort $(wildcard src/*/*.c))
@@ -61,6 +71,17 @@ PROG      := $(BUILD)/edtco
 # built with the sanitizers, under which it cannot load).
 FAULT_SO  := $(BUILD)/faultinject.so
 
+# libFuzzer harnesses, one per reader (tests/fuzz/fuzz_NAME.c); make check
+# replays each one's regression corpus (tests/fuzz/regress/NAME/) through
+# the same entry point with the normal build.
+FUZZ_NAMES   := csvin number model sweep chart exhibits merge
+FUZZ_CC      ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_SRCS    := tests/fuzz/fuzz_util.c
+FUZZ_DEPS    := $(FUZZ_SRCS) tests/fuzz/fuzz.h
+REPLAY_BINS  := $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
+FUZZ_BINS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz_%)
+
 ifeq ($(V),1)
 Q =
 else
@@ -68,7 +89,8 @@ Q = @
 endif
 
 .PHONY: all run check test check-unit check-cli check-sanitize bench charts \
-        install uninstall clean deps check-layers FORCE
+        install uninstall clean deps check-layers check-fuzz fuzz fuzz-run \
+        FORCE
 .DELETE_ON_ERROR:
 
 all: $(PROG)
@@ -121,9 +143,9 @@ $(FAULT_SO): tests/tools/faultinject.c | $(PKGS_STAMP)
 run: $(PROG)
 	$(PROG) run $(EXAMPLE)
 
-check: check-unit check-cli check-layers
+check: check-unit check-cli check-fuzz check-layers
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize SANITIZE=1 \
-	    check-unit check-cli
+	    check-unit check-cli check-fuzz
 	@echo "make check: all tests passed (plain and ASan+UBSan builds)"
 
 test: check
@@ -136,6 +158,34 @@ check-cli: $(PROG) $(FAULT_SO)
 
 check-layers:
 	$(Q)sh tests/tools/check-layers.sh
+
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_DEPS) \
+                         $(LIB) $(FLAGS_STAMP) | $(PKGS_STAMP)
+	$(Q)mkdir -p $(@D)
+	@$(if $(Q),echo "  REPLAY  $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/fuzz -DSOURCE_ROOT="\"$(CURDIR)\"" \
+	    -o $@ $< tests/fuzz/replay.c $(FUZZ_SRCS) $(LIB) $(ALL_LDFLAGS) \
+	    $(DEP_LIBS)
+
+check-fuzz: $(REPLAY_BINS)
+	$(Q)sh tests/fuzz/replay.sh $(BUILD)/tests $(FUZZ_NAMES)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) $(LIB) $(FLAGS_STAMP)
+	@$(if $(Q),echo "  FUZZER  $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz \
+	    -DSOURCE_ROOT="\"$(CURDIR)\"" -o $@ $< $(FUZZ_SRCS) $(LIB) \
+	    $(ALL_LDFLAGS) $(DEP_LIBS)
+
+# make fuzz: the harnesses built with clang into $(BUILD)/fuzz, then each
+# run for FUZZ_SECONDS (FUZZ=NAME for one); see tests/fuzz/run.sh.
+fuzz:
+	$(Q)sh tests/tools/ensure-packages.sh $(FUZZ_PKGS)
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=$(FUZZ_CC) \
+	    SANITIZE=fuzz fuzz-run
+
+fuzz-run: $(FUZZ_BINS)
+	$(Q)sh tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS) \
+	    $(or $(FUZZ),$(FUZZ_NAMES))
 
 bench: $(PROG)
 	$(Q)sh tests/tools/bench.sh $(PROG) $(EXAMPLE)

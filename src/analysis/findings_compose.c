@@ -504,9 +504,10 @@ static void sentences_drivers(struct findings_ctx *c, int o)
 	if (out >= sn->noutputs)
 		return;
 	sensitivity_output_rows(sn, out, &first, &count);
-	const struct sensitivity_row *r = sn->rows + first;
-	if (count == 0 || !(r[0].swing > 0))
+	/* rows is NULL when no input is uncertain: no offset from it */
+	if (count == 0 || !(sn->rows[first].swing > 0))
 		return;
+	const struct sensitivity_row *r = &sn->rows[first];
 	int bl = c->s->baseline;
 	const char *oid = sn->outputs[out].name;
 	char m1[FINDINGS_NUM], m2[FINDINGS_NUM], n1[NUMFMT_MAX], n2[NUMFMT_MAX];

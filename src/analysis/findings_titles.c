@@ -190,8 +190,8 @@ static void title_tornado(struct findings_ctx *c, int o)
 	if (out < sn->noutputs)
 		sensitivity_output_rows(sn, out, &first, &count);
 	char *key = findings_fmt("title.tornado.%s", c->m->options[o].id);
-	const struct sensitivity_row *r = sn->rows + first;
-	if (count == 0 || !(r[0].swing > 0)) {
+	/* rows is NULL when no input is uncertain: no offset from it */
+	if (count == 0 || !(sn->rows[first].swing > 0)) {
 		char *cand[] = {findings_fmt("No uncertain input moves %s "
 					     "versus %s",
 					     on, bn),
@@ -201,6 +201,7 @@ static void title_tornado(struct findings_ctx *c, int o)
 		free(key);
 		return;
 	}
+	const struct sensitivity_row *r = &sn->rows[first];
 	char *in = findings_input_name(c, r[0].input, 0);
 	char *brief = findings_input_name(c, r[0].input, 1);
 	/* "whether ... occurs" opens the title with a capital. */

@@ -165,16 +165,26 @@ static double output_value(const struct model *m,
 	return v;
 }
 
-static void set_input(struct sim_inputs *in, const struct sensitivity_input *x,
-		      double v)
+/* Adds one row per output that input k enters, its outputs at the low
+ * and high values in lo and hi. */
+static void add_rows(const struct model *m, struct sensitivity *s, size_t k,
+		     const double *lo, const double *hi, size_t *cap)
 {
-	if (x->param >= 0)
-		in->param[x->param] = v;
-	else
-		in->cost[x->item] = v;
+	for (size_t o = 0; o < s->noutputs; o++) {
+		if (!sensitivity_enters(m, &s->inputs[k], &s->outputs[o]))
+			continue;
+		GROW(s->rows, *cap, s->nrows + 1);
+		s->rows[s->nrows++] = (struct sensitivity_row){
+			(int)k, (int)o, lo[o], hi[o], fabs(hi[o] - lo[o]), NAN};
+	}
 }
 
-/* The one-at-a-time part: two deterministic evaluations per input. */
+/* The one-at-a-time part: two deterministic evaluations per input.  A
+ * parameter may move every item, so the model is evaluated whole; an
+ * item's cost moves that item alone, and every output is a sum over items,
+ * so its outputs are the point values plus the change of the item's own
+ * share: O(items) for every item rather than O(items^2) (10,000 uncertain
+ * items took 52 s at 100 trials). */
 static void one_at_a_time(const sim_plan *p, struct sensitivity *s)
 {
 	const struct model *m = sim_plan_model(p);
@@ -187,36 +197,53 @@ static void one_at_a_time(const sim_plan *p, struct sensitivity *s)
 	sim_evaluate(p, &point, -1, &f);
 	for (size_t o = 0; o < s->noutputs; o++)
 		s->outputs[o].point = output_value(m, &s->outputs[o], &f);
+	memcpy(in.param, point.param, m->nparams * sizeof(double));
+	memcpy(in.cost, point.cost, m->nitems * sizeof(double));
 
-	size_t cap = 0;
-	double *lo = xcalloc(s->noutputs, sizeof(double));
+	size_t cap = 0, no = s->noutputs;
+	double *lo = xcalloc(3 * no + 1, sizeof(double));
+	double *hi = lo + no, *mid = hi + no;
 	for (size_t k = 0; k < s->ninputs; k++) {
 		const struct sensitivity_input *x = &s->inputs[k];
-		memcpy(in.param, point.param, m->nparams * sizeof(double));
-		memcpy(in.cost, point.cost, m->nitems * sizeof(double));
-		if (x->occurrence)
+		if (x->occurrence) {
+			/* Never, then once in its first possible year; every
+			 * other input at its point value. */
 			sim_evaluate_occurrence(p, &in, x->item, 0, &f);
-		else {
-			set_input(&in, x, x->p10);
-			sim_evaluate(p, &in, -1, &f);
-		}
-		for (size_t o = 0; o < s->noutputs; o++)
-			lo[o] = output_value(m, &s->outputs[o], &f);
-		if (x->occurrence)
+			for (size_t o = 0; o < no; o++)
+				lo[o] = output_value(m, &s->outputs[o], &f);
 			sim_evaluate_occurrence(p, &in, x->item, x->year, &f);
-		else {
-			set_input(&in, x, x->p90);
+			for (size_t o = 0; o < no; o++)
+				hi[o] = output_value(m, &s->outputs[o], &f);
+		} else if (x->param >= 0) {
+			in.param[x->param] = x->p10;
 			sim_evaluate(p, &in, -1, &f);
+			for (size_t o = 0; o < no; o++)
+				lo[o] = output_value(m, &s->outputs[o], &f);
+			in.param[x->param] = x->p90;
+			sim_evaluate(p, &in, -1, &f);
+			for (size_t o = 0; o < no; o++)
+				hi[o] = output_value(m, &s->outputs[o], &f);
+			in.param[x->param] = point.param[x->param];
+		} else {
+			size_t i = (size_t)x->item;
+			sim_evaluate_item(p, &in, i, &f);
+			for (size_t o = 0; o < no; o++)
+				mid[o] = output_value(m, &s->outputs[o], &f);
+			in.cost[i] = x->p10;
+			sim_evaluate_item(p, &in, i, &f);
+			for (size_t o = 0; o < no; o++)
+				lo[o] = s->outputs[o].point +
+					(output_value(m, &s->outputs[o], &f) -
+					 mid[o]);
+			in.cost[i] = x->p90;
+			sim_evaluate_item(p, &in, i, &f);
+			for (size_t o = 0; o < no; o++)
+				hi[o] = s->outputs[o].point +
+					(output_value(m, &s->outputs[o], &f) -
+					 mid[o]);
+			in.cost[i] = point.cost[i];
 		}
-		for (size_t o = 0; o < s->noutputs; o++) {
-			if (!sensitivity_enters(m, x, &s->outputs[o]))
-				continue;
-			double hi = output_value(m, &s->outputs[o], &f);
-			GROW(s->rows, cap, s->nrows + 1);
-			s->rows[s->nrows++] = (struct sensitivity_row){
-				(int)k, (int)o,           lo[o],
-				hi,     fabs(hi - lo[o]), NAN};
-		}
+		add_rows(m, s, k, lo, hi, &cap);
 	}
 	free(lo);
 	sim_flows_free(&f);

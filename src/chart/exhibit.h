@@ -267,6 +267,15 @@ void table_free(struct table *t);
 double table_layout(const struct exhibit_ctx *c, const struct table *t,
 		    struct dlist *dl, double x, double y, double width,
 		    double y_max, size_t *next);
+/* The column widths table_layout gives t within width (ncols doubles, to
+ * free), measured from every row: a table that flows over many pages
+ * measures them once, not once a page (which took O(rows^2)). */
+double *table_widths(const struct exhibit_ctx *c, const struct table *t,
+		     double width);
+/* table_layout with the widths w from table_widths. */
+double table_layout_widths(const struct exhibit_ctx *c, const struct table *t,
+			   const double *w, struct dlist *dl, double x,
+			   double y, double y_max, size_t *next);
 
 /* The data table of exhibit c->ex. */
 void exhibit_table(const struct exhibit_ctx *c, struct table *t);

@@ -76,13 +76,16 @@ static double flow_table(struct pages *p, const struct table *t, double y,
 {
 	size_t next = 0;
 	int more = 0;
+	double *w = table_widths(&p->c, t, PAGE_W);
 	for (;;) {
 		struct report_page *pg = &p->v[p->n - 1];
 		size_t before = next;
-		y = table_layout(&p->c, t, &pg->dl, PAGE_M, y, PAGE_W,
-				 PAGE_BOTTOM, &next);
-		if (next >= t->nrows)
+		y = table_layout_widths(&p->c, t, w, &pg->dl, PAGE_M, y,
+					PAGE_BOTTOM, &next);
+		if (next >= t->nrows) {
+			free(w);
 			return y;
+		}
 		if (next == before && more)
 			next++; /* a row taller than a page: skip it */
 		char lab[96], head[200];

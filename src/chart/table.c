@@ -252,11 +252,26 @@ static double row(const struct exhibit_ctx *c, const struct table *t,
 	return fits ? h : 0;
 }
 
+double *table_widths(const struct exhibit_ctx *c, const struct table *t,
+		     double width)
+{
+	return widths(c, t, width);
+}
+
 double table_layout(const struct exhibit_ctx *c, const struct table *t,
 		    struct dlist *dl, double x, double y, double width,
 		    double y_max, size_t *next)
 {
 	double *w = widths(c, t, width);
+	y = table_layout_widths(c, t, w, dl, x, y, y_max, next);
+	free(w);
+	return y;
+}
+
+double table_layout_widths(const struct exhibit_ctx *c, const struct table *t,
+			   const double *w, struct dlist *dl, double x,
+			   double y, double y_max, size_t *next)
+{
 	/* A Table element for the rows placed here (its header repeated on
 	 * every page the table continues on). */
 	size_t mark = dl->n;
@@ -265,7 +280,6 @@ double table_layout(const struct exhibit_ctx *c, const struct table *t,
 	if (h == 0) {
 		free(dl->v[mark].text);
 		dl->n = mark;
-		free(w);
 		return y;
 	}
 	y += h;
@@ -277,6 +291,5 @@ double table_layout(const struct exhibit_ctx *c, const struct table *t,
 		(*next)++;
 	}
 	dl_tag_end(dl, "Table");
-	free(w);
 	return y;
 }

@@ -13,6 +13,7 @@
 #include "cli/common.h"
 #include "model/number.h"
 #include "util/suggest.h"
+#include "util/term.h"
 
 static const struct cli_command *const commands[] = {
 	&cli_run_command,
@@ -40,15 +41,41 @@ static void print_help(void)
 	       "Example: edtco run models/ny-district.csv\n");
 }
 
+void cli_puts(FILE *fp, const char *s)
+{
+	struct strbuf b = STRBUF_INIT;
+	term_visible(&b, s, strlen(s));
+	fwrite(b.s ? b.s : "", 1, b.len, fp);
+	strbuf_free(&b);
+}
+
+static void vprint(FILE *fp, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void vprint(FILE *fp, const char *fmt, va_list ap)
+{
+	struct strbuf t = STRBUF_INIT;
+	strbuf_vprintf(&t, fmt, ap);
+	cli_puts(fp, strbuf_str(&t));
+	strbuf_free(&t);
+}
+
+void cli_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprint(fp, fmt, ap);
+	va_end(ap);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	fputs("edtco: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vprint(stderr, fmt, ap);
 	va_end(ap);
 	if (cmd)
-		fprintf(stderr, "\nTry 'edtco %s --help'.\n", cmd);
+		cli_printf(stderr, "\nTry 'edtco %s --help'.\n", cmd);
 	else
 		fputs("\nTry 'edtco --help'.\n", stderr);
 	return EXIT_USAGE;
@@ -59,7 +86,7 @@ int cli_fail(int code, const char *fmt, ...)
 	va_list ap;
 	fputs("edtco: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vprint(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;
@@ -91,7 +118,10 @@ void cli_print_diags(struct diags *d)
 			continue;
 		strbuf_reset(&line);
 		diag_format(g, &line);
-		fprintf(stderr, "%s\n", strbuf_str(&line));
+		/* one line each: a newline in a quoted name stays visible */
+		char *one = term_one_line(strbuf_str(&line));
+		cli_printf(stderr, "%s\n", one);
+		free(one);
 	}
 	if (errors > DIAG_MAX_ERRORS)
 		fprintf(stderr,

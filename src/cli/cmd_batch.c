@@ -432,7 +432,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		struct strbuf what = STRBUF_INIT, text = STRBUF_INIT;
 		describe(o, &e, &m0, &what);
 		batch_tally_text(&tally, strbuf_str(&what), &text);
-		printf("%s\nResults written to %s/batch.csv\n",
+		cli_printf(stdout, "%s\nResults written to %s/batch.csv\n",
 		       strbuf_str(&text), dir);
 		strbuf_free(&what);
 		strbuf_free(&text);

@@ -239,7 +239,7 @@ static int chart_main(int argc, char **argv)
 		} else if (outdir_commit(&od, &err) != 0) {
 			rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
 		} else if (!c.quiet) {
-			printf("Exhibits of %s/ written to %s/\n", dir, out);
+			cli_printf(stdout, "Exhibits of %s/ written to %s/\n", dir, out);
 		}
 	}
 	strbuf_free(&err);

@@ -49,7 +49,7 @@ static int check_main(int argc, char **argv)
 		return rc;
 	struct strbuf out = STRBUF_INIT;
 	text_describe(&m, path, &out);
-	printf("%s\n", strbuf_str(&out));
+	cli_printf(stdout, "%s\n", strbuf_str(&out));
 	strbuf_free(&out);
 	model_free(&m);
 	return EXIT_OK;

@@ -490,7 +490,7 @@ static int merge_main(int argc, char **argv)
 		if (rc != EXIT_OK && err.len)
 			cli_fail(rc, "%s", strbuf_str(&err));
 		else if (!quiet)
-			printf("Merged %zu shards into %s/batch.csv\n", n, dir);
+			cli_printf(stdout, "Merged %zu shards into %s/batch.csv\n", n, dir);
 		strbuf_free(&err);
 	}
 	free(dir);

@@ -208,7 +208,7 @@ static int simulate_and_write(const struct run_opts *o, struct model *m,
 	} else if (!o->quiet) {
 		struct strbuf text = STRBUF_INIT;
 		text_summary(m, &p.sum, &text);
-		printf("%s\nResults written to %s/\n", strbuf_str(&text), dir);
+		cli_printf(stdout, "%s\nResults written to %s/\n", strbuf_str(&text), dir);
 		strbuf_free(&text);
 	}
 	pipeline_free(&p);

@@ -3,6 +3,7 @@
 #define EDTCO_CLI_COMMON_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "model/model.h"
 #include "util/diag.h"
@@ -25,6 +26,14 @@ extern const struct cli_command cli_check_command;
 extern const struct cli_command cli_batch_command;
 extern const struct cli_command cli_merge_command;
 extern const struct cli_command cli_chart_command;
+
+/* Every byte edtco prints goes through these two: text from the user's
+ * files and command line (titles, labels, cells quoted in errors, paths)
+ * with its control characters written as visible escapes
+ * (term_visible), so that it cannot drive the terminal. */
+void cli_puts(FILE *fp, const char *s);
+void cli_printf(FILE *fp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* "edtco: MESSAGE" on stderr, then "Try 'edtco CMD --help'."; returns
  * EXIT_USAGE. */

@@ -44,6 +44,11 @@ struct builder {
 	char **seen;
 	size_t nseen, seen_cap;
 	size_t rows_total;  /* data rows of the cost tables */
+	/* The items so far by (option, name), for the duplicate check:
+	 * open addressing, item index + 1 per slot (0: empty); a search of
+	 * every item per row took O(items^2). */
+	size_t *item_slots;
+	size_t item_slots_cap; /* a power of two, or 0 */
 	int tables_ok;      /* every cost table had its required columns */
 };
 

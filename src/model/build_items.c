@@ -1,6 +1,7 @@
 /* Checking the rows of the cost-items files (see build.h). */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,56 @@ static void note_use(struct prow *p, int *flag, struct loc at)
 }
 
 /* Checks one cost-item row and adds it to the model. */
+/* ---- items by (option, name) ---- */
+
+static size_t item_hash(int option, const char *name)
+{
+	uint64_t h = 14695981039346656037u ^ (uint64_t)(unsigned)option;
+	h *= 1099511628211u;
+	for (const unsigned char *s = (const unsigned char *)name; *s; s++) {
+		h ^= *s;
+		h *= 1099511628211u;
+	}
+	return (size_t)(h ^ h >> 29);
+}
+
+/* The slot of (option, name) in b->item_slots: the item's, or the empty
+ * one where it would go. */
+static size_t *item_slot(struct builder *b, int option, const char *name)
+{
+	static size_t none = 0;
+	if (!b->item_slots_cap)
+		return &none;
+	size_t mask = b->item_slots_cap - 1;
+	for (size_t i = item_hash(option, name) & mask;; i = (i + 1) & mask) {
+		size_t *s = &b->item_slots[i];
+		if (!*s)
+			return s;
+		const struct model_item *it = &b->m->items[*s - 1];
+		if (it->option == option && strcmp(it->name, name) == 0)
+			return s;
+	}
+}
+
+/* Indexes item k of the model (kept at most half full). */
+static void add_item_slot(struct builder *b, size_t k)
+{
+	if (2 * (k + 1) > b->item_slots_cap) {
+		size_t *old = b->item_slots, cap = b->item_slots_cap;
+		b->item_slots_cap = cap ? 2 * cap : 64;
+		b->item_slots = xcalloc(b->item_slots_cap, sizeof(size_t));
+		for (size_t i = 0; i < cap; i++)
+			if (old[i]) {
+				const struct model_item *it =
+					&b->m->items[old[i] - 1];
+				*item_slot(b, it->option, it->name) = old[i];
+			}
+		free(old);
+	}
+	const struct model_item *it = &b->m->items[k];
+	*item_slot(b, it->option, it->name) = k + 1;
+}
+
 static void item_row(struct builder *b, int file, const struct model_table *mt,
 		     const struct csvin_row *row)
 {
@@ -371,9 +422,9 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	}
 
 	int o = model_find_option(m, opt);
-	if (o >= 0 && model_find_item(m, o, name) >= 0) {
-		const struct model_item *prev =
-			&m->items[model_find_item(m, o, name)];
+	size_t *slot = o >= 0 ? item_slot(b, o, name) : NULL;
+	if (slot && *slot) {
+		const struct model_item *prev = &m->items[*slot - 1];
 		ERR(b, f[IC_ITEM].at,
 		    "duplicate item '%s' in option '%s' (first in %s, line "
 		    "%u)",
@@ -391,6 +442,7 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	it.source = xstrdup(f[IC_SOURCE].text);
 	m->items = xreallocarray(m->items, m->nitems + 1, sizeof(*m->items));
 	m->items[m->nitems++] = it;
+	add_item_slot(b, m->nitems - 1);
 }
 
 void build_cost_tables(struct builder *b)
@@ -423,4 +475,7 @@ void build_cost_tables(struct builder *b)
 			item_row(b, file, mt, row);
 		}
 	}
+	free(b->item_slots);
+	b->item_slots = NULL;
+	b->item_slots_cap = 0;
 }

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,7 +221,9 @@ int number_parse(const char *text, enum num_kind kind, double *out,
 		if (has_exp) {
 			buf[len] = '\0';
 			char *e = strchr(buf, 'e');
-			long ex = strtol(e + 1, NULL, 10) - 2;
+			long ex = strtol(e + 1, NULL, 10);
+			/* strtol stops at LONG_MIN: no overflow below it */
+			ex = ex > LONG_MIN + 2 ? ex - 2 : LONG_MIN;
 			len = (size_t)(e - buf);
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
 						"e%ld", ex);

@@ -3,10 +3,12 @@
 #include "output/decision_out.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/resultfile.h"
 #include "util/numfmt.h"
+#include "util/term.h"
 
 #define WRAP 78
 
@@ -169,6 +171,8 @@ void decision_out_findings_text(const struct decision *d, struct strbuf *out)
 		snprintf(num, sizeof(num), "%zu. ", i + 1);
 		memset(ind, ' ', strlen(num));
 		ind[strlen(num)] = '\0';
-		decision_out_wrap(out, f->sentence[i], WRAP, num, ind);
+		char *line = term_one_line(f->sentence[i]);
+		decision_out_wrap(out, line, WRAP, num, ind);
+		free(line);
 	}
 }

@@ -9,6 +9,7 @@
 #include "output/decision_out.h"
 #include "util/mem.h"
 #include "util/numfmt.h"
+#include "util/term.h"
 
 void text_describe(const struct model *m, const char *path,
 		   struct strbuf *out)
@@ -111,7 +112,9 @@ void text_summary(const struct model *m, const struct summary *s,
 {
 	char a[32], b[32], rate[NUMFMT_MAX], n[NUMFMT_MAX];
 	const struct model_param *dr = &m->params[m->p_discount];
-	strbuf_printf(out, "%s\n", m->title);
+	char *title = term_one_line(m->title);
+	strbuf_printf(out, "%s\n", title);
+	free(title);
 	if (dr->dist.kind == DIST_FIXED)
 		strbuf_printf(out, "Net present value at %s",
 			      numfmt_rate(dr->dist.likely, rate));
@@ -130,9 +133,11 @@ void text_summary(const struct model *m, const struct summary *s,
 	memset(&t, 0, sizeof(t));
 	struct strbuf h = STRBUF_INIT;
 	/* One option: nothing to compare it with, so no such column. */
-	if (s->noptions > 1)
-		strbuf_printf(&h, "P(cheaper than %s)",
-			      m->options[s->baseline].label);
+	if (s->noptions > 1) {
+		char *bl = term_one_line(m->options[s->baseline].label);
+		strbuf_printf(&h, "P(cheaper than %s)", bl);
+		free(bl);
+	}
 	const char *heads[TABLE_COLS] = {"Option", "Point estimate", "Mean",
 					 "P10 to P90", strbuf_str(&h)};
 	for (int c = 0; c < TABLE_COLS; c++)
@@ -141,7 +146,7 @@ void text_summary(const struct model *m, const struct summary *s,
 	for (int o = 0; o < s->noptions && t.nrows < 16; o++, t.nrows++) {
 		const struct summary_stat *st = &s->measure[o * M_COUNT + M_NET_PV];
 		char **row = t.cell[t.nrows];
-		row[0] = xstrdup(m->options[o].label);
+		row[0] = term_one_line(m->options[o].label);
 		row[1] = dollars(s->point[o * M_COUNT + M_NET_PV]);
 		row[2] = dollars(st->mean);
 		struct strbuf r = STRBUF_INIT;

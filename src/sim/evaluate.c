@@ -206,8 +206,10 @@ static void add_item(const sim_plan *p, const struct plan_item *pi,
 	}
 }
 
-void sim_evaluate_block(const sim_plan *p, const double *param,
-			const double *cost, long trial0, struct sim_block *out)
+/* sim_evaluate_block with plan items first .. first + count - 1 only. */
+static void evaluate_items(const sim_plan *p, const double *param,
+			   const double *cost, long trial0,
+			   struct sim_block *out, size_t first, size_t count)
 {
 	const struct model *m = p->m;
 	const int H = p->years, NY = p->net_years;
@@ -255,7 +257,7 @@ void sim_evaluate_block(const sim_plan *p, const double *param,
 					ipow(1 + e[i], t - 1);
 	}
 
-	for (size_t k = 0; k < p->nitems; k++)
+	for (size_t k = first; k < first + count; k++)
 		add_item(p, &p->items[k], param, cost, trial0, out);
 
 	for (int o = 0; o < no; o++) {
@@ -291,41 +293,47 @@ void sim_evaluate_block(const sim_plan *p, const double *param,
 	}
 }
 
+void sim_evaluate_block(const sim_plan *p, const double *param,
+			const double *cost, long trial0, struct sim_block *out)
+{
+	evaluate_items(p, param, cost, trial0, out, 0, p->nitems);
+}
+
+static struct sim_block block_of(struct sim_flows *out)
+{
+	return (struct sim_block){.n = 1,
+				  .gross = out->gross,
+				  .net = out->net,
+				  .measure = out->measure,
+				  .cat_gross_pv = out->cat_gross_pv,
+				  .cat_net_pv = out->cat_net_pv,
+				  .risk = out->risk,
+				  .events = out->events,
+				  .aid = out->aid,
+				  .students_sum = &out->students_sum,
+				  .scratch = out->scratch};
+}
+
 void sim_evaluate(const sim_plan *p, const struct sim_inputs *in,
 		  long trial, struct sim_flows *out)
 {
-	struct sim_block b = {1,
-			      out->gross,
-			      out->net,
-			      out->measure,
-			      out->cat_gross_pv,
-			      out->cat_net_pv,
-			      out->risk,
-			      out->events,
-			      out->aid,
-			      &out->students_sum,
-			      out->scratch,
-			      0,
-			      0};
+	struct sim_block b = block_of(out);
 	sim_evaluate_block(p, in->param, in->cost, trial, &b);
+}
+
+void sim_evaluate_item(const sim_plan *p, const struct sim_inputs *in,
+		       size_t item, struct sim_flows *out)
+{
+	struct sim_block b = block_of(out);
+	evaluate_items(p, in->param, in->cost, -1, &b, p->item_of[item], 1);
 }
 
 void sim_evaluate_occurrence(const sim_plan *p, const struct sim_inputs *in,
 			     int item, int year, struct sim_flows *out)
 {
-	struct sim_block b = {.n = 1,
-			      .gross = out->gross,
-			      .net = out->net,
-			      .measure = out->measure,
-			      .cat_gross_pv = out->cat_gross_pv,
-			      .cat_net_pv = out->cat_net_pv,
-			      .risk = out->risk,
-			      .events = out->events,
-			      .aid = out->aid,
-			      .students_sum = &out->students_sum,
-			      .scratch = out->scratch,
-			      .force_item = item + 1,
-			      .force_year = year};
+	struct sim_block b = block_of(out);
+	b.force_item = item + 1;
+	b.force_year = year;
 	sim_evaluate_block(p, in->param, in->cost, -1, &b);
 }
 

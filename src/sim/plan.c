@@ -48,6 +48,12 @@ static uint64_t stream_key(const char *kind, const char *a, const char *b)
 	return k;
 }
 
+static int cmp_keys(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
 /* Two different stream names with one key would share draws.  FNV-1a-64
  * makes that astronomically unlikely, but it is checked, not assumed. */
 static int keys_distinct(const sim_plan *p, struct strbuf *err)
@@ -62,10 +68,11 @@ static int keys_distinct(const sim_plan *p, struct strbuf *err)
 		all[k++] = p->items[i].key_cost;
 		all[k++] = p->items[i].key_occurs;
 	}
+	/* sorted, equal keys are neighbours (pairs took O(inputs^2)) */
+	qsort(all, n, sizeof(uint64_t), cmp_keys);
 	int ok = 1;
-	for (size_t i = 0; i < n && ok; i++)
-		for (size_t j = i + 1; j < n && ok; j++)
-			ok = all[i] != all[j];
+	for (size_t i = 1; i < n && ok; i++)
+		ok = all[i - 1] != all[i];
 	free(all);
 	if (!ok)
 		strbuf_puts(err, "two inputs have the same random-stream key; "
@@ -208,10 +215,12 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 	free(sorted);
 
 	p->items = xcalloc(m->nitems + 1, sizeof(*p->items));
+	p->item_of = xcalloc(m->nitems + 1, sizeof(*p->item_of));
 	for (size_t k = 0; k < m->nitems; k++) {
 		const struct model_item *it = &m->items[order[k]];
 		struct plan_item *pi = &p->items[k];
 		pi->model = order[k];
+		p->item_of[order[k]] = k;
 		pi->option = it->option;
 		pi->category = it->category;
 		pi->cost = it->cost;
@@ -247,6 +256,7 @@ void sim_plan_free(sim_plan *p)
 	if (!p)
 		return;
 	free(p->items);
+	free(p->item_of);
 	free(p->tables);
 	free(p->table_dist);
 	free(p->param_table);

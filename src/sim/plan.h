@@ -44,6 +44,7 @@ struct sim_plan {
 	int has_aid;
 	struct plan_item *items; /* by option, then item name */
 	size_t nitems;
+	size_t *item_of;         /* [model item]: its index in items */
 	uint64_t *param_keys;
 	struct draw_dist *param_draw; /* each parameter's dist, prepared */
 	const struct draw_table **param_table; /* a pert parameter's table */

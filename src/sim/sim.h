@@ -126,6 +126,14 @@ int sim_item_is_risk(const struct model *m, int item);
  * from rng_type. */
 int sim_occurrences(const sim_plan *p, int item, uint32_t trial, gsl_rng *r);
 
+/* As sim_evaluate with trial < 0, as if the model held model item `item`
+ * alone: its own share of every flow and measure, in O(years) rather
+ * than O(items * years).  Every measure but the per-student one is a sum
+ * over items, so the one-at-a-time sensitivity, which changes one item's
+ * cost at a time, adds the change of that share to the point values. */
+void sim_evaluate_item(const sim_plan *p, const struct sim_inputs *in,
+		       size_t item, struct sim_flows *out);
+
 /* The results of a run: per-trial arrays, trial i at index i. */
 struct sim_result {
 	long trials;

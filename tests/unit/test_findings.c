@@ -693,6 +693,29 @@ static void test_break_even_within_contract_years(void **state)
 	finish(&f);
 }
 
+/* Nothing uncertain: the sensitivity analysis has no rows (rows is NULL),
+ * and the tornado title and the drivers sentence must say so without
+ * taking an offset from NULL (undefined behaviour that clang's
+ * -fsanitize=pointer-overflow reports). */
+static void test_no_uncertain_input(void **state)
+{
+	(void)state;
+	static const char *const costs =
+		"option,item,category,dist,low,likely,high,per\n"
+		"a,Service,Licensing,fixed,,500000,,once\n"
+		"b,Service,Licensing,fixed,,601000,,once\n";
+	struct fixture f;
+	run(&f, scenario, costs);
+	assert_null(f.d.sens.rows);
+	const struct findings *fi = &f.d.findings;
+	assert_string_equal(findings_title(fi, "title.tornado.a"),
+			    "No uncertain input moves Option A versus "
+			    "Option B");
+	assert_null(sentence_with(fi, "Varying one input at a time"));
+	check_titles(fi, 1);
+	finish(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -718,6 +741,7 @@ int main(void)
 		cmocka_unit_test(test_headline_winner_boundaries),
 		cmocka_unit_test(test_margin_never_zero),
 		cmocka_unit_test(test_break_even_within_contract_years),
+		cmocka_unit_test(test_no_uncertain_input),
 	};
 	return cmocka_run_group_tests_name("findings", tests, NULL, NULL);
 }

@@ -48,6 +48,12 @@ static void test_money_and_rates(void **state)
 	assert_true(ok("1e1%", NUM_RATE) == 0.1);
 	assert_true(ok("$3.50", NUM_ANY) == 3.5);
 	assert_true(ok("2%", NUM_ANY) == 0.02);
+	/* A percentage's exponent at strtol's limit (found by fuzzing: the
+	 * shift by -2 overflowed a long; the sanitizer build reports it). */
+	assert_true(ok("1E-100112342273833894315919%", NUM_RATE) == 0);
+	assert_true(ok("1e-9223372036854775807%", NUM_RATE) == 0);
+	assert_string_equal(refused("1e9223372036854775807%", NUM_RATE),
+			    "number out of range");
 }
 
 /* What is pasted from a spreadsheet or from edtco's own exhibits. */

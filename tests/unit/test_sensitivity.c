@@ -589,6 +589,83 @@ static void test_same_bits_any_threads(void **state)
 	unload(&f);
 }
 
+/* An item's rows come from its own share of the outputs (sim_evaluate_item)
+ * rather than from evaluating every item again: they must equal whole
+ * evaluations with that item's cost at P10 and P90, for items of the
+ * baseline and of other options, with aid, a lag, risk items, quantities
+ * by students and by parameter, and escalation by parameter. */
+static const char *const share_scenario =
+	"parameter,value,low,high,dist\n"
+	"costs,costs.csv,,,\n"
+	"baseline,b,,,\n"
+	"years,4,,,\n"
+	"students,2000,,,\n"
+	"enrollment_growth,,-0.02,0.01,uniform\n"
+	"aid_ratio,0.5,0.4,0.7,triangular\n"
+	"aid_lag,1,,,\n"
+	"discount_rate,3%,,,\n"
+	"fte,0.3,0.1,0.5,pert\n"
+	"esc,0.02,0,0.04,triangular\n";
+static const char *const share_costs =
+	"option,item,category,quantity,dist,low,likely,high,per,start,end,"
+	"escalation,probability,payer,aid\n"
+	"a,Fee,Licensing,students,triangular,2,3.5,5,year,1,,2%,,,\n"
+	"a,Setup,Migration,1,pert,10000,20000,60000,once,1,,,,,\n"
+	"a,Staff,Staff,fte,pert,70000,90000,120000,year,1,,esc,,,\n"
+	"a,State fee,Licensing,students,uniform,1,,2,year,2,3,,,state,\n"
+	"b,Service,Licensing,students,triangular,9,11,14,year,1,,2%,,,0.8\n"
+	"b,Staff,Staff,fte,pert,60000,90000,110000,year,1,,esc,,,\n"
+	"b,Breach,Privacy risk,students,lognormal,100,,300,year,1,,,3%,,\n"
+	"c,Fee,Licensing,students,uniform,4,,8,year,1,,,,,1\n";
+
+static void test_item_rows_match_whole_evaluations(void **state)
+{
+	(void)state;
+	struct fixture f;
+	load(&f, share_scenario, share_costs, 0, 1);
+	struct sensitivity s;
+	sensitivity_compute(f.plan, NULL, 1, &s);
+	const struct model *m = &f.m;
+	struct sim_inputs in;
+	struct sim_flows fl;
+	sim_inputs_init(f.plan, &in);
+	sim_flows_init(f.plan, &fl);
+	int items = 0;
+	for (size_t q = 0; q < s.nrows; q++) {
+		const struct sensitivity_row *r = &s.rows[q];
+		const struct sensitivity_input *x = &s.inputs[r->input];
+		const struct sensitivity_output *o = &s.outputs[r->output];
+		/* An item's cost, not its occurrence (never vs once). */
+		if (x->item < 0 || x->occurrence)
+			continue;
+		items++;
+		double v[2], at[2] = {x->p10, x->p90};
+		for (int k = 0; k < 2; k++) {
+			sim_inputs_point(f.plan, &in);
+			in.cost[x->item] = at[k];
+			sim_evaluate(f.plan, &in, -1, &fl);
+			v[k] = fl.measure[o->option * M_COUNT + M_NET_PV];
+			if (o->diff)
+				v[k] -= fl.measure[m->baseline * M_COUNT +
+						   M_NET_PV];
+		}
+		double tol = 1e-9 * (fabs(v[0]) + fabs(v[1]) + 1);
+		assert_double_near(r->at_p10, v[0], tol);
+		assert_double_near(r->at_p90, v[1], tol);
+		assert_double_near(r->swing, fabs(v[1] - v[0]), tol);
+		/* the state pays its fee: no net cost moves */
+		if (strcmp(x->name, "a/State fee") != 0)
+			assert_true(r->swing > 0);
+	}
+	/* a's four items in a and a-b, b's three in b, a-b and c-b, c's
+	 * one in c and c-b. */
+	assert_int_equal(items, 4 * 2 + 3 * 3 + 1 * 2);
+	sim_flows_free(&fl);
+	sim_inputs_free(&in);
+	sensitivity_free(&s);
+	unload(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -603,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_dominant_input_first_both_ways),
 		cmocka_unit_test(test_rank_corr_matches_independent),
 		cmocka_unit_test(test_same_bits_any_threads),
+		cmocka_unit_test(test_item_rows_match_whole_evaluations),
 	};
 	return cmocka_run_group_tests_name("sensitivity", tests, NULL, NULL);
 }

@@ -328,6 +328,33 @@ static void test_sweep_case_names(void **state)
 	assert_false(sweep_name_ok("a\\b"));
 }
 
+/* A large sweep: 100,000 cases (names sorted neither way), one duplicate
+ * in the middle and one that differs in letter case at the end, each
+ * reported at its own line and naming the first. */
+static void test_sweep_duplicates_among_many_cases(void **state)
+{
+	(void)state;
+	struct strbuf b = STRBUF_INIT;
+	strbuf_puts(&b, "case,students\n");
+	for (unsigned i = 0; i < 100000; i++) {
+		strbuf_printf(&b, "c%u-x,1\n", (i * 7919u) % 100000u);
+		if (i == 50000)
+			strbuf_puts(&b, "c0-x,2\n"); /* case 0's name */
+	}
+	strbuf_puts(&b, "C7919-X,3\n"); /* case 1's, in capitals */
+	struct fx f;
+	load(&f, strbuf_str(&b));
+	strbuf_free(&b);
+	assert_int_equal(f.rc, 1);
+	assert_int_equal(f.sw.ncases, 100002);
+	assert_error_at(&f, &f.d, 50003, 1,
+			"duplicate case \"c0-x\" (also line 2)");
+	assert_error_at(&f, &f.d, 100003, 1,
+			"duplicate case \"C7919-X\": line 3 has \"c7919-x\"");
+	assert_int_equal(f.d.nerrors, 2);
+	unload(&f);
+}
+
 static void test_sweep_first_column_and_empty_files(void **state)
 {
 	(void)state;
@@ -470,6 +497,7 @@ int main(void)
 		cmocka_unit_test(
 			test_sweep_refuses_seed_trials_costs_and_text_fields),
 		cmocka_unit_test(test_sweep_duplicate_columns_and_ragged_rows),
+		cmocka_unit_test(test_sweep_duplicates_among_many_cases),
 		cmocka_unit_test(test_sweep_case_names),
 		cmocka_unit_test(test_sweep_first_column_and_empty_files),
 		cmocka_unit_test(
