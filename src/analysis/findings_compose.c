@@ -250,7 +250,6 @@ static void sentence_best(struct findings_ctx *c)
 		snprintf(all, sizeof(all), "all %s", w);
 	else
 		snprintf(all, sizeof(all), "all %zu", no);
-	strbuf_printf(&t, "Of the %s options", all + 4);
 	strbuf_puts(&b, "compare.csv, measure net_pv: p_best of each option "
 			"(p_best_baseline for the baseline):");
 	long n = c->s->trials;
@@ -261,8 +260,8 @@ static void sentence_best(struct findings_ctx *c)
 		findings_margin(p, se, n, pm);
 		if (i == 0)
 			strbuf_printf(&t,
-				      ", %s is the cheapest of %s in %s of "
-				      "the %s simulated futures (%s)",
+				      "%s is the cheapest of %s options in %s "
+				      "of the %s simulated futures (%s)",
 				      c->name[o], all, pc, c->ntrials, pm);
 		else
 			strbuf_printf(&t, "%s%s in %s (%s)",

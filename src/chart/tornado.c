@@ -194,7 +194,9 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 				padr = fmax(padr, w);
 		}
 	}
-	namew = fmin(namew, b.w * 0.32);
+	/* Names take up to two fifths of the width before they wrap or are
+	 * shortened (the bars and their labels keep the rest). */
+	namew = fmin(namew, b.w * 0.40);
 	double left = b.x + namew + 6;
 	struct ticks t;
 	frame_money_ticks(c, lo, hi, b.x + b.w - padr - left - padl, 7,

@@ -580,8 +580,8 @@ static void test_three_options_ties_counted_apart(void **state)
 	assert_double_near(f.s.p_best[1], 0, 0);
 	assert_double_near(f.s.p_tied, 1 - pc, 1e-15);
 	const struct findings *fi = &f.d.findings;
-	const char *s = sentence_with(fi, "Of the three options, c is the "
-					  "cheapest of all three in ");
+	const char *s = sentence_with(fi, "c is the cheapest of all three "
+					  "options in ");
 	assert_non_null(s);
 	assert_non_null(strstr(s, "; two or more tie for cheapest in "));
 	/* 0% exactly is never given a margin of 0. */
