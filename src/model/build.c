@@ -303,7 +303,8 @@ int model_build(const struct model_source *src,
 	if (b.rows_total == 0 && !src->incomplete && src->ncosts > 0) {
 		struct loc at = {src->path, 0, 0};
 		diag_error(diags, at, "the cost files hold no cost items");
-	} else if (src->ncosts == 0 && src->nmissing == 0) {
+	} else if (src->ncosts == 0 && src->nmissing == 0 &&
+		   src->nabsent == 0) {
 		struct loc at = {src->path, src->scen.t.header.line, 1};
 		diag_error(diags, at,
 			   "no cost files: add a row 'costs,<path of a cost "

@@ -188,7 +188,13 @@ int model_source_load(const char *path, struct model_source *src,
 			diag_error(diags, at, "cannot read cost file '%s': %s",
 				   p, file_strerror(err));
 			csvin_free(&mt->t);
-			src->nmissing++;
+			/* A cost file that is not there is a wrong name in the
+			 * scenario, invalid input (SPEC 9: exit 1); one that is
+			 * there but cannot be read is an I/O failure (3). */
+			if (err != ENOENT)
+				src->nmissing++;
+			else
+				src->nabsent++;
 			src->incomplete = 1;
 		} else {
 			src->incomplete |= mt->broken;

@@ -40,7 +40,10 @@ struct model_source {
 	struct model_table scen;   /* col[] indexed by enum scen_col */
 	struct model_table *costs; /* one per `costs` row, in order */
 	size_t ncosts;
-	size_t nmissing;           /* `costs` rows whose file was unreadable */
+	size_t nmissing;           /* `costs` rows whose file exists but could
+				    * not be read (a missing one is invalid
+				    * input) */
+	size_t nabsent;            /* `costs` rows whose file does not exist */
 	int incomplete;            /* a cost file missing or broken: names it
 				    * would define cannot be checked */
 };
