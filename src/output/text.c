@@ -106,9 +106,9 @@ static char *share(double p, double se, long n)
 	return strbuf_take(&b);
 }
 
-/* Three percentiles of a levy measure: "0.21%, 0.27%, 0.32%" (shares)
- * or "$0.05, $0.06, $0.07" (per $1,000), each to two significant
- * figures. */
+/* Three percentiles of a levy measure: "0.21%, 0.27%, 0.32%" (shares,
+ * to two significant figures) or "$0.05, $0.06, $0.07" (per $1,000, to
+ * the cent; below half a cent to two significant figures). */
 static char *levy_triple(const struct summary_stat *st, int money)
 {
 	struct strbuf b = STRBUF_INIT;
@@ -116,7 +116,11 @@ static char *levy_triple(const struct summary_stat *st, int money)
 	for (int i = 0; i < 3; i++) {
 		char n[NUMFMT_MAX];
 		double v = money ? st->q[q[i]] : st->q[q[i]] * 100;
-		numfmt_sig(v, 2, 1, n);
+		/* Money to the cent, as the findings give it. */
+		if (money && fabs(v) >= 0.005)
+			numfmt_fixed(v, 2, n);
+		else
+			numfmt_sig(v, 2, 1, n);
 		strbuf_printf(&b, "%s%s%s%s", i ? ", " : "", money ? "$" : "",
 			      n, money ? "" : "%");
 	}
