@@ -1033,6 +1033,97 @@ static void public_entries(struct findings_ctx *c)
 	}
 }
 
+/* ---- the levy (SPEC 12) ---------------------------------------------
+ *
+ * With `levy`, one sentence per option: in the contract year in which the
+ * P80 of its levy share is highest, that share, its cost per $1,000 of
+ * full value (with `full_value`) and, for an option other than the
+ * baseline, the P80 of the share of that year's room under the tax cap
+ * that the choice uses against the baseline.  Each is a P80 of its own
+ * per-trial quantity (years.csv), never one derived from another. */
+
+/* A share for people, to two significant figures: "0.31%", "15%". */
+static char *levy_percent(double p, char buf[FINDINGS_NUM])
+{
+	char n[NUMFMT_MAX];
+	numfmt_sig(fabs(p) * 100, 2, 1, n);
+	snprintf(buf, FINDINGS_NUM, "%s%%", n);
+	return buf;
+}
+
+static void sentence_levy(struct findings_ctx *c, int o)
+{
+	const struct summary *s = c->s;
+	const struct model *m = c->m;
+	int ny = s->net_years, bl = s->baseline;
+	const struct summary_stat *share =
+		&s->levy_year[(size_t)(o * LV_COUNT + LV_SHARE) * (size_t)ny];
+	int t = 1;
+	for (int y = 2; y <= m->years; y++)
+		if (share[y - 1].q[Q80] > share[t - 1].q[Q80])
+			t = y;
+	double sh = share[t - 1].q[Q80];
+	const struct summary_stat *room =
+		o == bl ? NULL
+			: &s->levy_year[(size_t)(o * LV_COUNT + LV_ROOM) *
+						(size_t)ny +
+					(size_t)t - 1];
+	const struct summary_stat *rate =
+		m->has_full_value
+			? &s->levy_year[(size_t)(o * LV_COUNT + LV_RATE) *
+						(size_t)ny +
+					(size_t)t - 1]
+			: NULL;
+	char yw[40], p1[FINDINGS_NUM], p2[FINDINGS_NUM];
+	char n1[NUMFMT_MAX], n2[NUMFMT_MAX], n3[NUMFMT_MAX], lb[32];
+	char gr[NUMFMT_MAX];
+	year_words(c, t, yw);
+	struct strbuf x = STRBUF_INIT;
+	if (rate) {
+		/* To the cent; a cost below a cent per $1,000 as such. */
+		char r[NUMFMT_MAX];
+		if (fabs(rate->q[Q80]) >= 0.005)
+			strbuf_printf(&x, " ($%s per $1,000 of full value)",
+				      numfmt_fixed(rate->q[Q80], 2, r));
+		else
+			strbuf_puts(&x, " (under one cent per $1,000 of full "
+					"value)");
+	}
+	if (room && room->q[Q80] >= 0)
+		strbuf_printf(&x,
+			      ", and its extra cost over %s would use %s of "
+			      "that year's room under the tax cap (the "
+			      "levy's allowed growth of %s)",
+			      c->name[bl], levy_percent(room->q[Q80], p2),
+			      numfmt_rate(m->levy_growth, gr));
+	else if (room)
+		strbuf_printf(&x,
+			      ", and even then it would cost less than %s by "
+			      "%s of that year's room under the tax cap (the "
+			      "levy's allowed growth of %s)",
+			      c->name[bl], levy_percent(room->q[Q80], p2),
+			      numfmt_rate(m->levy_growth, gr));
+	char *text = findings_fmt(
+		"At 80%% confidence %s would take %s %s of the district's "
+		"tax levy in %s, its heaviest contract year%s.",
+		c->name[o], sh < 0 ? "back" : "at most",
+		levy_percent(sh, p1), yw, strbuf_str(&x));
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "years.csv (option %s, year %s): levy_share p80 %s",
+		      m->options[o].id, findings_label(c, t, lb),
+		      numfmt_shortest(sh, n1));
+	if (rate)
+		strbuf_printf(&b, ", tax_rate_per_1000 p80 %s",
+			      numfmt_shortest(rate->q[Q80], n2));
+	if (room)
+		strbuf_printf(&b, ", cap_room_share p80 %s",
+			      numfmt_shortest(room->q[Q80], n3));
+	strbuf_printf(&b, "; levy, levy_growth%s in inputs.csv.",
+		      rate ? " and full_value" : "");
+	add_sentence(c, text, strbuf_take(&b));
+	strbuf_free(&x);
+}
+
 static void compose_sentences(struct findings_ctx *c)
 {
 	int no = (int)c->m->noptions;
@@ -1051,6 +1142,8 @@ static void compose_sentences(struct findings_ctx *c)
 			sentence_break_even(c, o);
 	}
 	sentence_budget(c);
+	for (int o = 0; c->m->has_levy && c->s->levy_year && o < no; o++)
+		sentence_levy(c, o);
 }
 
 void findings_compose(const struct model *m, const struct sim_result *res,

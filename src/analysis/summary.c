@@ -26,13 +26,58 @@ enum job_kind {
 	JOB_CUM,
 	JOB_DIFF,
 	JOB_OPER, /* net minus risk of year k, or (k = 0) of every net year */
-	JOB_RISK  /* risk of year k, or (k = 0) of every net year */
+	JOB_RISK, /* risk of year k, or (k = 0) of every net year */
+	JOB_LEVY  /* levy measure v of year k, or (k = 0) over the horizon */
 };
 
 struct job {
 	enum job_kind kind;
 	int o, k; /* option; measure (MEASURE, DIFF) or year (GROSS ...) */
+	int v;    /* JOB_LEVY: the levy measure */
 };
+
+const char *const summary_levy_names[LV_COUNT] = {
+	"levy_share", "tax_rate_per_1000", "cap_room_share"};
+
+int summary_levy_applies(const struct model *m, enum levy_measure k)
+{
+	return k == LV_RATE ? m->has_full_value : m->has_levy;
+}
+
+double summary_levy_of_year(const struct model *m, int t)
+{
+	return m->levy * pow(1 + m->levy_growth, t - 1);
+}
+
+/* The room under the cap in year t: the levy's allowed growth into it,
+ * g L_t / (1 + g). */
+static double room_of_year(const struct model *m, int t)
+{
+	return m->levy_growth * summary_levy_of_year(m, t) /
+	       (1 + m->levy_growth);
+}
+
+/* What levy measure k divides by: in year t, or (t = 0) over the horizon
+ * (the sum over years 1..H, or H years of full value). */
+static double levy_divisor(const struct model *m, enum levy_measure k,
+			   int t)
+{
+	if (k == LV_RATE)
+		return (t ? 1 : m->years) * (m->full_value / 1000);
+	double d = 0;
+	for (int y = t ? t : 1; y <= (t ? t : m->years); y++)
+		d += k == LV_SHARE ? summary_levy_of_year(m, y)
+				   : room_of_year(m, y);
+	return d;
+}
+
+/* Levy measure k of option o in year t (0: over the horizon) from the
+ * option's and the baseline's net cost (that year's, or net_nominal). */
+static double levy_value(const struct model *m, enum levy_measure k, int t,
+			 double net, double base)
+{
+	return (k == LV_ROOM ? net - base : net) / levy_divisor(m, k, t);
+}
 
 struct ctx {
 	const struct model *m;
@@ -91,6 +136,17 @@ static const double *job_data(const struct ctx *c, const struct job *j,
 					      (enum measure)j->k);
 		for (size_t i = 0; i < n; i++)
 			buf[i] = a[i] - b[i];
+		return buf;
+	}
+	case JOB_LEVY: {
+		const double *a = j->k ? sim_net(r, j->o, j->k)
+				       : sim_measure(r, j->o, M_NET_NOMINAL);
+		int b = c->s->baseline;
+		const double *z = j->k ? sim_net(r, b, j->k)
+				       : sim_measure(r, b, M_NET_NOMINAL);
+		for (size_t i = 0; i < n; i++)
+			buf[i] = levy_value(c->m, (enum levy_measure)j->v, j->k,
+					    a[i], z[i]);
 		return buf;
 	}
 	}
@@ -184,6 +240,14 @@ static void run_job(const struct ctx *c, const struct job *j, double *buf)
 	case JOB_CUM:
 		describe(x, n, buf, &s->cum_net[j->o * s->net_years + j->k - 1]);
 		break;
+	case JOB_LEVY: {
+		size_t ov = (size_t)j->o * LV_COUNT + (size_t)j->v;
+		describe(x, n, buf,
+			 j->k ? &s->levy_year[ov * (size_t)s->net_years +
+					      (size_t)j->k - 1]
+			      : &s->levy_total[ov]);
+		break;
+	}
 	case JOB_OPER:
 		describe(x, n, buf,
 			 j->k ? &s->operating[j->o * s->net_years + j->k - 1]
@@ -234,7 +298,47 @@ static void add_job(struct ctx *c, size_t *cap, enum job_kind kind, int o,
 		    int k)
 {
 	GROW(c->jobs, *cap, c->njobs + 1);
-	c->jobs[c->njobs++] = (struct job){kind, o, k};
+	c->jobs[c->njobs++] = (struct job){kind, o, k, 0};
+}
+
+/* The levy measures' arrays, their point values and their jobs: over
+ * the horizon always, by year in a full summary. */
+static void levy_setup(struct ctx *c, size_t *cap)
+{
+	struct summary *s = c->s;
+	const struct model *m = c->m;
+	if (!m->has_levy && !m->has_full_value)
+		return;
+	size_t no = (size_t)s->noptions, ny = (size_t)s->net_years;
+	s->levy_year = xcalloc(no * LV_COUNT * ny, sizeof(*s->levy_year));
+	s->levy_total = xcalloc(no * LV_COUNT, sizeof(*s->levy_total));
+	s->point_levy_year = xcalloc(no * LV_COUNT * ny, sizeof(double));
+	s->point_levy_total = xcalloc(no * LV_COUNT, sizeof(double));
+	int b = s->baseline;
+	for (int o = 0; o < s->noptions; o++)
+		for (int v = 0; v < LV_COUNT; v++) {
+			if (!summary_levy_applies(m, (enum levy_measure)v) ||
+			    (v == LV_ROOM && o == b))
+				continue;
+			size_t ov = (size_t)o * LV_COUNT + (size_t)v;
+			s->point_levy_total[ov] = levy_value(
+				m, (enum levy_measure)v, 0,
+				s->point[o * M_COUNT + M_NET_NOMINAL],
+				s->point[b * M_COUNT + M_NET_NOMINAL]);
+			GROW(c->jobs, *cap, c->njobs + 1);
+			c->jobs[c->njobs++] = (struct job){JOB_LEVY, o, 0, v};
+			for (int t = 1; c->full && t <= s->net_years; t++) {
+				s->point_levy_year[ov * ny + (size_t)t - 1] =
+					levy_value(m, (enum levy_measure)v, t,
+						   s->point_net[o * s->net_years +
+								t - 1],
+						   s->point_net[b * s->net_years +
+								t - 1]);
+				GROW(c->jobs, *cap, c->njobs + 1);
+				c->jobs[c->njobs++] =
+					(struct job){JOB_LEVY, o, t, v};
+			}
+		}
 }
 
 static void point_values(struct summary *s, const struct sim_result *res)
@@ -400,6 +504,7 @@ static void compute(const struct model *m, const struct sim_result *res,
 			add_job(&c, &cap, JOB_RISK, o, t);
 		}
 	}
+	levy_setup(&c, &cap);
 	parallel_run(nthreads, c.njobs, worker, &c);
 	free(c.jobs);
 	if (full) {
@@ -459,6 +564,10 @@ void summary_free(struct summary *s)
 	free(s->point_events);
 	free(s->p_risk_event);
 	free(s->aid_mean);
+	free(s->levy_year);
+	free(s->levy_total);
+	free(s->point_levy_year);
+	free(s->point_levy_total);
 	for (int o = 0; s->hist && o < s->noptions; o++)
 		free(s->hist[o].counts);
 	free(s->hist);

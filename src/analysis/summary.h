@@ -56,6 +56,25 @@ struct summary_hist {
 	long below, above; /* trials with diff < 0 and > 0 */
 };
 
+/* The levy measures of SPEC 12 (a model with `levy` or `full_value`).
+ * Per year t, with L_t = levy (1 + g)^(t-1) and g = levy_growth:
+ *   LV_SHARE: net_t / L_t;
+ *   LV_RATE:  net_t / (full_value / 1000), dollars per $1,000 of full value;
+ *   LV_ROOM:  (net_t - net_t of the baseline) / (g L_t / (1 + g)).
+ * Over the horizon ("total"), with the net flows of every net year (aid
+ * after the horizon included, as net_nominal) and the levy of years 1..H:
+ *   LV_SHARE: net_nominal / sum of L_t;
+ *   LV_RATE:  net_nominal / H / (full_value / 1000), the average year's;
+ *   LV_ROOM:  (net_nominal - the baseline's) / sum of g L_t / (1 + g).
+ * LV_SHARE and LV_ROOM need `levy`, LV_RATE `full_value`. */
+enum levy_measure { LV_SHARE, LV_RATE, LV_ROOM, LV_COUNT };
+/* "levy_share", "tax_rate_per_1000", "cap_room_share" */
+extern const char *const summary_levy_names[LV_COUNT];
+/* Whether levy measure k applies to model m. */
+int summary_levy_applies(const struct model *m, enum levy_measure k);
+/* The allowed levy of program year t (1-based): levy (1 + g)^(t-1). */
+double summary_levy_of_year(const struct model *m, int t);
+
 struct summary {
 	const struct model *m;
 	long trials;
@@ -105,6 +124,13 @@ struct summary {
 	 * one was made, else NULL: the result writers and the terminal text
 	 * read it from here.  Borrowed: summary_free does not free it. */
 	const struct decision *decision;
+	/* The levy measures (NULL when neither levy nor full_value is
+	 * given; a measure that does not apply, and LV_ROOM of the
+	 * baseline, are left zero): [(o * LV_COUNT + k) * net_years + t -
+	 * 1] by year (summary_compute only), [o * LV_COUNT + k] over the
+	 * horizon, and the point estimate's of each. */
+	struct summary_stat *levy_year, *levy_total;
+	double *point_levy_year, *point_levy_total;
 };
 
 /* Summarises res (a run of m) on nthreads threads.  The result does not

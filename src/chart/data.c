@@ -158,6 +158,15 @@ int data_quantiles(struct loader *L, const struct tab *t, size_t r,
 }
 
 
+/* The levy measures of a run with a levy (summary.csv measures and
+ * years.csv flows; README "Levy impact"). */
+static int levy_name(const char *s)
+{
+	return strcmp(s, "levy_share") == 0 ||
+	       strcmp(s, "tax_rate_per_1000") == 0 ||
+	       strcmp(s, "cap_room_share") == 0;
+}
+
 static void load_summary(struct loader *L, struct chart_data *d)
 {
 	struct tab t;
@@ -190,6 +199,8 @@ static void load_summary(struct loader *L, struct chart_data *d)
 		o->short_label = *sh ? xstrdup(sh) : NULL;
 	}
 	for (size_t r = 0; r < t.t.nrows; r++) {
+		if (levy_name(data_cell(&t, r, 2)))
+			continue; /* no exhibit draws them (yet) */
 		int o = data_find_option(d, data_cell(&t, r, 0));
 		int k = data_measure_at(L, &t, r, 2);
 		if (o < 0 || k < 0)
@@ -247,6 +258,8 @@ static void load_years(struct loader *L, struct chart_data *d)
 		if (o < 0 || data_whole(L, &t, r, 1, 1, 200, &year) != 0)
 			continue;
 		const char *flow = data_cell(&t, r, 3);
+		if (levy_name(flow))
+			continue; /* no exhibit draws them (yet) */
 		int f = strcmp(flow, "gross") == 0 ? 0
 			: strcmp(flow, "net") == 0 ? 1
 			: strcmp(flow, "cumulative_net") == 0 ? 2 : -1;

@@ -121,7 +121,7 @@ static void run_case(struct engine *e, size_t i, struct slot *s)
 		name_case(&p->diags, name);
 		return;
 	}
-	batch_rows(name, &s->m, &p->sum, &s->rows);
+	batch_rows(name, &s->m, &p->sum, e->job->levy, &s->rows);
 	batch_outcome(&p->res, &p->sum, &s->outcome);
 	if (!e->job->charts) {
 		pipeline_free(p);

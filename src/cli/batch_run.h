@@ -27,6 +27,7 @@ struct batch_job {
 	const struct cli_sim_opts *sim; /* -n, -s, -j */
 	const struct chart_opts *charts; /* NULL: no exhibits */
 	int quiet;                   /* no progress bar */
+	int levy;                    /* batch.csv has the levy columns */
 };
 
 /* Runs the cases of job, writing their rows to fp and adding them to

@@ -350,6 +350,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	memset(&e, 0, sizeof(e));
 	e.src = src;
 	e.sw = sw;
+	e.levy = sweep_has_levy(src, sw);
 	e.first = 0;
 	e.end = sw->ncases;
 	if (o->shard_n)
@@ -405,7 +406,7 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 		goto out;
 	}
 	struct csvout head = CSVOUT_INIT;
-	batch_header(&head);
+	batch_header(&head, e.levy);
 	fwrite(head.text.s, 1, head.text.len, fp);
 	csvout_free(&head);
 	rc = batch_run_cases(&e, &m0, fp, &od, &tally, &run_diags, &err);

@@ -57,6 +57,7 @@ struct shard {
 	char *prov_path, *batch_path;
 	struct csvin_table prov;
 	struct csvin_table batch;
+	const struct resultfile_schema *schema; /* of its batch.csv */
 	unsigned long k, n;
 	int shard_row;     /* row of `shard` in prov, or -1 */
 	size_t ncases;     /* of the whole batch (provenance's `cases`) */
@@ -127,13 +128,17 @@ static int read_shard(struct shard *s, struct diags *d)
 			   file_strerror(e), s->dir);
 		return EXIT_IO;
 	}
-	e = resultfile_read(s->batch_path, &resultfile_batch, &s->batch, &ok,
-			    d);
+	/* With or without the levy columns, as its header says (the same
+	 * in every shard of one batch: check_same compares the inputs). */
+	struct file_data bf;
+	e = file_read(s->batch_path, &bf);
 	if (e) {
 		struct loc at = {s->batch_path, 0, 0};
 		diag_error(d, at, "cannot read: %s", file_strerror(e));
 		return EXIT_IO;
 	}
+	s->schema = resultfile_batch_of((const char *)bf.bytes, bf.len);
+	resultfile_parse(&bf, s->schema, &s->batch, &ok, d);
 	if (d->nerrors > before)
 		return EXIT_INPUT;
 	s->shard_row = prov_row(&s->prov, "shard");
@@ -346,10 +351,10 @@ static int write_merged(struct shard *sh, size_t n, const char *dir,
 	/* Rows parsed and written again: never a row glued to another or
 	 * cut short, and the same bytes for files edtco wrote. */
 	struct csvout b = CSVOUT_INIT;
-	resultfile_header(&resultfile_batch, &b);
+	resultfile_header(sh[0].schema, &b);
 	for (size_t i = 0; i < n; i++)
 		for (size_t r = 0; r < sh[i].batch.nrows; r++)
-			resultfile_write_row(&resultfile_batch,
+			resultfile_write_row(sh[0].schema,
 					     &sh[i].batch.rows[r], &b);
 	int e = outdir_write(&od, "batch.csv", b.text.s, b.text.len, err);
 	csvout_free(&b);

@@ -120,29 +120,45 @@ static const struct resultfile_col findings_cols[] = {NAME("key"),
 						      TEXT("text")};
 SCHEMA(resultfile_findings, "findings.csv", findings_cols);
 
-static const struct resultfile_col batch_cols[] = {
-	NAME("case"),
-	NAME("option"),
-	TEXT("label"),
-	NAME("baseline"),
-	M("net_pv_point"),
-	M("net_pv_mean"),
-	M("net_pv_sd"),
-	M("net_pv_p10"),
-	M("net_pv_p50"),
-	M("net_pv_p90"),
-	M("gross_pv_point"),
-	M("gross_pv_mean"),
-	M("gross_pv_sd"),
-	M("gross_pv_p10"),
-	M("gross_pv_p50"),
-	M("gross_pv_p90"),
-	/* Blank without students; p_cheaper on the baseline's row. */
-	{"net_per_student_year_p50", RF_MONEY, 1, NULL},
-	{"p_cheaper", RF_NUMBER, 1, NULL},
-	{"p_cheaper_se", RF_NUMBER, 1, NULL},
-	{"p_best", RF_NUMBER, 0, NULL}};
+/* Blank without students; p_cheaper on the baseline's row. */
+#define BATCH_COMMON                                                          \
+	NAME("case"), NAME("option"), TEXT("label"), NAME("baseline"),        \
+		M("net_pv_point"), M("net_pv_mean"), M("net_pv_sd"),          \
+		M("net_pv_p10"), M("net_pv_p50"), M("net_pv_p90"),            \
+		M("gross_pv_point"), M("gross_pv_mean"), M("gross_pv_sd"),    \
+		M("gross_pv_p10"), M("gross_pv_p50"), M("gross_pv_p90"),      \
+		{"net_per_student_year_p50", RF_MONEY, 1, NULL},              \
+		{"p_cheaper", RF_NUMBER, 1, NULL},                            \
+		{"p_cheaper_se", RF_NUMBER, 1, NULL},                         \
+		{"p_best", RF_NUMBER, 0, NULL}
+static const struct resultfile_col batch_cols[] = {BATCH_COMMON};
 SCHEMA(resultfile_batch, "batch.csv", batch_cols);
+
+#define LV(name) {name, RF_NUMBER, 1, NULL}
+static const struct resultfile_col batch_levy_cols[] = {
+	BATCH_COMMON,
+	LV("levy_share_p50"),
+	LV("levy_share_p80"),
+	LV("levy_share_p90"),
+	LV("tax_rate_per_1000_p50"),
+	LV("tax_rate_per_1000_p80"),
+	LV("tax_rate_per_1000_p90"),
+	LV("cap_room_share_p50"),
+	LV("cap_room_share_p80"),
+	LV("cap_room_share_p90")};
+SCHEMA(resultfile_batch_levy, "batch.csv", batch_levy_cols);
+
+const struct resultfile_schema *resultfile_batch_of(const char *text,
+						    size_t len)
+{
+	const char *end = memchr(text, '\n', len);
+	size_t n = end ? (size_t)(end - text) : len;
+	static const char key[] = ",levy_share_p50,";
+	for (size_t i = 0; i + sizeof(key) - 1 <= n; i++)
+		if (memcmp(text + i, key, sizeof(key) - 1) == 0)
+			return &resultfile_batch_levy;
+	return &resultfile_batch;
+}
 
 void resultfile_header(const struct resultfile_schema *s, struct csvout *w)
 {

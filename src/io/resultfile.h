@@ -53,6 +53,16 @@ extern const struct resultfile_schema resultfile_sensitivity;
 extern const struct resultfile_schema resultfile_findings;   /* key, text */
 /* A batch's batch.csv (its provenance.csv is resultfile_provenance). */
 extern const struct resultfile_schema resultfile_batch;
+/* batch.csv of a sweep with a levy (model/sweep.h sweep_has_levy): the
+ * columns of resultfile_batch, then the P50, P80 and P90 of levy_share,
+ * tax_rate_per_1000 and cap_room_share over the horizon (blank where they
+ * do not apply). */
+extern const struct resultfile_schema resultfile_batch_levy;
+/* The schema of a batch.csv whose bytes (a byte-order mark allowed) are
+ * text: resultfile_batch_levy when its header row names levy_share_p50,
+ * else resultfile_batch. */
+const struct resultfile_schema *resultfile_batch_of(const char *text,
+						    size_t len);
 
 /* Writes a UTF-8 byte-order mark (so that spreadsheets read the text as
  * UTF-8) and the header row of s. */

@@ -265,6 +265,7 @@ int model_build(const struct model_source *src,
 	m->trials = 10000;
 	m->seed = 1;
 	m->aid_lag = 1;
+	m->levy_growth = 0.02; /* the NY tax cap's nominal limit (SPEC 12) */
 	m->p_students = m->p_growth = m->p_aid_ratio = m->p_discount = -1;
 	struct builder b;
 	memset(&b, 0, sizeof(b));

@@ -227,6 +227,46 @@ static const struct bounds discount_bounds = {-1, INFINITY, 1, 1, 0,
 					      "discount_rate"};
 static const struct bounds aid_ratio_bounds = {0, 1, 0, 0, 1, "aid_ratio"};
 static const struct bounds rho_bounds = {0, 1, 0, 1, 1, "a correlation"};
+static const struct bounds levy_bounds = {0, INFINITY, 1, 1, 0, "levy"};
+static const struct bounds full_value_bounds = {0, INFINITY, 1, 1, 0,
+						"full_value"};
+static const struct bounds levy_growth_bounds = {0, 1, 1, 1, 1,
+						 "levy_growth"};
+
+/* levy, full_value and levy_growth (SPEC 12): fixed numbers, read into the
+ * model, not parameters (nothing draws them). */
+static void levy_setting(struct builder *b, struct prow *p, const char *name)
+{
+	struct model *m = b->m;
+	int growth = strcmp(name, "levy_growth") == 0;
+	const struct bounds *r = growth ? &levy_growth_bounds
+				 : strcmp(name, "levy") == 0 ? &levy_bounds
+							     : &full_value_bounds;
+	if (need_value(b, p, name))
+		return;
+	struct dist_cells dc = build_row_dist_cells(p);
+	struct dist d;
+	if (build_parse_dist(b, &dc, growth ? NUM_RATE : NUM_ANY, &d) != 0)
+		return;
+	if (d.kind != DIST_FIXED) {
+		ERR(b, p->f[SC_DIST].at,
+		    "'%s' must be a fixed number (the levy settings are not "
+		    "drawn)",
+		    name);
+		return;
+	}
+	if (build_check_bounds(b, &dc, &d, r, "") != 0)
+		return;
+	if (growth) {
+		m->levy_growth = d.likely;
+	} else if (r == &levy_bounds) {
+		m->levy = d.likely;
+		m->has_levy = 1;
+	} else {
+		m->full_value = d.likely;
+		m->has_full_value = 1;
+	}
+}
 
 static void number_param(struct builder *b, struct prow *p, const char *name)
 {
@@ -250,6 +290,11 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 		r = &aid_ratio_bounds;
 		kind = NUM_RATE;
 		slot = &m->p_aid_ratio;
+	} else if (strcmp(name, "levy") == 0 ||
+		   strcmp(name, "full_value") == 0 ||
+		   strcmp(name, "levy_growth") == 0) {
+		levy_setting(b, p, name);
+		return;
 	} else if (strcmp(name, "correlation") == 0 ||
 		   build_starts_with(name, "correlation.")) {
 		r = &rho_bounds;

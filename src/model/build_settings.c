@@ -143,4 +143,13 @@ void build_settings(struct builder *b)
 			    group_rho(m, m->groups[g].name), NULL);
 	}
 	strbuf_free(&key);
+	/* The levy settings, when given (levy_growth's default with levy). */
+	add_setting(b, "levy", 0, m->levy, NULL);
+	add_setting(b, "levy_growth", m->has_levy, m->levy_growth, NULL);
+	add_setting(b, "full_value", 0, m->full_value, NULL);
+	struct prow *g = build_find_row(b, "levy_growth");
+	if (g && !m->has_levy && b->d->nerrors == 0)
+		diags_add(b->d, DIAG_WARNING, g->f[SC_PARAMETER].at,
+			  "levy_growth has no effect without 'levy' (the "
+			  "district's tax levy in program year 1)");
 }

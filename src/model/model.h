@@ -66,10 +66,11 @@ extern const char *const model_units[];
 
 /* A scenario setting that is not a parameter but changes the numbers or
  * their labels (years, base_year, year_labels, baseline, trials, seed,
- * aid_lag, correlation, correlation.<group>), as used: written in the
+ * aid_lag, correlation, correlation.<group>, levy, levy_growth,
+ * full_value), as used: written in the
  * scenario, or its default when one applies (years, baseline, trials and
  * seed always; aid_lag when the model has aid; correlation when it has
- * correlated groups). */
+ * correlated groups; levy_growth when it has a levy). */
 struct model_setting {
 	char *name;
 	char *text;     /* year_labels' or baseline's value, or a whole
@@ -140,6 +141,13 @@ struct model {
 	 * enrollment_growth and aid_ratio always exist (a default when not
 	 * written); students is -1 when the scenario has none. */
 	int p_students, p_growth, p_aid_ratio, p_discount;
+
+	/* The levy settings (SPEC 12; fixed numbers, never drawn): the
+	 * district's tax levy in program year 1 and its allowed yearly
+	 * growth (has_levy 0: not given, levy_growth then unused), and the
+	 * taxable full value (has_full_value 0: not given). */
+	int has_levy, has_full_value;
+	double levy, levy_growth, full_value;
 
 	struct model_param *params;
 	size_t nparams;

@@ -34,6 +34,18 @@ static int scenario_defines(const struct model_source *src, const char *name)
 	return 0;
 }
 
+int sweep_has_levy(const struct model_source *src, const struct sweep *sw)
+{
+	if (scenario_defines(src, "levy") || scenario_defines(src, "full_value"))
+		return 1;
+	for (size_t i = 1; sw && i < sw->ncols; i++)
+		if (sw->cols[i].field >= 0 && !sw->cols[i].item &&
+		    (strcmp(sw->cols[i].target, "levy") == 0 ||
+		     strcmp(sw->cols[i].target, "full_value") == 0))
+			return 1;
+	return 0;
+}
+
 /* Whether a sweep column may set parameter name (the whole name, before
  * any field suffix is looked for). */
 static int known_param(const struct model_source *src, const char *name)
@@ -52,7 +64,8 @@ static const char *near_param(const struct model_source *src,
 	static const char *const reserved[] = {
 		"years", "base_year", "students", "enrollment_growth",
 		"aid_ratio", "aid_lag", "discount_rate", "correlation",
-		"title", "baseline", "year_labels"};
+		"title", "baseline", "year_labels", "levy", "full_value",
+		"levy_growth"};
 	const struct model_table *st = &src->scen;
 	int pc = st->col[SC_PARAMETER];
 	size_t nres = sizeof(reserved) / sizeof(*reserved);

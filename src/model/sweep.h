@@ -79,6 +79,11 @@ int sweep_check(const struct model_source *src, const struct sweep *sw,
 
 void sweep_free(struct sweep *sw);
 
+/* Whether any case may have a levy setting (SPEC 12): the scenario has a
+ * `levy` or `full_value` row, or the sweep a column that sets one.  Decides
+ * batch.csv's columns before any case is run, the same in every shard. */
+int sweep_has_levy(const struct model_source *src, const struct sweep *sw);
+
 /* Whether name is a safe case name: 1 to SWEEP_MAX_NAME characters of
  * [A-Za-z0-9_.-], the first a letter or a digit (so never "." or ".."). */
 int sweep_name_ok(const char *name);

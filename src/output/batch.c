@@ -11,9 +11,29 @@
 #include "util/mem.h"
 #include "util/numfmt.h"
 
-void batch_header(struct csvout *w)
+void batch_header(struct csvout *w, int levy)
 {
-	resultfile_header(&resultfile_batch, w);
+	resultfile_header(levy ? &resultfile_batch_levy : &resultfile_batch, w);
+}
+
+/* P50, P80 and P90 of each levy measure over the horizon. */
+static void levy_cells(const struct model *m, const struct summary *s, int o,
+		       struct csvout *w)
+{
+	for (int k = 0; k < LV_COUNT; k++) {
+		int on = s->levy_total &&
+			 summary_levy_applies(m, (enum levy_measure)k) &&
+			 !(k == LV_ROOM && o == s->baseline);
+		const struct summary_stat *st =
+			on ? &s->levy_total[o * LV_COUNT + k] : NULL;
+		static const int q[] = {Q50, Q80, Q90};
+		for (int i = 0; i < 3; i++) {
+			if (st)
+				csvout_number(w, st->q[q[i]]);
+			else
+				csvout_empty(w);
+		}
+	}
 }
 
 /* point, mean, sd, p10, p50, p90 of measure k of option o. */
@@ -30,7 +50,7 @@ static void measure_cells(const struct summary *s, int o, enum measure k,
 }
 
 void batch_rows(const char *case_name, const struct model *m,
-		const struct summary *s, struct csvout *w)
+		const struct summary *s, int levy, struct csvout *w)
 {
 	for (int o = 0; o < s->noptions; o++) {
 		csvout_text(w, case_name);
@@ -55,6 +75,8 @@ void batch_rows(const char *case_name, const struct model *m,
 			csvout_number(w, c->p_cheaper_se);
 		}
 		csvout_number(w, s->p_best[o]);
+		if (levy)
+			levy_cells(m, s, o, w);
 		csvout_end_row(w);
 	}
 }

@@ -20,13 +20,16 @@
 #include "sim/sim.h"
 #include "util/strbuf.h"
 
-/* The header of batch.csv, after the byte-order mark. */
-void batch_header(struct csvout *w);
+/* The byte-order mark and header of batch.csv: with levy, the levy
+ * columns too (resultfile_batch_levy). */
+void batch_header(struct csvout *w, int levy);
 
 /* The rows of one case: one per option of m, from its summary s (the
- * headline of summary_compute_headline is enough). */
+ * headline of summary_compute_headline is enough); with levy, the levy
+ * columns (blank for a measure that does not apply to the case, and
+ * cap_room_share on the baseline's row). */
 void batch_rows(const char *case_name, const struct model *m,
-		const struct summary *s, struct csvout *w);
+		const struct summary *s, int levy, struct csvout *w);
 
 /* The answer of one case: the option with the lowest median (P50) net_pv,
  * the runner-up, and how often, trial by trial, the first costs the

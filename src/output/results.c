@@ -20,6 +20,24 @@ static int measures(const struct summary *s)
 	return s->has_students ? M_COUNT : M_COUNT - 1;
 }
 
+/* Whether levy measure k of option o has rows: it applies, and
+ * cap_room_share is not the baseline's (0 by definition). */
+static int levy_rows(const struct model *m, const struct summary *s, int o,
+		     int k)
+{
+	return s->levy_total && summary_levy_applies(m, (enum levy_measure)k) &&
+	       !(k == LV_ROOM && o == s->baseline);
+}
+
+/* A levy measure's mean and percentiles: shares and rates, in their
+ * shortest exact form (cents would round them away). */
+static void levy_cells(struct csvout *w, const struct summary_stat *st)
+{
+	csvout_number(w, st->mean);
+	for (int i = 0; i < SUMMARY_NQ; i++)
+		csvout_number(w, st->q[i]);
+}
+
 void results_summary(const struct model *m, const struct summary *s,
 		     struct csvout *w)
 {
@@ -35,6 +53,25 @@ void results_summary(const struct model *m, const struct summary *s,
 			csvout_cents(w, st->mean);
 			csvout_cents(w, st->sd);
 			quantiles(w, st);
+			csvout_text(w, m->options[o].short_label
+					       ? m->options[o].short_label
+					       : "");
+			csvout_end_row(w);
+		}
+		/* The levy measures over the horizon (summary.h). */
+		for (int k = 0; k < LV_COUNT; k++) {
+			if (!levy_rows(m, s, o, k))
+				continue;
+			const struct summary_stat *st =
+				&s->levy_total[o * LV_COUNT + k];
+			csvout_text(w, m->options[o].id);
+			csvout_text(w, m->options[o].label);
+			csvout_text(w, summary_levy_names[k]);
+			csvout_number(w, s->point_levy_total[o * LV_COUNT + k]);
+			csvout_number(w, st->mean);
+			csvout_number(w, st->sd);
+			for (int i = 0; i < SUMMARY_NQ; i++)
+				csvout_number(w, st->q[i]);
 			csvout_text(w, m->options[o].short_label
 					       ? m->options[o].short_label
 					       : "");
@@ -70,6 +107,25 @@ void results_years(const struct model *m, const struct summary *s,
 		for (int t = 1; t <= s->net_years; t++)
 			year_row(w, m, o, t, "cumulative_net",
 				 &s->cum_net[o * s->net_years + t - 1]);
+		/* The levy measures by year (summary.h). */
+		for (int k = 0; k < LV_COUNT; k++) {
+			for (int t = 1; levy_rows(m, s, o, k) &&
+					t <= s->net_years;
+			     t++) {
+				char label[32];
+				csvout_text(w, m->options[o].id);
+				csvout_int(w, t);
+				csvout_text(w, model_year_label(m, t, label,
+								sizeof(label)));
+				csvout_text(w, summary_levy_names[k]);
+				levy_cells(w,
+					   &s->levy_year[(size_t)(o * LV_COUNT +
+								  k) *
+							 (size_t)s->net_years +
+						 (size_t)t - 1]);
+				csvout_end_row(w);
+			}
+		}
 	}
 }
 

@@ -107,6 +107,66 @@ static char *share(double p, double se, long n)
 	return strbuf_take(&b);
 }
 
+/* Three percentiles of a levy measure: "0.21%, 0.27%, 0.32%" (shares,
+ * to two significant figures) or "$0.05, $0.06, $0.07" (per $1,000, to
+ * the cent; below half a cent to two significant figures). */
+static char *levy_triple(const struct summary_stat *st, int money)
+{
+	struct strbuf b = STRBUF_INIT;
+	const int q[] = {Q50, Q80, Q90};
+	for (int i = 0; i < 3; i++) {
+		char n[NUMFMT_MAX];
+		double v = money ? st->q[q[i]] : st->q[q[i]] * 100;
+		/* Money to the cent, as the findings give it. */
+		if (money && fabs(v) >= 0.005)
+			numfmt_fixed(v, 2, n);
+		else
+			numfmt_sig(v, 2, 1, n);
+		strbuf_printf(&b, "%s%s%s%s", i ? ", " : "", money ? "$" : "",
+			      n, money ? "" : "%");
+	}
+	return strbuf_take(&b);
+}
+
+/* With a levy: each option's levy measures over the horizon (summary.h),
+ * P50, P80 and P90. */
+static void levy_table(const struct model *m, const struct summary *s,
+		       struct strbuf *out)
+{
+	char a[32], b[32], g[NUMFMT_MAX];
+	strbuf_printf(out,
+		      "\nLevy impact, %s to %s, nominal (P50, P80, P90; the "
+		      "levy grows %s a year):\n",
+		      model_year_label(m, 1, a, sizeof(a)),
+		      model_year_label(m, m->years, b, sizeof(b)),
+		      numfmt_rate(m->levy_growth, g));
+	struct table t;
+	memset(&t, 0, sizeof(t));
+	const char *heads[TABLE_COLS] = {
+		"Option", m->has_levy ? "Share of the levy" : "",
+		m->has_full_value ? "Per $1,000 of full value" : "",
+		m->has_levy ? "Share of the room under the cap" : "", ""};
+	for (int c = 0; c < TABLE_COLS; c++)
+		t.cell[0][c] = xstrdup(heads[c]);
+	t.nrows = 1;
+	for (int o = 0; o < s->noptions && t.nrows < 16; o++, t.nrows++) {
+		char **row = t.cell[t.nrows];
+		const struct summary_stat *v = &s->levy_total[o * LV_COUNT];
+		row[0] = xstrdup(m->options[o].label);
+		row[1] = m->has_levy ? levy_triple(&v[LV_SHARE], 0) : xstrdup("");
+		row[2] = m->has_full_value ? levy_triple(&v[LV_RATE], 1)
+					   : xstrdup("");
+		row[3] = !m->has_levy	  ? xstrdup("")
+			 : o == s->baseline ? xstrdup("baseline")
+					    : levy_triple(&v[LV_ROOM], 0);
+		row[4] = xstrdup("");
+	}
+	print_table(&t, out);
+	for (int r = 0; r < t.nrows; r++)
+		for (int c = 0; c < TABLE_COLS; c++)
+			free(t.cell[r][c]);
+}
+
 void text_summary(const struct model *m, const struct summary *s,
 		  struct strbuf *out)
 {
@@ -171,6 +231,8 @@ void text_summary(const struct model *m, const struct summary *s,
 		for (int c = 0; c < TABLE_COLS; c++)
 			free(t.cell[r][c]);
 	strbuf_free(&h);
+	if (s->levy_total)
+		levy_table(m, s, out);
 	/* The findings of the decision analysis, when there is one. */
 	if (s->decision) {
 		strbuf_putc(out, '\n');

@@ -112,9 +112,9 @@ static void test_run_files_read_back(void **state)
 	}
 	/* batch.csv: a row per option, the baseline's with blanks. */
 	struct csvout w = CSVOUT_INIT;
-	batch_header(&w);
-	batch_rows("case-1", &f.m, &f.s, &w);
-	batch_rows("case, \"2\"", &f.m, &f.s, &w);
+	batch_header(&w, 0);
+	batch_rows("case-1", &f.m, &f.s, 0, &w);
+	batch_rows("case, \"2\"", &f.m, &f.s, 0, &w);
 	round_trip(f.dir, &resultfile_batch, &w, 4);
 	csvout_free(&w);
 	finish(&f);
