@@ -867,7 +867,9 @@ static void sentence_public(struct findings_ctx *c, int o)
 			      c->name[o], c->name[bl], c->name[o],
 			      findings_percent(cmp->p_cheaper,
 					       cmp->p_cheaper_se, pc),
-			      c->ntrials, findings_pm(cmp->p_cheaper_se, pm),
+			      c->ntrials,
+			      findings_margin(cmp->p_cheaper, cmp->p_cheaper_se,
+					      c->s->trials, pm),
 			      c->name[o], c->name[bl],
 			      findings_money(q[Q50], x),
 			      findings_money(q[Q10], lo),
@@ -883,7 +885,8 @@ static void sentence_public(struct findings_ctx *c, int o)
 			      "(P10\xe2\x80\x93P90: %s to %s",
 			      c->name[a], c->name[z],
 			      findings_percent(p, se, pc), c->ntrials,
-			      findings_pm(se, pm), findings_money(med, x),
+			      findings_margin(p, se, c->s->trials, pm),
+			      findings_money(med, x),
 			      findings_money(s10, lo), findings_money(s90, hi));
 		if (s10 < 0)
 			strbuf_printf(&t, "; a negative saving means %s costs "
