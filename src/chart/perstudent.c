@@ -1,13 +1,16 @@
 /* Cost per student per year: each option's median with its 10th to 90th
  * percentile band, on one axis. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chart/exhibit.h"
 #include "util/mem.h"
 #include "util/numfmt.h"
+#include "util/strbuf.h"
 
-void perstudent_draw(const struct exhibit_ctx *c, struct box b,
+static void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 		     struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
@@ -90,3 +93,128 @@ void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 		"Cost per student per year", FONT_REGULAR, STYLE_SMALL,
 		STYLE_MUTED, ANCHOR_CENTER);
 }
+
+/* ---- Words ---- */
+
+/* The option with the lowest median, in the chart's money style. */
+static char *per_student_title(const struct chart_data *d,
+			       const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	int best = 0;
+	for (int o = 1; o < d->nopt; o++)
+		if (d->opt[o].m[CM_PER_STUDENT].q[CQ_P50] <
+		    d->opt[best].m[CM_PER_STUDENT].q[CQ_P50])
+			best = o;
+	char m[NUMFMT_MAX];
+	struct numfmt_style money;
+	words_per_student_style(d, &money);
+	numfmt_money_in(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], &money, 0, m);
+	if (d->nopt == 1)
+		strbuf_printf(&b, "%s costs a median %s per student a year",
+			      d->opt[0].label, m);
+	else
+		strbuf_printf(&b, "%s costs least per student: a median %s a "
+				  "year",
+			      d->opt[best].label, m);
+	return strbuf_take(&b);
+}
+
+static int per_student_wanted(const struct chart_data *d, int o)
+{
+	(void)o;
+	return d->has_students;
+}
+
+static char *per_student_caption(const struct chart_data *d,
+				 const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Cost per student per year");
+}
+
+static char *per_student_subtitle(const struct chart_data *d,
+				  const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *span = words_span(d, 0);
+	strbuf_printf(&b, "Cost to the district per student per year "
+			  "over %s%s, nominal dollars",
+		      span, words_aid(d));
+	free(span);
+	return strbuf_take(&b);
+}
+
+static char *per_student_notes(const struct chart_data *d,
+			       const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *n = words_trials(d);
+	strbuf_printf(&b, "Notes: bar from the 10th to the 90th "
+			  "percentile of %s simulations; marker: "
+			  "median. Total cost divided by the "
+			  "student-years enrolled over the horizon.",
+		      n);
+	free(n);
+	return strbuf_take(&b);
+}
+
+static char *per_student_howto(const struct chart_data *d,
+			       const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Each row is one option's cost per student per "
+		       "year. The marker is the median of the "
+		       "simulations; the bar spans the 10th to the "
+		       "90th percentile, so 8 in 10 simulated futures "
+		       "fall inside it.");
+}
+
+/* ---- Data table ---- */
+
+/* Money to cents: "$32.32", "\u2212$4.10". */
+static const char *cents(double x, char buf[LAYOUT_LABEL_MAX])
+{
+	char num[NUMFMT_MAX];
+	numfmt_money(fabs(x), 2, num);
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%s",
+		 x < 0 && strcmp(num, "$0.00") != 0 ? LAYOUT_MINUS : "", num);
+	return buf;
+}
+
+static void per_student_table(const struct exhibit_ctx *c, struct table *t)
+{
+	const struct chart_data *d = c->d;
+	static const char *const head[] = {"Option", "P10",  "Median",
+					   "P90",    "Mean", "Point estimate"};
+	table_init(t, 6, head, NULL);
+	table_wrap(t, 0);
+	char b[5][LAYOUT_LABEL_MAX];
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_stat *s = &d->opt[o].m[CM_PER_STUDENT];
+		const char *cells[6] = {
+			d->opt[o].label,
+			cents(s->q[CQ_P10], b[0]), cents(s->q[CQ_P50], b[1]),
+			cents(s->q[CQ_P90], b[2]), cents(s->mean, b[3]),
+			cents(s->point, b[4])};
+		table_row(t, cells);
+	}
+}
+
+const struct exhibit_kind exhibit_per_student = {
+	.stem = "per-student",
+	.title_key = "title.per_student",
+	.wanted = per_student_wanted,
+	.caption = per_student_caption,
+	.title = per_student_title,
+	.subtitle = per_student_subtitle,
+	.notes = per_student_notes,
+	.howto = per_student_howto,
+	.draw = perstudent_draw,
+	.table = per_student_table,
+};

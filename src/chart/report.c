@@ -128,51 +128,11 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 	y = para(p, &pg->dl, e->subtitle, y, FONT_REGULAR, 9, STYLE_MUTED);
 	struct exhibit_ctx c = p->c;
 	c.ex = e;
-	if (e->kind == EX_HISTOGRAM || e->kind == EX_HISTOGRAM_PUBLIC) {
-		const struct chart_stat *s =
-			&p->d->opt[e->option]
-				 .cmp[e->kind == EX_HISTOGRAM ? CM_NET_PV
-							      : CM_GROSS_PV];
-		char a[LAYOUT_LABEL_MAX], m[LAYOUT_LABEL_MAX],
-			lo[LAYOUT_LABEL_MAX], hi[LAYOUT_LABEL_MAX],
-			pc[NUMFMT_MAX], se[NUMFMT_MAX];
-		struct strbuf b = STRBUF_INIT;
-		/* The median is the one saving the packet quotes; the mean
-		 * is given as what it is. */
-		strbuf_printf(&b, "Median difference %s (the saving the "
-				  "findings quote); mean %s; 5th to 95th "
-				  "percentile %s to %s. %s is cheaper in %s%% "
-				  "of simulations",
-			      layout_money_full(s->q[CQ_P50], 1, m),
-			      layout_money_full(s->mean, 1, a),
-			      layout_money_full(s->q[CQ_P5], 1, lo),
-			      layout_money_full(s->q[CQ_P95], 1, hi),
-			      p->d->opt[e->option].label,
-			      numfmt_fixed(s->p_cheaper * 100, 1, pc));
-		/* A standard error of 0 (a share of exactly 0 or 1, or too
-		 * few trials) is no certainty: it is not printed. */
-		if (s->p_cheaper_se > 0 && p->d->trials >= 1000)
-			strbuf_printf(&b,
-				      " (standard error %s percentage "
-				      "points).",
-				      numfmt_fixed(s->p_cheaper_se * 100, 2,
-						   se));
-		else
-			strbuf_puts(&b, " (too few trials, or a share of "
-					"exactly 0 or 1: no margin given).");
-		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
-			 STYLE_INK);
-		strbuf_free(&b);
-	}
-	if (e->kind == EX_BUDGET)
-		y = para(p, &pg->dl,
-			 "The All years row gives the percentiles of each "
-			 "simulation's total over the years, which are not the "
-			 "sums of the yearly percentiles above them; its means "
-			 "(risk events, aid) are the sums of the yearly means. "
-			 "Aid received is already taken off the operating "
-			 "budget.",
-			 y, FONT_REGULAR, 9, STYLE_INK);
+	/* The chart's own paragraph above its table, if any. */
+	char *note = e->kind->data_note ? e->kind->data_note(p->d, e) : NULL;
+	if (note)
+		y = para(p, &pg->dl, note, y, FONT_REGULAR, 9, STYLE_INK);
+	free(note);
 	struct table t;
 	exhibit_table(&c, &t);
 	flow_table(p, &t, y + 4, lab, head);

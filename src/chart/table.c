@@ -280,3 +280,8 @@ double table_layout(const struct exhibit_ctx *c, const struct table *t,
 	free(w);
 	return y;
 }
+
+const char *table_money(double x, char buf[LAYOUT_LABEL_MAX])
+{
+	return layout_money_dollars(x, 0, buf);
+}

@@ -136,7 +136,8 @@ static void name_label(const struct exhibit_ctx *c, struct dlist *dl,
 	free(suffix);
 }
 
-void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
+static void tornado_draw(const struct exhibit_ctx *c, struct box b,
+			 struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
 	int o = c->ex->option;
@@ -266,3 +267,165 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	free(xt);
 	free(rows);
 }
+
+/* ---- Words ---- */
+
+/* The input with the largest swing. */
+static char *tornado_title(const struct chart_data *d,
+			   const struct exhibit *e)
+{
+	const struct chart_sens **rows;
+	size_t n = words_tornado_rows(d, e->option, &rows);
+	struct strbuf b = STRBUF_INIT;
+	if (n == 0 || rows[0]->swing == 0) {
+		strbuf_puts(&b, "No single uncertain input moves this "
+				"difference");
+	} else {
+		char *l = words_sens_label(d, rows[0]);
+		strbuf_printf(&b, "%s moves the difference most", l);
+		free(l);
+	}
+	free(rows);
+	return strbuf_take(&b);
+}
+
+static int tornado_wanted(const struct chart_data *d, int o)
+{
+	(void)o;
+	return d->has_sens;
+}
+
+/* Captions name options like titles: by their short names. */
+static char *tornado_caption(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "What drives %s vs %s (tornado)",
+		      chart_name(d, e->option), chart_name(d, d->baseline));
+	return strbuf_take(&b);
+}
+
+static char *tornado_subtitle(const struct chart_data *d,
+			      const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *span = words_span(d, 0);
+	char *pv = words_pv_basis(d);
+	strbuf_printf(&b, "Difference in total cost to the district, "
+			  "%s minus %s, over %s%s, %s",
+		      d->opt[e->option].label, d->opt[d->baseline].label, span,
+		      words_aid(d), pv);
+	free(span);
+	free(pv);
+	return strbuf_take(&b);
+}
+
+static char *tornado_notes(const struct chart_data *d,
+			   const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	const struct chart_sens **rows;
+	size_t k = words_tornado_rows(d, e->option, &rows);
+	int occ = 0;
+	for (size_t i = 0; i < k && i < 10; i++)
+		occ |= rows[i]->occurrence;
+	free(rows);
+	strbuf_printf(&b, "Notes: each bar moves one input from its "
+			  "10th to its 90th percentile%s with every "
+			  "other input at its point value (one at a "
+			  "time: interactions are not shown). Labels: "
+			  "input value: resulting difference.",
+		      occ ? " (a risk: from never occurring to "
+			    "occurring once, at its point cost, in its "
+			    "first possible year)"
+			  : "");
+	if (k > 10)
+		strbuf_printf(&b, " %zu more input%s move%s it less; "
+				  "the data table lists them all with "
+				  "their rank correlations.",
+			      k - 10, k - 10 == 1 ? "" : "s",
+			      k - 10 == 1 ? "s" : "");
+	else
+		strbuf_puts(&b, " Rank correlations: data table.");
+	return strbuf_take(&b);
+}
+
+static char *tornado_howto(const struct chart_data *d,
+			   const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "Each bar is one uncertain input. The "
+			  "vertical line is the point-estimate difference "
+			  "between %s and %s. Moving the input from a "
+			  "low value (its 10th percentile, light half) "
+			  "to a high value (its 90th percentile, dark "
+			  "half) moves the difference to the ends of "
+			  "the bar. The inputs at the top matter most; "
+			  "a bar that crosses $0 can change which "
+			  "option is cheaper on its own.",
+		      d->opt[e->option].label, d->opt[d->baseline].label);
+	return strbuf_take(&b);
+}
+
+/* ---- Data table ---- */
+
+/* A rank correlation to two decimals, with a true minus sign. */
+static const char *rho_text(double r, char buf[LAYOUT_LABEL_MAX])
+{
+	char num[NUMFMT_MAX];
+	numfmt_fixed(fabs(r), 2, num);
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%s",
+		 r < 0 && strcmp(num, "0.00") != 0 ? LAYOUT_MINUS : "", num);
+	return buf;
+}
+
+static void tornado_table(const struct exhibit_ctx *c, struct table *t)
+{
+	const struct chart_data *d = c->d;
+	static const char *const head[] = {
+		"Rank",
+		"Input",
+		"Input at P10 (risk: never)",
+		"Input at P90 (risk: once)",
+		"Difference at P10",
+		"Difference at P90",
+		"Swing",         "Rank correlation"};
+	table_init(t, 8, head, NULL);
+	table_wrap(t, 1);
+	t->align[1] = TA_LEFT;
+	const struct chart_sens **rows;
+	size_t n = words_tornado_rows(d, c->ex->option, &rows);
+	char b[8][LAYOUT_LABEL_MAX];
+	for (size_t i = 0; i < n; i++) {
+		const struct chart_sens *s = rows[i];
+		snprintf(b[0], sizeof(b[0]), "%zu", i + 1);
+		char *name = words_sens_label(d, s);
+		const char *cells[8] = {
+			b[0],
+			name,
+			words_sens_value(d, s, 0, b[1]),
+			words_sens_value(d, s, 1, b[2]),
+			layout_money_dollars(s->out_p10, 1, b[3]),
+			layout_money_dollars(s->out_p90, 1, b[4]),
+			layout_money_dollars(s->swing, 0, b[5]),
+			s->has_rho ? rho_text(s->rho, b[6]) : ""};
+		size_t r_ = table_row(t, cells);
+		t->rule[r_] = i == 10;
+		free(name);
+	}
+	free(rows);
+}
+
+const struct exhibit_kind exhibit_tornado = {
+	.stem = "tornado",
+	.title_key = "title.tornado",
+	.per_option = 1,
+	.wanted = tornado_wanted,
+	.caption = tornado_caption,
+	.title = tornado_title,
+	.subtitle = tornado_subtitle,
+	.notes = tornado_notes,
+	.howto = tornado_howto,
+	.draw = tornado_draw,
+	.table = tornado_table,
+};

@@ -154,11 +154,11 @@ static void test_words_from_numbers(void **state)
 	/* 1 - P(portal cheaper) = 85% includes any trial of equal cost,
 	 * which would fall in the bin that starts at $0; that bin holds
 	 * trials, so the title claims no more than it knows. */
-	char *t = words_title(&d, EX_HISTOGRAM, 0);
+	char *t = words_title(&d, &exhibit_histogram, 0);
 	assert_string_equal(t, "BOCES service costs no more than Cloud portal "
 			       "in 85% of simulations");
 	free(t);
-	t = words_title(&d, EX_HISTOGRAM, 2);
+	t = words_title(&d, &exhibit_histogram, 2);
 	int zero_bin = 0;
 	for (size_t i = 0; i < d.opt[2].nbins; i++)
 		zero_bin |= d.opt[2].bins[i].low == 0 && d.opt[2].bins[i].count;
@@ -166,30 +166,30 @@ static void test_words_from_numbers(void **state)
 	assert_string_equal(t, "BOCES service costs no more than In-house in "
 			       ">99% of simulations");
 	free(t);
-	t = words_title(&d, EX_SCURVE, -1);
+	t = words_title(&d, &exhibit_scurve, -1);
 	assert_string_equal(t, "At 80% confidence, BOCES service costs "
 			       "least: $170K");
 	free(t);
-	t = words_title(&d, EX_TORNADO, 0);
+	t = words_title(&d, &exhibit_tornado, 0);
 	assert_string_equal(t, "breach_p moves the difference most");
 	free(t);
-	t = words_title(&d, EX_BREAKDOWN, -1);
+	t = words_title(&d, &exhibit_breakdown, -1);
 	assert_string_equal(t, "Licensing is the largest expected cost for 2 "
 			       "of 3 options");
 	free(t);
-	t = words_title(&d, EX_PER_STUDENT, -1);
+	t = words_title(&d, &exhibit_per_student, -1);
 	assert_string_equal(t, "BOCES service costs least per student: a "
 			       "median $140 a year");
 	free(t);
-	t = words_title(&d, EX_BUDGET, -1);
+	t = words_title(&d, &exhibit_budget, -1);
 	assert_string_equal(t, "At 80% confidence, BOCES service needs the "
 			       "smallest operating budget: $105K in all");
 	free(t);
-	t = words_title(&d, EX_FAN, -1);
+	t = words_title(&d, &exhibit_fan, -1);
 	assert_string_equal(t, "In-house has the widest range of yearly "
 			       "costs by 2017-18");
 	free(t);
-	t = words_subtitle(&d, EX_HISTOGRAM, 0);
+	t = words_subtitle(&d, &exhibit_histogram, 0);
 	assert_string_equal(t, "Difference in total cost to the district, "
 			       "Cloud portal minus BOCES service, over "
 			       "2015-16 to 2017-18, net of state aid, present "
@@ -253,18 +253,18 @@ static void test_words_from_numbers(void **state)
 	/* With one option nothing reads as a comparison. */
 	int nopt = d.nopt;
 	d.nopt = 1;
-	t = words_howto(&d, EX_SCURVE, -1);
+	t = words_howto(&d, &exhibit_scurve, -1);
 	assert_null(strstr(t, "further left is cheaper"));
 	free(t);
-	t = words_howto(&d, EX_FAN, -1);
+	t = words_howto(&d, &exhibit_fan, -1);
 	assert_null(strstr(t, "compared"));
 	free(t);
-	t = words_title(&d, EX_BUDGET, -1);
+	t = words_title(&d, &exhibit_budget, -1);
 	assert_string_equal(t, "Operating budget of Cloud portal at 80% "
 			       "confidence: $140K in all");
 	free(t);
 	d.nopt = nopt;
-	t = words_howto(&d, EX_SCURVE, -1);
+	t = words_howto(&d, &exhibit_scurve, -1);
 	assert_non_null(strstr(t, "A curve further left is cheaper."));
 	free(t);
 	t = words_input_label("inhouse/Staff time");
