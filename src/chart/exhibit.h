@@ -165,33 +165,6 @@ char *words_input_value(const struct chart_data *d, const char *input,
 char *words_input_exact(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
 
-/* The money style of the per-student chart and its title: from the
- * largest of the options' 10th, 50th and 90th percentiles. */
-void words_per_student_style(const struct chart_data *d,
-			     struct numfmt_style *st);
-
-/* The label of a tornado row's input: a parameter's label (inputs.csv)
- * or name; words_input_label of an item, with " occurs" after an
- * occurrence's item ("Privacy breach occurs [cloud]").  Caller frees. */
-char *words_sens_label(const struct chart_data *d, const struct chart_sens *s);
-
-/* The value of a tornado row's input at its low (high = 0) or high end,
- * for labels: words_input_value of its P10 or P90, or for an occurrence
- * "never" and "once, in 2015-16".  Returns buf. */
-char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
-		       int high, char buf[LAYOUT_LABEL_MAX]);
-
-/* The percentile (0..100) at which the point estimate of option o sits
- * on its distribution table, by linear interpolation between the table's
- * whole percentiles. */
-double words_point_percentile(const struct chart_data *d, int o);
-
-/* The sensitivity rows of option o's difference against the baseline,
- * sorted by swing (largest first; ties by input name).  Returns the count;
- * *rows is malloc'ed (pointers into d). */
-size_t words_tornado_rows(const struct chart_data *d, int o,
-			  const struct chart_sens ***rows);
-
 /* ---- The frame (frame.c) ---- */
 
 /* Lays out the title, subtitle, notes and footer of exhibit c->ex on a
@@ -270,6 +243,33 @@ void frame_option_line(struct dlist *dl, const double *xy, size_t n,
  * table all use these bars. */
 size_t histogram_factor(const struct chart_bin *bins, size_t nb,
 			double *width);
+/* perstudent.c: the money style of the per-student chart and its title,
+ * from the largest of the options' 10th, 50th and 90th percentiles. */
+void per_student_style(const struct chart_data *d, struct numfmt_style *st);
+
+/* tornado.c: the label of a tornado row's input: a parameter's label
+ * (inputs.csv) or name; words_input_label of an item, with " occurs"
+ * after an occurrence's item ("Privacy breach occurs [cloud]").  Caller
+ * frees. */
+char *tornado_label(const struct chart_data *d, const struct chart_sens *s);
+
+/* The value of a tornado row's input at its low (high = 0) or high end,
+ * for labels: words_input_value of its P10 or P90, or for an occurrence
+ * "never" and "once, in 2015-16".  Returns buf. */
+char *tornado_value(const struct chart_data *d, const struct chart_sens *s,
+		    int high, char buf[LAYOUT_LABEL_MAX]);
+
+/* scurve.c: the percentile (0..100) at which the point estimate of option
+ * o sits on its distribution table, by linear interpolation between the
+ * table's whole percentiles. */
+double scurve_point_percentile(const struct chart_data *d, int o);
+
+/* The sensitivity rows of option o's difference against the baseline,
+ * sorted by swing (largest first; ties by input name).  Returns the count;
+ * *rows is malloc'ed (pointers into d). */
+size_t tornado_rows(const struct chart_data *d, int o,
+		    const struct chart_sens ***rows);
+
 /* Option o's risk exposure in words (budget.c), or NULL without one.
  * Caller frees. */
 char *budget_risk_line(const struct chart_data *d, int o);

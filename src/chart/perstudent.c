@@ -10,6 +10,18 @@
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
+void per_student_style(const struct chart_data *d, struct numfmt_style *st)
+{
+	double largest = 0;
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_stat *s = &d->opt[o].m[CM_PER_STUDENT];
+		largest = fmax(largest, fmax(fabs(s->q[CQ_P50]),
+					     fmax(fabs(s->q[CQ_P10]),
+						  fabs(s->q[CQ_P90]))));
+	}
+	numfmt_money_style(largest, st);
+}
+
 static void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 		     struct dlist *dl)
 {
@@ -25,10 +37,10 @@ static void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 	}
 	namew = fmin(namew, b.w * 0.28);
 	const double nlead = STYLE_SMALL * 1.2;
-	/* One money style for every label, and the title (words.c and
-	 * findings_titles.c choose it the same way). */
+	/* One money style for every label, and the title (the title rule
+	 * below and findings_titles.c choose it the same way). */
 	struct numfmt_style money;
-	words_per_student_style(d, &money);
+	per_student_style(d, &money);
 	/* The key. */
 	double kx = b.x + namew + 8, ky = b.y + 7;
 	dl_rect(dl, kx, ky - 7, 16, 8, style_at_lightness(0x4A4A4Au, 85),
@@ -109,7 +121,7 @@ static char *per_student_title(const struct chart_data *d,
 			best = o;
 	char m[NUMFMT_MAX];
 	struct numfmt_style money;
-	words_per_student_style(d, &money);
+	per_student_style(d, &money);
 	numfmt_money_in(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], &money, 0, m);
 	if (d->nopt == 1)
 		strbuf_printf(&b, "%s costs a median %s per student a year",

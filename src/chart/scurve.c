@@ -10,6 +10,30 @@
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
+double scurve_point_percentile(const struct chart_data *d, int o)
+{
+	const double *q = d->opt[o].cdf;
+	double x = d->opt[o].m[CM_NET_PV].point;
+	int first = -1, last = -1;
+	for (int i = 0; i <= 100; i++)
+		if (q[i] == x) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	/* A value the table holds several times: the middle of its run. */
+	if (first >= 0)
+		return (first + last) / 2.0;
+	if (x < q[0])
+		return 0;
+	if (x > q[100])
+		return 100;
+	int i = 0;
+	while (i < 99 && q[i + 1] < x)
+		i++;
+	return i + (x - q[i]) / (q[i + 1] - q[i]);
+}
+
 /* "1st", "2nd", "3rd", "11th", "43rd". */
 static void ordinal(int n, char *buf, size_t cap)
 {
@@ -100,7 +124,7 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 	scurve_style(d, &money);
 	for (int o = 0; o < n; o++) {
 		char m[NUMFMT_MAX], ord[16];
-		double p = words_point_percentile(d, o);
+		double p = scurve_point_percentile(d, o);
 		ordinal((int)lround(p), ord, sizeof(ord));
 		struct strbuf s = STRBUF_INIT;
 		strbuf_printf(&s, "%%s: point estimate %s, %s percentile",
@@ -214,7 +238,7 @@ static void scurve_draw(const struct exhibit_ctx *c, struct box b,
 	level(c, dl, &sx, &sy, CQ_P50, 50, pb);
 	level(c, dl, &sx, &sy, CQ_P80, 80, pb);
 	for (int o = 0; o < d->nopt; o++) {
-		double p = words_point_percentile(d, o);
+		double p = scurve_point_percentile(d, o);
 		dl_mark(dl, scale_map(&sx, d->opt[o].m[CM_NET_PV].point),
 			scale_map(&sy, p), 7, style_option(o).shape,
 			STYLE_WHITE, style_option_line(o), 1.5);
@@ -345,7 +369,7 @@ static void scurve_table(const struct exhibit_ctx *c, struct table *t)
 	table_row(t, cells);
 	cells[0] = "Percentile of the point estimate";
 	for (int o = 0; o < d->nopt; o++) {
-		numfmt_fixed(words_point_percentile(d, o), 0, b[o + 1]);
+		numfmt_fixed(scurve_point_percentile(d, o), 0, b[o + 1]);
 		cells[o + 1] = b[o + 1];
 	}
 	table_row(t, cells);

@@ -16,6 +16,59 @@
 #define TORNADO_CROSS_LW 1.25
 #define TORNADO_KEY_LEAD 11.0 /* between two lines of the key */
 
+/* ---- Rows and their labels ---- */
+
+char *tornado_label(const struct chart_data *d, const struct chart_sens *s)
+{
+	const char *slash = strchr(s->input, '/');
+	if (!slash)
+		return xstrdup(chart_param_label(d, s->input));
+	if (!s->occurrence)
+		return words_input_label(s->input);
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "%s occurs [%.*s]", slash + 1,
+		      (int)(slash - s->input), s->input);
+	return strbuf_take(&b);
+}
+
+char *tornado_value(const struct chart_data *d, const struct chart_sens *s,
+		    int high, char buf[LAYOUT_LABEL_MAX])
+{
+	if (!s->occurrence)
+		return words_input_value(
+			d, s->input, high ? s->in_p90 : s->in_p10, buf);
+	if (!high)
+		snprintf(buf, LAYOUT_LABEL_MAX, "never");
+	else if (*s->year)
+		snprintf(buf, LAYOUT_LABEL_MAX, "once, in %s", s->year);
+	else
+		snprintf(buf, LAYOUT_LABEL_MAX, "once");
+	return buf;
+}
+
+static int cmp_swing(const void *a, const void *b)
+{
+	const struct chart_sens *x = *(const struct chart_sens *const *)a;
+	const struct chart_sens *y = *(const struct chart_sens *const *)b;
+	if (x->swing != y->swing)
+		return x->swing > y->swing ? -1 : 1;
+	return strcmp(x->input, y->input);
+}
+
+size_t tornado_rows(const struct chart_data *d, int o,
+		    const struct chart_sens ***rows)
+{
+	const struct chart_sens **v =
+		xmalloc((d->nsens + 1) * sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < d->nsens; i++)
+		if (d->sens[i].option == o && d->sens[i].diff)
+			v[n++] = &d->sens[i];
+	qsort(v, n, sizeof(*v), cmp_swing);
+	*rows = v;
+	return n;
+}
+
 /* "input value: difference" at one end of a bar: the input to three
  * significant figures, the difference in the chart's money style. */
 static void end_label(const struct chart_data *d, const struct chart_sens *s,
@@ -23,7 +76,7 @@ static void end_label(const struct chart_data *d, const struct chart_sens *s,
 		      size_t cap)
 {
 	char v[LAYOUT_LABEL_MAX], r[NUMFMT_MAX];
-	words_sens_value(d, s, high, v);
+	tornado_value(d, s, high, v);
 	numfmt_money_in(high ? s->out_p90 : s->out_p10, st, 1, r);
 	snprintf(buf, cap, "%s: %s", v, r);
 }
@@ -142,7 +195,7 @@ static void tornado_draw(const struct exhibit_ctx *c, struct box b,
 	const struct chart_data *d = c->d;
 	int o = c->ex->option;
 	const struct chart_sens **rows;
-	size_t n = words_tornado_rows(d, o, &rows);
+	size_t n = tornado_rows(d, o, &rows);
 	if (n > TORNADO_MAX)
 		n = TORNADO_MAX;
 	uint32_t hue = style_option(o).colour;
@@ -178,7 +231,7 @@ static void tornado_draw(const struct exhibit_ctx *c, struct box b,
 		const struct chart_sens *s = rows[i];
 		lo = fmin(lo, fmin(s->out_point, fmin(s->out_p10, s->out_p90)));
 		hi = fmax(hi, fmax(s->out_point, fmax(s->out_p10, s->out_p90)));
-		char *name = words_sens_label(d, s);
+		char *name = tornado_label(d, s);
 		namew = fmax(namew, text_width(c->tm, name, FONT_REGULAR,
 					       STYLE_SMALL));
 		free(name);
@@ -275,13 +328,13 @@ static char *tornado_title(const struct chart_data *d,
 			   const struct exhibit *e)
 {
 	const struct chart_sens **rows;
-	size_t n = words_tornado_rows(d, e->option, &rows);
+	size_t n = tornado_rows(d, e->option, &rows);
 	struct strbuf b = STRBUF_INIT;
 	if (n == 0 || rows[0]->swing == 0) {
 		strbuf_puts(&b, "No single uncertain input moves this "
 				"difference");
 	} else {
-		char *l = words_sens_label(d, rows[0]);
+		char *l = tornado_label(d, rows[0]);
 		strbuf_printf(&b, "%s moves the difference most", l);
 		free(l);
 	}
@@ -325,7 +378,7 @@ static char *tornado_notes(const struct chart_data *d,
 {
 	struct strbuf b = STRBUF_INIT;
 	const struct chart_sens **rows;
-	size_t k = words_tornado_rows(d, e->option, &rows);
+	size_t k = tornado_rows(d, e->option, &rows);
 	int occ = 0;
 	for (size_t i = 0; i < k && i < 10; i++)
 		occ |= rows[i]->occurrence;
@@ -394,17 +447,17 @@ static void tornado_table(const struct exhibit_ctx *c, struct table *t)
 	table_wrap(t, 1);
 	t->align[1] = TA_LEFT;
 	const struct chart_sens **rows;
-	size_t n = words_tornado_rows(d, c->ex->option, &rows);
+	size_t n = tornado_rows(d, c->ex->option, &rows);
 	char b[8][LAYOUT_LABEL_MAX];
 	for (size_t i = 0; i < n; i++) {
 		const struct chart_sens *s = rows[i];
 		snprintf(b[0], sizeof(b[0]), "%zu", i + 1);
-		char *name = words_sens_label(d, s);
+		char *name = tornado_label(d, s);
 		const char *cells[8] = {
 			b[0],
 			name,
-			words_sens_value(d, s, 0, b[1]),
-			words_sens_value(d, s, 1, b[2]),
+			tornado_value(d, s, 0, b[1]),
+			tornado_value(d, s, 1, b[2]),
 			layout_money_dollars(s->out_p10, 1, b[3]),
 			layout_money_dollars(s->out_p90, 1, b[4]),
 			layout_money_dollars(s->swing, 0, b[5]),

@@ -146,10 +146,10 @@ static void test_words_from_numbers(void **state)
 	assert_true(!d.has_findings);
 	/* Base case percentiles: (150000 - 100000) / 1200 = 41.67; 45; and
 	 * 200000 = value(50) exactly. */
-	assert_double_near(words_point_percentile(&d, 0), 50000.0 / 1200,
+	assert_double_near(scurve_point_percentile(&d, 0), 50000.0 / 1200,
 			   1e-12);
-	assert_double_near(words_point_percentile(&d, 1), 45, 1e-12);
-	assert_double_near(words_point_percentile(&d, 2), 50, 0);
+	assert_double_near(scurve_point_percentile(&d, 1), 45, 1e-12);
+	assert_double_near(scurve_point_percentile(&d, 2), 50, 0);
 	/* Titles computed without findings.csv. */
 	/* 1 - P(portal cheaper) = 85% includes any trial of equal cost,
 	 * which would fall in the bin that starts at $0; that bin holds
@@ -205,7 +205,7 @@ static void test_words_from_numbers(void **state)
 	/* Tornado rows: the option's differences only, by swing, ties by
 	 * name. */
 	const struct chart_sens **rows;
-	size_t n = words_tornado_rows(&d, 0, &rows);
+	size_t n = tornado_rows(&d, 0, &rows);
 	assert_int_equal(n, 12);
 	assert_string_equal(rows[0]->input, "breach_p");
 	assert_string_equal(rows[1]->input, "portal/Fee");
@@ -241,7 +241,7 @@ static void test_words_from_numbers(void **state)
 	/* One money style for the per-student chart (the fixture's largest
 	 * amount chooses it). */
 	struct numfmt_style st;
-	words_per_student_style(&d, &st);
+	per_student_style(&d, &st);
 	double largest = 0;
 	for (int o = 0; o < d.nopt; o++)
 		for (int q = CQ_P10; q <= CQ_P90; q++)
@@ -460,16 +460,16 @@ static void test_public_occurrence_labels(void **state)
 	assert_true(s->occurrence);
 	assert_false(d.sens[1].occurrence);
 	char buf[LAYOUT_LABEL_MAX];
-	assert_string_equal(words_sens_value(&d, s, 0, buf), "never");
-	assert_string_equal(words_sens_value(&d, s, 1, buf), "once, in 2016");
-	char *l = words_sens_label(&d, s);
+	assert_string_equal(tornado_value(&d, s, 0, buf), "never");
+	assert_string_equal(tornado_value(&d, s, 1, buf), "once, in 2016");
+	char *l = tornado_label(&d, s);
 	assert_string_equal(l, "Breach occurs [portal]");
 	free(l);
-	l = words_sens_label(&d, &d.sens[1]);
+	l = tornado_label(&d, &d.sens[1]);
 	assert_string_equal(l, "Staff time");
 	free(l);
 	/* Three significant figures, zeros kept, like every input label. */
-	assert_string_equal(words_sens_value(&d, &d.sens[1], 1, buf),
+	assert_string_equal(tornado_value(&d, &d.sens[1], 1, buf),
 			    "0.400 FTE");
 	assert_string_equal(words_input_value(&d, "hours", 26, buf),
 			    "26.0 hours");

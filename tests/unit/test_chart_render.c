@@ -490,7 +490,7 @@ static void test_tornado_heavy_outline_explained(void **state)
 		if (ex[e].kind != &exhibit_tornado)
 			continue;
 		const struct chart_sens **rows;
-		size_t n = words_tornado_rows(&d, ex[e].option, &rows);
+		size_t n = tornado_rows(&d, ex[e].option, &rows);
 		int crossing = 0;
 		for (size_t i = 0; i < n && i < 10; i++)
 			crossing += fmin(rows[i]->out_p10, rows[i]->out_p90) <
