@@ -245,48 +245,6 @@ static void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 
 /* ---- Words ---- */
 
-/* The category with the largest expected net cost for option o, or -1. */
-static int top_category(const struct chart_data *d, int o)
-{
-	int best = -1;
-	for (int c = 0; c < d->ncat; c++)
-		if (d->opt[o].cat_present[c] &&
-		    (best < 0 || d->opt[o].cat_net_mean[c] >
-					 d->opt[o].cat_net_mean[best]))
-			best = c;
-	return best;
-}
-
-/* The category that is the largest in the most options. */
-static char *breakdown_title(const struct chart_data *d,
-			     const struct exhibit *e)
-{
-	(void)e;
-	struct strbuf b = STRBUF_INIT;
-	int *count = xcalloc((size_t)d->ncat + 1, sizeof(int));
-	int best = -1;
-	for (int o = 0; o < d->nopt; o++) {
-		int c = top_category(d, o);
-		if (c >= 0 && ++count[c] > (best >= 0 ? count[best] : 0))
-			best = c;
-	}
-	if (best < 0)
-		strbuf_puts(&b, "Expected cost by category");
-	else if (d->nopt == 1)
-		strbuf_printf(&b, "%s is the largest expected cost",
-			      d->categories[best]);
-	else if (count[best] == d->nopt)
-		strbuf_printf(&b, "%s is the largest expected cost of every "
-				  "option",
-			      d->categories[best]);
-	else
-		strbuf_printf(&b, "%s is the largest expected cost for %d of "
-				  "%d options",
-			      d->categories[best], count[best], d->nopt);
-	free(count);
-	return strbuf_take(&b);
-}
-
 static int breakdown_wanted(const struct chart_data *d, int o)
 {
 	(void)o;
@@ -385,7 +343,6 @@ const struct exhibit_kind exhibit_breakdown = {
 	.title_key = "title.breakdown",
 	.wanted = breakdown_wanted,
 	.caption = breakdown_caption,
-	.title = breakdown_title,
 	.subtitle = breakdown_subtitle,
 	.notes = breakdown_notes,
 	.howto = breakdown_howto,

@@ -150,30 +150,6 @@ static void budget_draw(const struct exhibit_ctx *c, struct box b,
 
 /* ---- Words ---- */
 
-/* The option with the smallest operating budget at 80% confidence over
- * the contract (budget.csv's total rows). */
-static char *budget_title(const struct chart_data *d, const struct exhibit *e)
-{
-	(void)e;
-	struct strbuf b = STRBUF_INIT;
-	int best = 0;
-	for (int o = 1; o < d->nopt; o++)
-		if (d->opt[o].budget_total.op[CB_P80] <
-		    d->opt[best].budget_total.op[CB_P80])
-			best = o;
-	char m[LAYOUT_LABEL_MAX];
-	layout_money_short(d->opt[best].budget_total.op[CB_P80], 0, m);
-	if (d->nopt == 1)
-		strbuf_printf(&b, "Operating budget of %s at 80%% confidence: "
-				  "%s in all",
-			      d->opt[0].label, m);
-	else
-		strbuf_printf(&b, "At 80%% confidence, %s needs the smallest "
-				  "operating budget: %s in all",
-			      d->opt[best].label, m);
-	return strbuf_take(&b);
-}
-
 static int budget_wanted(const struct chart_data *d, int o)
 {
 	(void)o;
@@ -299,7 +275,6 @@ const struct exhibit_kind exhibit_budget = {
 	.title_key = "title.budget",
 	.wanted = budget_wanted,
 	.caption = budget_caption,
-	.title = budget_title,
 	.subtitle = budget_subtitle,
 	.notes = budget_notes,
 	.howto = budget_howto,

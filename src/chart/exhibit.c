@@ -40,7 +40,7 @@ char *words_title(const struct chart_data *d, const struct exhibit_kind *k,
 	if (f)
 		return xstrdup(f);
 	struct exhibit e = bare(k, option);
-	return k->title(d, &e);
+	return k->caption(d, &e);
 }
 
 char *words_subtitle(const struct chart_data *d,

@@ -38,7 +38,8 @@ struct exhibit_kind {
 	const char *stem;      /* file stem: "fan"; per option, "tornado"
 				* gives "tornado-cloud" */
 	const char *title_key; /* findings.csv's key of its title:
-				* "title.fan"; per option + ".ID" */
+				* "title.fan"; per option + ".ID" (the
+				* findings write every title) */
 	int per_option;        /* one exhibit per option but the baseline
 				* (else one exhibit, e->option -1) */
 	int variant;           /* a number of the kind's own (the public
@@ -46,11 +47,9 @@ struct exhibit_kind {
 	/* Whether d holds what it needs (for option o, or -1); NULL:
 	 * always drawn. */
 	int (*wanted)(const struct chart_data *d, int o);
-	/* What it shows, for bookmarks and the contents. */
+	/* What it shows, for bookmarks and the contents; also its title
+	 * when findings.csv has none. */
 	char *(*caption)(const struct chart_data *d, const struct exhibit *e);
-	/* The title rule when findings.csv has no title for it (a finding
-	 * picked from values the files hold, never a new statistic). */
-	char *(*title)(const struct chart_data *d, const struct exhibit *e);
 	/* Measure, dollar basis, horizon, perspective. */
 	char *(*subtitle)(const struct chart_data *d, const struct exhibit *e);
 	/* The notes under the plot: how to read it, N, conventions. */
@@ -118,9 +117,11 @@ void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl);
 /* ---- Words (words.c) ---- */
 
 /* The words of an exhibit of kind k for option (or -1), as exhibit_list
- * gives them.  The title is findings.csv's title.<key> when present (the
- * findings write every title: analysis/findings_titles.c), otherwise
- * k's own title rule.  Caller frees. */
+ * gives them.  The title is findings.csv's title.<key>: the findings
+ * (analysis/findings_titles.c) are the one place that words a chart's
+ * finding.  A folder without it (edtco writes findings.csv into every
+ * result folder) gets the caption, which says what the chart shows and
+ * claims nothing.  Caller frees. */
 char *words_title(const struct chart_data *d, const struct exhibit_kind *k,
 		  int option);
 char *words_subtitle(const struct chart_data *d,

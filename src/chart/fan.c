@@ -215,31 +215,6 @@ static void fan_draw(const struct exhibit_ctx *c, struct box b,
 
 /* ---- Words ---- */
 
-/* The option with the widest 5th-95th percentile range in the last year
- * of the horizon. */
-static char *fan_title(const struct chart_data *d, const struct exhibit *e)
-{
-	(void)e;
-	struct strbuf b = STRBUF_INIT;
-	int y = d->horizon - 1, best = 0;
-	double width = -1;
-	for (int o = 0; o < d->nopt; o++) {
-		const struct chart_stat *s = &d->opt[o].net[y];
-		if (s->q[CQ_P95] - s->q[CQ_P5] > width) {
-			width = s->q[CQ_P95] - s->q[CQ_P5];
-			best = o;
-		}
-	}
-	if (d->nopt == 1)
-		strbuf_printf(&b, "Yearly cost of %s, with its uncertainty",
-			      d->opt[0].label);
-	else
-		strbuf_printf(&b, "%s has the widest range of yearly costs by "
-				  "%s",
-			      d->opt[best].label, d->year_labels[y]);
-	return strbuf_take(&b);
-}
-
 static char *fan_caption(const struct chart_data *d, const struct exhibit *e)
 {
 	(void)d;
@@ -333,7 +308,6 @@ const struct exhibit_kind exhibit_fan = {
 	.stem = "fan",
 	.title_key = "title.fan",
 	.caption = fan_caption,
-	.title = fan_title,
 	.subtitle = fan_subtitle,
 	.notes = fan_notes,
 	.howto = fan_howto,

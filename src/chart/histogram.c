@@ -183,42 +183,6 @@ static void histogram_draw(const struct exhibit_ctx *c, struct box b,
 
 /* ---- Words ---- */
 
-/* The share of simulations in which the more often cheaper of the two is
- * cheaper (1 - p_cheaper counts the ties for the baseline: "costs no
- * more"). */
-static char *histogram_title(const struct chart_data *d,
-			     const struct exhibit *e)
-{
-	int o = e->option, pub = e->kind->variant;
-	const char *ol = d->opt[o].label, *bl = d->opt[d->baseline].label;
-	const struct chart_stat *c =
-		&d->opt[o].cmp[pub ? CM_GROSS_PV : CM_NET_PV];
-	char pc[LAYOUT_LABEL_MAX];
-	struct strbuf b = STRBUF_INIT;
-	int first = c->p_cheaper >= 0.5;
-	layout_percent(first ? c->p_cheaper : 1 - c->p_cheaper, pc);
-	/* 1 - p_cheaper holds the trials where the two cost the same: they
-	 * fall in the bin that starts at $0.  When it has any, a tie is
-	 * nobody's win, and the title says so. */
-	int maybe_tied = 0;
-	const struct chart_option *p = &d->opt[o];
-	const struct chart_bin *bins = pub ? p->pub_bins : p->bins;
-	size_t nbins = pub ? p->npub_bins : p->nbins;
-	for (size_t i = 0; i < nbins; i++)
-		if (bins[i].low == 0 && bins[i].count > 0)
-			maybe_tied = 1;
-	strbuf_printf(&b, "%s%s is cheaper than %s in %s of simulations",
-		      pub ? "For the public, " : "", first ? ol : bl,
-		      first ? bl : ol, pc);
-	if (!first && maybe_tied) {
-		strbuf_reset(&b);
-		strbuf_printf(&b,
-			      "%s%s costs no more than %s in %s of simulations",
-			      pub ? "For the public, " : "", bl, ol, pc);
-	}
-	return strbuf_take(&b);
-}
-
 /* The public's histogram only where the run wrote its bins. */
 static int histogram_public_wanted(const struct chart_data *d, int o)
 {
@@ -387,7 +351,6 @@ const struct exhibit_kind exhibit_histogram = {
 	.title_key = "title.histogram",
 	.per_option = 1,
 	.caption = histogram_caption,
-	.title = histogram_title,
 	.subtitle = histogram_subtitle,
 	.notes = histogram_notes,
 	.howto = histogram_howto,
@@ -404,7 +367,6 @@ const struct exhibit_kind exhibit_histogram_public = {
 	.variant = 1,
 	.wanted = histogram_public_wanted,
 	.caption = histogram_caption,
-	.title = histogram_title,
 	.subtitle = histogram_subtitle,
 	.notes = histogram_notes,
 	.howto = histogram_howto,

@@ -37,8 +37,8 @@ static void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 	}
 	namew = fmin(namew, b.w * 0.28);
 	const double nlead = STYLE_SMALL * 1.2;
-	/* One money style for every label, and the title (the title rule
-	 * below and findings_titles.c choose it the same way). */
+	/* One money style for every label, and the title (findings_titles.c
+	 * chooses it the same way). */
 	struct numfmt_style money;
 	per_student_style(d, &money);
 	/* The key. */
@@ -107,31 +107,6 @@ static void perstudent_draw(const struct exhibit_ctx *c, struct box b,
 }
 
 /* ---- Words ---- */
-
-/* The option with the lowest median, in the chart's money style. */
-static char *per_student_title(const struct chart_data *d,
-			       const struct exhibit *e)
-{
-	(void)e;
-	struct strbuf b = STRBUF_INIT;
-	int best = 0;
-	for (int o = 1; o < d->nopt; o++)
-		if (d->opt[o].m[CM_PER_STUDENT].q[CQ_P50] <
-		    d->opt[best].m[CM_PER_STUDENT].q[CQ_P50])
-			best = o;
-	char m[NUMFMT_MAX];
-	struct numfmt_style money;
-	per_student_style(d, &money);
-	numfmt_money_in(d->opt[best].m[CM_PER_STUDENT].q[CQ_P50], &money, 0, m);
-	if (d->nopt == 1)
-		strbuf_printf(&b, "%s costs a median %s per student a year",
-			      d->opt[0].label, m);
-	else
-		strbuf_printf(&b, "%s costs least per student: a median %s a "
-				  "year",
-			      d->opt[best].label, m);
-	return strbuf_take(&b);
-}
 
 static int per_student_wanted(const struct chart_data *d, int o)
 {
@@ -223,7 +198,6 @@ const struct exhibit_kind exhibit_per_student = {
 	.title_key = "title.per_student",
 	.wanted = per_student_wanted,
 	.caption = per_student_caption,
-	.title = per_student_title,
 	.subtitle = per_student_subtitle,
 	.notes = per_student_notes,
 	.howto = per_student_howto,

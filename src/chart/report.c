@@ -443,34 +443,29 @@ static double bullet(struct pages *p, const char *text, double y)
 	return y;
 }
 
-/* The findings pages: findings.csv's sentences, or without it the titles
- * of the exhibits that compare options. */
-static void findings(struct pages *p, const struct exhibit *ex, size_t nex)
+/* The findings pages: findings.csv's sentences.  The findings are the one
+ * place that states them; a folder without findings.csv gets a line that
+ * says so, and its exhibits' titles only say what each shows. */
+static void findings(struct pages *p)
 {
 	const struct chart_data *d = p->d;
 	struct report_page *pg = new_page(p, "Findings", "Findings", 0);
 	double y = heading(p, &pg->dl, "Findings", PAGE_M);
-	if (d->has_findings) {
-		y = para(p, &pg->dl,
-			 "In words, from the result tables (findings.txt); "
-			 "each sentence states its basis.",
-			 y, FONT_REGULAR, 9, STYLE_MUTED);
-		for (size_t i = 0; i < d->nfindings; i++)
-			if (strncmp(d->findings[i].key, "finding.", 8) == 0)
-				y = bullet(p, d->findings[i].value, y + 2);
+	if (!d->has_findings) {
+		para(p, &pg->dl,
+		     "This folder has no findings.csv, so this packet states no "
+		     "findings (edtco run writes them with the result tables); "
+		     "each exhibit's title says what it shows.",
+		     y, FONT_REGULAR, 9, STYLE_MUTED);
 		return;
 	}
 	y = para(p, &pg->dl,
-		 "The findings stated by the exhibits' titles (this folder has "
-		 "no findings.csv).",
+		 "In words, from the result tables (findings.txt); "
+		 "each sentence states its basis.",
 		 y, FONT_REGULAR, 9, STYLE_MUTED);
-	for (size_t i = 0; i < nex; i++) {
-		struct strbuf b = STRBUF_INIT;
-		strbuf_printf(&b, "%s (Exhibit %d).", ex[i].title,
-			      ex[i].number);
-		y = bullet(p, strbuf_str(&b), y + 2);
-		strbuf_free(&b);
-	}
+	for (size_t i = 0; i < d->nfindings; i++)
+		if (strncmp(d->findings[i].key, "finding.", 8) == 0)
+			y = bullet(p, d->findings[i].value, y + 2);
 }
 
 static double summary(struct pages *p, struct dlist *dl, double y)
@@ -624,7 +619,7 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 	toc[nt++] = (struct entry){xstrdup("Findings"),
 				   xstrdup("in words, with their basis"),
 				   p.n + 1};
-	findings(&p, ex, nex);
+	findings(&p);
 	for (size_t i = 0; i < nex; i++) {
 		struct strbuf w = STRBUF_INIT;
 		strbuf_printf(&w, "Exhibit %d", ex[i].number);

@@ -247,27 +247,6 @@ static void scurve_draw(const struct exhibit_ctx *c, struct box b,
 
 /* ---- Words ---- */
 
-/* The option with the smallest 80th percentile of its total. */
-static char *scurve_title(const struct chart_data *d, const struct exhibit *e)
-{
-	(void)e;
-	struct strbuf b = STRBUF_INIT;
-	char m[LAYOUT_LABEL_MAX];
-	int best = 0;
-	for (int o = 1; o < d->nopt; o++)
-		if (d->opt[o].m[CM_NET_PV].q[CQ_P80] <
-		    d->opt[best].m[CM_NET_PV].q[CQ_P80])
-			best = o;
-	layout_money_short(d->opt[best].m[CM_NET_PV].q[CQ_P80], 0, m);
-	if (d->nopt == 1)
-		strbuf_printf(&b, "At 80%% confidence, %s costs at most %s",
-			      d->opt[0].label, m);
-	else
-		strbuf_printf(&b, "At 80%% confidence, %s costs least: %s",
-			      d->opt[best].label, m);
-	return strbuf_take(&b);
-}
-
 static char *scurve_caption(const struct chart_data *d,
 			    const struct exhibit *e)
 {
@@ -382,7 +361,6 @@ const struct exhibit_kind exhibit_scurve = {
 	.stem = "scurve",
 	.title_key = "title.scurve",
 	.caption = scurve_caption,
-	.title = scurve_title,
 	.subtitle = scurve_subtitle,
 	.notes = scurve_notes,
 	.howto = scurve_howto,

@@ -323,25 +323,6 @@ static void tornado_draw(const struct exhibit_ctx *c, struct box b,
 
 /* ---- Words ---- */
 
-/* The input with the largest swing. */
-static char *tornado_title(const struct chart_data *d,
-			   const struct exhibit *e)
-{
-	const struct chart_sens **rows;
-	size_t n = tornado_rows(d, e->option, &rows);
-	struct strbuf b = STRBUF_INIT;
-	if (n == 0 || rows[0]->swing == 0) {
-		strbuf_puts(&b, "No single uncertain input moves this "
-				"difference");
-	} else {
-		char *l = tornado_label(d, rows[0]);
-		strbuf_printf(&b, "%s moves the difference most", l);
-		free(l);
-	}
-	free(rows);
-	return strbuf_take(&b);
-}
-
 static int tornado_wanted(const struct chart_data *d, int o)
 {
 	(void)o;
@@ -475,7 +456,6 @@ const struct exhibit_kind exhibit_tornado = {
 	.per_option = 1,
 	.wanted = tornado_wanted,
 	.caption = tornado_caption,
-	.title = tornado_title,
 	.subtitle = tornado_subtitle,
 	.notes = tornado_notes,
 	.howto = tornado_howto,
