@@ -1,6 +1,8 @@
 /* The headline and the chart titles of the findings: each at most
  * FINDINGS_TITLE_WORDS words, stating the chart's finding (see
- * findings.h). */
+ * findings.h).  This is the one place that words a chart's finding: the
+ * exhibits take their titles from findings.csv (title.<key>, the
+ * title_key of each chart's description in chart/exhibit.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,10 @@
 /* The breakdown: each option's expected total cost as a bar stacked by
  * category, categories in one order, each in the colour its name gives
- * it (style_categories), labelled where the name fits. */
+ * it (style_categories), labelled where the name fits.
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdlib.h>
 

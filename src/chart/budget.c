@@ -4,7 +4,11 @@
  * the contract set apart; and under the plot a risk exposure line per
  * option with risk items (the events' expected cost, the chance of at
  * least one, their 90th percentile), since those are to insure or hold in
- * reserve rather than to budget.  Nominal dollars (budget.csv). */
+ * reserve rather than to budget.  Nominal dollars (budget.csv).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

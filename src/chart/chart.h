@@ -1,5 +1,6 @@
-/* The exhibits of a result folder: the six charts as PNG, PDF and SVG, and
- * the exhibit packet report.pdf.
+/* The exhibits of a result folder: every chart it supports (one
+ * description each, see chart/exhibit.h) as PNG, PDF and SVG, and the
+ * exhibit packet report.pdf.
  *
  * chart_draw reads the result files a run wrote (see chart/data.h) and
  * writes the exhibits into an output folder, so `edtco run` (drawing from

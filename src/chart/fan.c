@@ -1,6 +1,10 @@
 /* The fan chart: each option's cost per year as small multiples on one
  * shared scale, with nested 90%, 80% and 50% bands and the median line
- * (CHARTS.md 1.1 and 6). */
+ * (CHARTS.md 1.1 and 6).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,11 @@
 /* The difference histogram: the per-trial difference between an option
  * and the baseline, bins aligned on $0, each side labelled with its share
- * (CHARTS.md 1.5 and 6). */
+ * (CHARTS.md 1.5 and 6): of the district's cost (net_pv) and of the
+ * public's (gross_pv), two descriptions that share this code.
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

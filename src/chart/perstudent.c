@@ -1,5 +1,9 @@
 /* Cost per student per year: each option's median with its 10th to 90th
- * percentile band, on one axis. */
+ * percentile band, on one axis.
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,10 @@
 /* The S-curve: for each option, the chance that total cost is at or below
  * each amount, with the 50% and 80% levels and the point estimate marked
- * (CHARTS.md 1.2 and 6). */
+ * (CHARTS.md 1.2 and 6).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,10 @@
 /* The tornado: the inputs that move the difference between an option and
  * the baseline most, one at a time from their 10th to their 90th
- * percentile, sorted by swing (CHARTS.md 1.3 and 6). */
+ * percentile, sorted by swing (CHARTS.md 1.3 and 6).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
