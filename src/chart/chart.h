@@ -52,6 +52,15 @@ void chart_opts_default(struct chart_opts *o);
 int chart_parse_formats(const char *list, unsigned *formats,
 			const char **bad);
 
+/* The file stems of every exhibit a run whose options have the ids
+ * ids[0..n) may draw, in packet order, from the charts' descriptions:
+ * "fan", "scurve", "budget", then for every option "tornado-ID", and so
+ * on (every chart, whether or not its data will be there, so that a run
+ * can check every name it may write before simulating).  A
+ * NULL-terminated array; free it with chart_stems_free. */
+char **chart_exhibit_stems(const char *const *ids, size_t n);
+void chart_stems_free(char **v);
+
 /* Reads the result files of folder src and writes the exhibits into od,
  * each name prefixed by prefix ("" or "case/").  Problems with the files
  * go to diags (CHART_EINPUT, or CHART_EIO when one cannot be read); a

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart/chart.h"
 #include "chart/exhibit.h"
 #include "util/mem.h"
 #include "util/strbuf.h"
@@ -131,4 +132,29 @@ void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl)
 void exhibit_table(const struct exhibit_ctx *c, struct table *t)
 {
 	c->ex->kind->table(c, t);
+}
+
+char **chart_exhibit_stems(const char *const *ids, size_t n)
+{
+	size_t nk = sizeof(kinds) / sizeof(kinds[0]), k = 0;
+	char **v = xcalloc(nk * (n + 1) + 1, sizeof(*v));
+	for (size_t i = 0; i < nk; i++) {
+		if (!kinds[i]->per_option) {
+			v[k++] = xstrdup(kinds[i]->stem);
+			continue;
+		}
+		for (size_t o = 0; o < n; o++) {
+			struct strbuf s = STRBUF_INIT;
+			strbuf_printf(&s, "%s-%s", kinds[i]->stem, ids[o]);
+			v[k++] = strbuf_take(&s);
+		}
+	}
+	return v;
+}
+
+void chart_stems_free(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
 }
