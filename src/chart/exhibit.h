@@ -83,7 +83,7 @@ struct exhibit {
 	int number;     /* 1-based, as in the packet */
 	char *name;     /* file stem: "fan", "tornado-cloud" */
 	char *caption;  /* what it shows, for bookmarks and the contents */
-	char *title;    /* the finding */
+	char *title;    /* the finding (findings.csv), else the caption */
 	char *subtitle; /* measure, dollar basis, horizon, perspective */
 	char *notes;    /* how to read it, N, conventions */
 	char *howto;    /* a longer "how to read this exhibit" paragraph */
@@ -114,8 +114,6 @@ struct exhibit_ctx {
  * STYLE_CHART_H points into dl (initialised here). */
 void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl);
 
-/* ---- Words (words.c) ---- */
-
 /* The words of an exhibit of kind k for option (or -1), as exhibit_list
  * gives them.  The title is findings.csv's title.<key>: the findings
  * (analysis/findings_titles.c) are the one place that words a chart's
@@ -130,6 +128,8 @@ char *words_notes(const struct chart_data *d, const struct exhibit_kind *k,
 		  int option);
 char *words_howto(const struct chart_data *d, const struct exhibit_kind *k,
 		  int option);
+
+/* ---- Words several exhibits share (words.c) ---- */
 
 /* "edtco 0.1.0 · seed 1 · 10,000 trials · tiny.csv 0123456789ab · ..." */
 char *words_source(const struct chart_data *d);
