@@ -1,6 +1,8 @@
 /* The headline and the chart titles of the findings: each at most
  * FINDINGS_TITLE_WORDS words, stating the chart's finding (see
- * findings.h). */
+ * findings.h).  This is the one place that words a chart's finding: the
+ * exhibits take their titles from findings.csv (title.<key>, the
+ * title_key of each chart's description in chart/exhibit.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -346,7 +348,7 @@ static void title_per_student(struct findings_ctx *c)
 		if (s->measure[o * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50] <
 		    s->measure[a * M_COUNT + M_NET_PER_STUDENT_YEAR].q[Q50])
 			a = o;
-	/* In the chart's money style (words_per_student_style), so that the
+	/* In the chart's money style (per_student_style), so that the
 	 * title's amount is the label's: the largest of the options' 10th,
 	 * 50th and 90th percentiles chooses it. */
 	double largest = 0;

@@ -1,11 +1,16 @@
 /* The breakdown: each option's expected total cost as a bar stacked by
  * category, categories in one order, each in the colour its name gives
- * it (style_categories), labelled where the name fits. */
+ * it (style_categories), labelled where the name fits.
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "chart/exhibit.h"
 #include "util/mem.h"
+#include "util/strbuf.h"
 
 /* Whether any option has category cat. */
 static int used(const struct chart_data *d, int cat)
@@ -142,7 +147,7 @@ static void under_labels(const struct exhibit_ctx *c, struct dlist *dl,
 	free(at);
 }
 
-void breakdown_draw(const struct exhibit_ctx *c, struct box b,
+static void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
@@ -241,3 +246,110 @@ void breakdown_draw(const struct exhibit_ctx *c, struct box b,
 	}
 	free(st);
 }
+
+/* ---- Words ---- */
+
+static int breakdown_wanted(const struct chart_data *d, int o)
+{
+	(void)o;
+	return d->ncat > 0;
+}
+
+static char *breakdown_caption(const struct chart_data *d,
+			       const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Expected cost by category");
+}
+
+static char *breakdown_subtitle(const struct chart_data *d,
+				const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *span = words_span(d, 0);
+	char *pv = words_pv_basis(d);
+	strbuf_printf(&b, "Expected (mean) total cost to the district "
+			  "by category over %s%s, %s",
+		      span, words_aid(d), pv);
+	free(span);
+	free(pv);
+	return strbuf_take(&b);
+}
+
+static char *breakdown_notes(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Notes: means add up, so the segments of a bar "
+		       "sum to the option's expected total; "
+		       "percentiles do not add, so no range is shown "
+		       "per category.");
+}
+
+static char *breakdown_howto(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Each bar is one option's expected total cost, "
+		       "split into its cost categories. Categories "
+		       "keep the same colour and order in every bar. "
+		       "The data table gives every amount.");
+}
+
+/* ---- Data table ---- */
+
+static void breakdown_table(const struct exhibit_ctx *ctx, struct table *t)
+{
+	const struct chart_data *d = ctx->d;
+	size_t nc = (size_t)d->nopt + 1;
+	const char **head = xmalloc(nc * sizeof(char *));
+	const char **cells = xmalloc(nc * sizeof(char *));
+	char (*b)[LAYOUT_LABEL_MAX] = xmalloc(nc * sizeof(*b));
+	head[0] = "Category";
+	for (int o = 0; o < d->nopt; o++)
+		head[o + 1] = d->opt[o].label;
+	table_init(t, nc, head, NULL);
+	table_wrap(t, 0);
+	for (int c = 0; c < d->ncat; c++) {
+		cells[0] = d->categories[c];
+		for (int o = 0; o < d->nopt; o++) {
+			const struct chart_option *p = &d->opt[o];
+			if (p->cat_present[c])
+				cells[o + 1] = table_money(p->cat_net_mean[c],
+							   b[o + 1]);
+			else
+				cells[o + 1] = "\xE2\x80\x94"; /* em dash */
+		}
+		table_row(t, cells);
+	}
+	cells[0] = "Total (expected)";
+	for (int o = 0; o < d->nopt; o++) {
+		double s = 0;
+		for (int c = 0; c < d->ncat; c++)
+			if (d->opt[o].cat_present[c])
+				s += d->opt[o].cat_net_mean[c];
+		cells[o + 1] = table_money(s, b[o + 1]);
+	}
+	size_t r = table_row(t, cells);
+	t->rule[r] = 1;
+	t->bold[r] = 1;
+	free(head);
+	free(cells);
+	free(b);
+}
+
+const struct exhibit_kind exhibit_breakdown = {
+	.stem = "breakdown",
+	.title_key = "title.breakdown",
+	.wanted = breakdown_wanted,
+	.caption = breakdown_caption,
+	.subtitle = breakdown_subtitle,
+	.notes = breakdown_notes,
+	.howto = breakdown_howto,
+	.draw = breakdown_draw,
+	.table = breakdown_table,
+};

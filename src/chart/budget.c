@@ -4,7 +4,11 @@
  * the contract set apart; and under the plot a risk exposure line per
  * option with risk items (the events' expected cost, the chance of at
  * least one, their 90th percentile), since those are to insure or hold in
- * reserve rather than to budget.  Nominal dollars (budget.csv). */
+ * reserve rather than to budget.  Nominal dollars (budget.csv).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +38,8 @@ char *budget_risk_line(const struct chart_data *d, int o)
 	return strbuf_take(&s);
 }
 
-void budget_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
+static void budget_draw(const struct exhibit_ctx *c, struct box b,
+			struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
 	int ny = d->nyears, nh = d->horizon, np = d->nopt;
@@ -146,3 +151,138 @@ void budget_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		free(risk[o]);
 	free(risk);
 }
+
+/* ---- Words ---- */
+
+static int budget_wanted(const struct chart_data *d, int o)
+{
+	(void)o;
+	return d->has_budget;
+}
+
+static char *budget_caption(const struct chart_data *d,
+			    const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("What to budget each year, and the risk exposure");
+}
+
+static char *budget_subtitle(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *all = words_span(d, 1);
+	strbuf_printf(&b, "Operating budget of each school year (no "
+			  "risk event occurring)%s, nominal dollars, "
+			  "%s",
+		      words_aid(d), all);
+	free(all);
+	return strbuf_take(&b);
+}
+
+static char *budget_notes(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *n = words_trials(d);
+	strbuf_printf(&b, "Notes: percentiles of each year's operating "
+			  "cost over %s simulations (the net cost less "
+			  "the risk events that occurred and the aid on "
+			  "them), computed year by year: they do not "
+			  "add up to the total's. ",
+		      n);
+	if (d->nyears > d->horizon)
+		strbuf_puts(&b, "Years marked aid only hold the state "
+				"aid received for the contract's last "
+				"years (negative: money back). ");
+	strbuf_puts(&b, "The aid received each year is in the data "
+			"table. Data: budget.csv.");
+	free(n);
+	return strbuf_take(&b);
+}
+
+static char *budget_howto(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Each bar is what one option needs in that "
+		       "school year for an 80% chance of staying "
+		       "within budget, if no risk event (such as a "
+		       "data breach) occurs; the line spans the "
+		       "budgets for a 50% and a 90% chance. State aid "
+		       "is taken off in the year it is received. The "
+		       "risk events are not in the bars: the lines "
+		       "below the chart give their expected cost, "
+		       "the chance that at least one occurs over the "
+		       "contract, and the cost that 9 in 10 "
+		       "simulations stay within, which is what to "
+		       "insure or hold in reserve.");
+}
+
+/* ---- Data page ---- */
+
+static char *budget_data_note(const struct chart_data *d,
+			      const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("The All years row gives the percentiles of each "
+		       "simulation's total over the years, which are not the "
+		       "sums of the yearly percentiles above them; its means "
+		       "(risk events, aid) are the sums of the yearly means. "
+		       "Aid received is already taken off the operating "
+		       "budget.");
+}
+
+/* The budget by year: every number of the exhibit, to the dollar. */
+static void budget_table(const struct exhibit_ctx *c, struct table *t)
+{
+	const struct chart_data *d = c->d;
+	static const char *const head[] = {
+		"Option",	 "Year",	   "Operating budget P50",
+		"Operating P80", "Operating P90", "Risk events: mean",
+		"Risk events: P90", "Aid received (mean)"};
+	table_init(t, 8, head, NULL);
+	table_wrap(t, 0);
+	char b[6][LAYOUT_LABEL_MAX];
+	for (int o = 0; o < d->nopt; o++) {
+		const struct chart_option *p = &d->opt[o];
+		for (int y = 0; y <= d->nyears; y++) {
+			int total = y == d->nyears;
+			const struct chart_budget *v =
+				total ? &p->budget_total : &p->budget[y];
+			char yl[LAYOUT_LABEL_MAX];
+			snprintf(yl, sizeof(yl), "%s%s",
+				 total ? "All years" : d->year_labels[y],
+				 !total && y >= d->horizon ? " (aid only)"
+							    : "");
+			const char *cells[8] = {
+				p->label,
+				yl,
+				table_money(v->op[CB_P50], b[0]),
+				table_money(v->op[CB_P80], b[1]),
+				table_money(v->op[CB_P90], b[2]),
+				table_money(v->risk_mean, b[3]),
+				table_money(v->risk_p90, b[4]),
+				table_money(v->aid, b[5])};
+			size_t r = table_row(t, cells);
+			if (total)
+				t->bold[r] = 1;
+		}
+	}
+}
+
+const struct exhibit_kind exhibit_budget = {
+	.stem = "budget",
+	.title_key = "title.budget",
+	.wanted = budget_wanted,
+	.caption = budget_caption,
+	.subtitle = budget_subtitle,
+	.notes = budget_notes,
+	.howto = budget_howto,
+	.draw = budget_draw,
+	.table = budget_table,
+	.data_note = budget_data_note,
+};

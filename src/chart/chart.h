@@ -1,5 +1,6 @@
-/* The exhibits of a result folder: the six charts as PNG, PDF and SVG, and
- * the exhibit packet report.pdf.
+/* The exhibits of a result folder: every chart it supports (one
+ * description each, see chart/exhibit.h) as PNG, PDF and SVG, and the
+ * exhibit packet report.pdf.
  *
  * chart_draw reads the result files a run wrote (see chart/data.h) and
  * writes the exhibits into an output folder, so `edtco run` (drawing from
@@ -50,6 +51,15 @@ void chart_opts_default(struct chart_opts *o);
  * start in list. */
 int chart_parse_formats(const char *list, unsigned *formats,
 			const char **bad);
+
+/* The file stems of every exhibit a run whose options have the ids
+ * ids[0..n) may draw, in packet order, from the charts' descriptions:
+ * "fan", "scurve", "budget", then for every option "tornado-ID", and so
+ * on (every chart, whether or not its data will be there, so that a run
+ * can check every name it may write before simulating).  A
+ * NULL-terminated array; free it with chart_stems_free. */
+char **chart_exhibit_stems(const char *const *ids, size_t n);
+void chart_stems_free(char **v);
 
 /* Reads the result files of folder src and writes the exhibits into od,
  * each name prefixed by prefix ("" or "case/").  Problems with the files

@@ -1,6 +1,7 @@
-/* The exhibits: which ones a result folder supports, their words (title,
- * subtitle, notes, footer), the frame every exhibit shares, and the layout
- * of each chart and of its data table into display lists.
+/* The exhibits: one description per chart (struct exhibit_kind: its file
+ * stem, the data it needs, its title rule, words, layout and data table),
+ * the exhibits a result folder supports, the frame every exhibit shares,
+ * the words several share, and the tables of the data pages.
  *
  * Internal to chart/.  Everything here is layout (no cairo): text widths
  * come from a struct text_measure. */
@@ -15,37 +16,85 @@
 #include "chart/style.h"
 #include "util/numfmt.h"
 
-enum exhibit_kind {
-	EX_FAN,
-	EX_SCURVE,
-	EX_TORNADO,
-	EX_HISTOGRAM,
-	EX_BREAKDOWN,
-	EX_PER_STUDENT,
-	EX_HISTOGRAM_PUBLIC, /* the difference histogram of the public's
-			      * cost (gross_pv) */
-	EX_BUDGET /* the budget by year (budget.csv), after the S-curve */
+struct exhibit;
+struct exhibit_ctx;
+struct table;
+
+/* The plot box left inside a frame. */
+struct box {
+	double x, y, w, h;
 };
 
+/* One description per chart: everything that makes one kind of exhibit.
+ * Each chart's file (fan.c, scurve.c, ...) holds all of its code and
+ * defines its description at its end; exhibit.c lists the descriptions
+ * in packet order.  Adding a chart is one new file and one row in that
+ * list (with its declaration below).
+ *
+ * Every function gets the exhibit e it is for (e->kind is this
+ * description, e->option the option it compares, or -1); functions that
+ * return text return a string the caller frees. */
+struct exhibit_kind {
+	const char *stem;      /* file stem: "fan"; per option, "tornado"
+				* gives "tornado-cloud" */
+	const char *title_key; /* findings.csv's key of its title:
+				* "title.fan"; per option + ".ID" (the
+				* findings write every title) */
+	int per_option;        /* one exhibit per option but the baseline
+				* (else one exhibit, e->option -1) */
+	int variant;           /* a number of the kind's own (the public
+				* difference histogram: 1) */
+	/* Whether d holds what it needs (for option o, or -1); NULL:
+	 * always drawn. */
+	int (*wanted)(const struct chart_data *d, int o);
+	/* What it shows, for bookmarks and the contents; also its title
+	 * when findings.csv has none. */
+	char *(*caption)(const struct chart_data *d, const struct exhibit *e);
+	/* Measure, dollar basis, horizon, perspective. */
+	char *(*subtitle)(const struct chart_data *d, const struct exhibit *e);
+	/* The notes under the plot: how to read it, N, conventions. */
+	char *(*notes)(const struct chart_data *d, const struct exhibit *e);
+	/* The packet's "How to read this exhibit" paragraph. */
+	char *(*howto)(const struct chart_data *d, const struct exhibit *e);
+	/* The layout of the plot into box b, inside the frame. */
+	void (*draw)(const struct exhibit_ctx *c, struct box b,
+		     struct dlist *dl);
+	/* The data page: its table, and a paragraph above it (NULL, or
+	 * returning NULL: none). */
+	void (*table)(const struct exhibit_ctx *c, struct table *t);
+	char *(*data_note)(const struct chart_data *d,
+			   const struct exhibit *e);
+};
+
+/* The descriptions, one per chart file. */
+extern const struct exhibit_kind exhibit_fan;            /* fan.c */
+extern const struct exhibit_kind exhibit_scurve;         /* scurve.c */
+extern const struct exhibit_kind exhibit_budget;         /* budget.c */
+extern const struct exhibit_kind exhibit_tornado;        /* tornado.c */
+extern const struct exhibit_kind exhibit_histogram;      /* histogram.c */
+extern const struct exhibit_kind exhibit_histogram_public; /* histogram.c */
+extern const struct exhibit_kind exhibit_breakdown;      /* breakdown.c */
+extern const struct exhibit_kind exhibit_per_student;    /* perstudent.c */
+
 struct exhibit {
-	enum exhibit_kind kind;
-	int option;     /* EX_TORNADO, EX_HISTOGRAM(_PUBLIC): the option
-			 * compared with
-			 * the baseline; -1 otherwise */
+	const struct exhibit_kind *kind;
+	int option;     /* per-option kinds: the option compared with the
+			 * baseline; -1 otherwise */
 	int number;     /* 1-based, as in the packet */
 	char *name;     /* file stem: "fan", "tornado-cloud" */
 	char *caption;  /* what it shows, for bookmarks and the contents */
-	char *title;    /* the finding */
+	char *title;    /* the finding (findings.csv), else the caption */
 	char *subtitle; /* measure, dollar basis, horizon, perspective */
 	char *notes;    /* how to read it, N, conventions */
 	char *howto;    /* a longer "how to read this exhibit" paragraph */
 };
 
-/* The exhibits d supports, numbered in packet order: the fan chart, the
- * S-curve, the budget by year (with budget.csv), a tornado per option
- * (with sensitivity.csv), a difference
- * histogram per option, the breakdown, and the cost per student (with
- * students).  Returns the count; free with exhibit_list_free. */
+/* The exhibits d supports, numbered in packet order: for each
+ * description in the list (the fan chart, the S-curve, the budget by
+ * year, the tornadoes, the difference histograms of the district's and
+ * of the public's cost, the breakdown, the cost per student), one exhibit
+ * or one per option but the baseline, where its data is present.
+ * Returns the count; free with exhibit_list_free. */
 size_t exhibit_list(const struct chart_data *d, struct exhibit **out);
 void exhibit_list_free(struct exhibit *v, size_t n);
 
@@ -65,18 +114,22 @@ struct exhibit_ctx {
  * STYLE_CHART_H points into dl (initialised here). */
 void exhibit_draw(const struct exhibit_ctx *c, struct dlist *dl);
 
-/* ---- Words (words.c) ---- */
+/* The words of an exhibit of kind k for option (or -1), as exhibit_list
+ * gives them.  The title is findings.csv's title.<key>: the findings
+ * (analysis/findings_titles.c) are the one place that words a chart's
+ * finding.  A folder without it (edtco writes findings.csv into every
+ * result folder) gets the caption, which says what the chart shows and
+ * claims nothing.  Caller frees. */
+char *words_title(const struct chart_data *d, const struct exhibit_kind *k,
+		  int option);
+char *words_subtitle(const struct chart_data *d,
+		     const struct exhibit_kind *k, int option);
+char *words_notes(const struct chart_data *d, const struct exhibit_kind *k,
+		  int option);
+char *words_howto(const struct chart_data *d, const struct exhibit_kind *k,
+		  int option);
 
-/* The title of an exhibit: findings.csv's title.<key> when present,
- * otherwise a finding computed from the numbers.  Caller frees. */
-char *words_title(const struct chart_data *d, enum exhibit_kind kind,
-		  int option);
-char *words_subtitle(const struct chart_data *d, enum exhibit_kind kind,
-		     int option);
-char *words_notes(const struct chart_data *d, enum exhibit_kind kind,
-		  int option);
-char *words_howto(const struct chart_data *d, enum exhibit_kind kind,
-		  int option);
+/* ---- Words several exhibits share (words.c) ---- */
 
 /* "edtco 0.1.0 · seed 1 · 10,000 trials · tiny.csv 0123456789ab · ..." */
 char *words_source(const struct chart_data *d);
@@ -113,39 +166,7 @@ char *words_input_value(const struct chart_data *d, const char *input,
 char *words_input_exact(const struct chart_data *d, const char *input,
 			double v, char buf[LAYOUT_LABEL_MAX]);
 
-/* The money style of the per-student chart and its title: from the
- * largest of the options' 10th, 50th and 90th percentiles. */
-void words_per_student_style(const struct chart_data *d,
-			     struct numfmt_style *st);
-
-/* The label of a tornado row's input: a parameter's label (inputs.csv)
- * or name; words_input_label of an item, with " occurs" after an
- * occurrence's item ("Privacy breach occurs [cloud]").  Caller frees. */
-char *words_sens_label(const struct chart_data *d, const struct chart_sens *s);
-
-/* The value of a tornado row's input at its low (high = 0) or high end,
- * for labels: words_input_value of its P10 or P90, or for an occurrence
- * "never" and "once, in 2015-16".  Returns buf. */
-char *words_sens_value(const struct chart_data *d, const struct chart_sens *s,
-		       int high, char buf[LAYOUT_LABEL_MAX]);
-
-/* The percentile (0..100) at which the point estimate of option o sits
- * on its distribution table, by linear interpolation between the table's
- * whole percentiles. */
-double words_point_percentile(const struct chart_data *d, int o);
-
-/* The sensitivity rows of option o's difference against the baseline,
- * sorted by swing (largest first; ties by input name).  Returns the count;
- * *rows is malloc'ed (pointers into d). */
-size_t words_tornado_rows(const struct chart_data *d, int o,
-			  const struct chart_sens ***rows);
-
 /* ---- The frame (frame.c) ---- */
-
-/* The plot box left inside a frame. */
-struct box {
-	double x, y, w, h;
-};
 
 /* Lays out the title, subtitle, notes and footer of exhibit c->ex on a
  * STYLE_CHART_W x STYLE_CHART_H canvas, and returns the box left for the
@@ -215,25 +236,41 @@ size_t frame_lines(const struct exhibit_ctx *c, struct dlist *dl, double x,
 void frame_option_line(struct dlist *dl, const double *xy, size_t n,
 		       int option, double lw);
 
-/* ---- The charts (one file each) ---- */
+/* ---- What the charts share with the tests ---- */
 
-void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl);
-void scurve_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl);
-void tornado_draw(const struct exhibit_ctx *c, struct box b,
-		  struct dlist *dl);
-void histogram_draw(const struct exhibit_ctx *c, struct box b,
-		    struct dlist *dl);
 /* How many of the bins bins[0..nb) of histogram.csv (an option's net_pv
  * or gross_pv bins) one bar of its histogram holds (1, 2, 5, 10...), and
  * in *width the bar's width in dollars: the drawing, its note and its data
  * table all use these bars. */
 size_t histogram_factor(const struct chart_bin *bins, size_t nb,
 			double *width);
-void breakdown_draw(const struct exhibit_ctx *c, struct box b,
-		    struct dlist *dl);
-void perstudent_draw(const struct exhibit_ctx *c, struct box b,
-		     struct dlist *dl);
-void budget_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl);
+/* perstudent.c: the money style of the per-student chart and its title,
+ * from the largest of the options' 10th, 50th and 90th percentiles. */
+void per_student_style(const struct chart_data *d, struct numfmt_style *st);
+
+/* tornado.c: the label of a tornado row's input: a parameter's label
+ * (inputs.csv) or name; words_input_label of an item, with " occurs"
+ * after an occurrence's item ("Privacy breach occurs [cloud]").  Caller
+ * frees. */
+char *tornado_label(const struct chart_data *d, const struct chart_sens *s);
+
+/* The value of a tornado row's input at its low (high = 0) or high end,
+ * for labels: words_input_value of its P10 or P90, or for an occurrence
+ * "never" and "once, in 2015-16".  Returns buf. */
+char *tornado_value(const struct chart_data *d, const struct chart_sens *s,
+		    int high, char buf[LAYOUT_LABEL_MAX]);
+
+/* scurve.c: the percentile (0..100) at which the point estimate of option
+ * o sits on its distribution table, by linear interpolation between the
+ * table's whole percentiles. */
+double scurve_point_percentile(const struct chart_data *d, int o);
+
+/* The sensitivity rows of option o's difference against the baseline,
+ * sorted by swing (largest first; ties by input name).  Returns the count;
+ * *rows is malloc'ed (pointers into d). */
+size_t tornado_rows(const struct chart_data *d, int o,
+		    const struct chart_sens ***rows);
+
 /* Option o's risk exposure in words (budget.c), or NULL without one.
  * Caller frees. */
 char *budget_risk_line(const struct chart_data *d, int o);
@@ -277,7 +314,11 @@ double table_layout_widths(const struct exhibit_ctx *c, const struct table *t,
 			   const double *w, struct dlist *dl, double x,
 			   double y, double y_max, size_t *next);
 
-/* The data table of exhibit c->ex. */
+/* Money in data tables: exact to the dollar ("$1,234", no sign for
+ * positive amounts).  Returns buf. */
+const char *table_money(double x, char buf[LAYOUT_LABEL_MAX]);
+
+/* The data table of exhibit c->ex (its kind's table). */
 void exhibit_table(const struct exhibit_ctx *c, struct table *t);
 
 #endif

@@ -1,11 +1,17 @@
 /* The fan chart: each option's cost per year as small multiples on one
  * shared scale, with nested 90%, 80% and 50% bands and the median line
- * (CHARTS.md 1.1 and 6). */
+ * (CHARTS.md 1.1 and 6).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chart/exhibit.h"
 #include "util/mem.h"
+#include "util/strbuf.h"
 
 /* Greyscale lightness of the three bands (outer to inner) and of the
  * median line: steps of at least 10 L* survive photocopying. */
@@ -80,7 +86,8 @@ static void aid_year(struct dlist *dl, const struct chart_stat *s, double x,
 		STYLE_DATA_LW, DASH_SOLID);
 }
 
-void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
+static void fan_draw(const struct exhibit_ctx *c, struct box b,
+		     struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
 	int ny = d->nyears, nh = d->horizon, np = d->nopt;
@@ -209,3 +216,105 @@ void fan_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	free(x);
 	free(nlines);
 }
+
+/* ---- Words ---- */
+
+static char *fan_caption(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Cost per year (fan chart)");
+}
+
+static char *fan_subtitle(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *all = words_span(d, 1);
+	strbuf_printf(&b, "Cost to the district each year%s, nominal "
+			  "dollars, %s",
+		      words_aid(d), all);
+	free(all);
+	return strbuf_take(&b);
+}
+
+static char *fan_notes(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *n = words_trials(d);
+	strbuf_printf(&b, "Notes: bands hold the middle 50%%, 80%% and "
+			  "90%% of %s simulated outcomes of each year, "
+			  "computed year by year (they are not paths); "
+			  "line: median. Percentiles: Hyndman-Fan type "
+			  "7.",
+		      n);
+	if (d->nyears > d->horizon) {
+		/* "2020-21 holds", "Years 5 to 6 hold" */
+		const char *a = d->year_labels[d->horizon];
+		const char *z = d->year_labels[d->nyears - 1];
+		int one = d->nyears - d->horizon == 1;
+		int num = strspn(a, "0123456789") == strlen(a) && strlen(a) < 4;
+		strbuf_puts(&b, num ? (one ? " Year " : " Years ") : " ");
+		strbuf_printf(&b, one ? "%s holds" : "%s to %s hold", a, z);
+		strbuf_puts(&b, " only state aid paid for earlier "
+				"years.");
+	}
+	free(n);
+	return strbuf_take(&b);
+}
+
+static char *fan_howto(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	strbuf_puts(&b, "Each panel shows one option. The line is the "
+			"median cost of each year: half of the "
+			"simulated futures cost more, half less. The "
+			"darkest band holds the middle half of the "
+			"simulated outcomes, and 9 in 10 fall inside "
+			"the whole fan. A fan that widens says the "
+			"later years are less certain.");
+	if (d->nopt > 1)
+		strbuf_puts(&b, " All panels share one scale, so their "
+				"heights can be compared.");
+	return strbuf_take(&b);
+}
+
+/* ---- Data table ---- */
+
+static void fan_table(const struct exhibit_ctx *c, struct table *t)
+{
+	const struct chart_data *d = c->d;
+	static const char *const head[] = {"Option", "Year", "Mean", "P5",
+					   "P10",    "P25",  "Median", "P75",
+					   "P90",    "P95"};
+	static const int q[] = {CQ_P5, CQ_P10, CQ_P25, CQ_P50, CQ_P75, CQ_P90,
+				CQ_P95};
+	table_init(t, 10, head, NULL);
+	table_wrap(t, 0);
+	char b[8][LAYOUT_LABEL_MAX];
+	for (int o = 0; o < d->nopt; o++)
+		for (int y = 0; y < d->nyears; y++) {
+			const struct chart_stat *s = &d->opt[o].net[y];
+			const char *cells[10] = {y ? "" : d->opt[o].label,
+						 d->year_labels[y],
+						 table_money(s->mean, b[0])};
+			for (int i = 0; i < 7; i++)
+				cells[3 + i] =
+					table_money(s->q[q[i]], b[1 + i]);
+			size_t r = table_row(t, cells);
+			t->rule[r] = y == 0 && o > 0;
+		}
+}
+
+const struct exhibit_kind exhibit_fan = {
+	.stem = "fan",
+	.title_key = "title.fan",
+	.caption = fan_caption,
+	.subtitle = fan_subtitle,
+	.notes = fan_notes,
+	.howto = fan_howto,
+	.draw = fan_draw,
+	.table = fan_table,
+};

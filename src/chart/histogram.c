@@ -1,6 +1,11 @@
 /* The difference histogram: the per-trial difference between an option
  * and the baseline, bins aligned on $0, each side labelled with its share
- * (CHARTS.md 1.5 and 6). */
+ * (CHARTS.md 1.5 and 6): of the district's cost (net_pv) and of the
+ * public's (gross_pv), two descriptions that share this code.
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,12 +81,12 @@ static void side(const struct exhibit_ctx *c, struct dlist *dl, double x,
 	strbuf_free(&b);
 }
 
-void histogram_draw(const struct exhibit_ctx *c, struct box b,
+static void histogram_draw(const struct exhibit_ctx *c, struct box b,
 		    struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
 	int o = c->ex->option, base = d->baseline;
-	int pub = c->ex->kind == EX_HISTOGRAM_PUBLIC;
+	int pub = c->ex->kind->variant;
 	const struct chart_option *op = &d->opt[o];
 	const struct chart_stat *cmp = &op->cmp[pub ? CM_GROSS_PV : CM_NET_PV];
 	struct bar *v;
@@ -180,3 +185,197 @@ void histogram_draw(const struct exhibit_ctx *c, struct box b,
 	free(xt);
 	free(v);
 }
+
+/* ---- Words ---- */
+
+/* The public's histogram only where the run wrote its bins. */
+static int histogram_public_wanted(const struct chart_data *d, int o)
+{
+	return d->opt[o].npub_bins > 0;
+}
+
+static char *histogram_caption(const struct chart_data *d,
+			       const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	if (e->kind->variant)
+		strbuf_printf(&b, "%s minus %s, cost to the public",
+			      d->opt[e->option].label,
+			      chart_name(d, d->baseline));
+	else
+		strbuf_printf(&b, "%s minus %s, simulation by simulation",
+			      chart_name(d, e->option),
+			      chart_name(d, d->baseline));
+	return strbuf_take(&b);
+}
+
+static char *histogram_subtitle(const struct chart_data *d,
+				const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *span = words_span(d, 0);
+	char *pv = words_pv_basis(d);
+	const char *ol = d->opt[e->option].label;
+	const char *bl = d->opt[d->baseline].label;
+	if (e->kind->variant)
+		strbuf_printf(&b, "Difference in total cost to the public "
+				  "(every payer, before state aid), %s minus "
+				  "%s, over %s, %s",
+			      ol, bl, span, pv);
+	else
+		strbuf_printf(&b, "Difference in total cost to the district, "
+				  "%s minus %s, over %s%s, %s",
+			      ol, bl, span, words_aid(d), pv);
+	free(span);
+	free(pv);
+	return strbuf_take(&b);
+}
+
+static char *histogram_notes(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *n = words_trials(d);
+	char w[LAYOUT_LABEL_MAX] = "";
+	const struct chart_option *p = &d->opt[e->option];
+	const char *ol = p->label;
+	int pub = e->kind->variant;
+	double drawn;
+	histogram_factor(pub ? p->pub_bins : p->bins,
+			 pub ? p->npub_bins : p->nbins, &drawn);
+	layout_money_full(drawn, 0, w);
+	strbuf_printf(&b, "Notes: difference = %s minus %s in each of "
+			  "%s simulations, both on the same simulated "
+			  "inputs; positive: %s costs more%s. Bars %s "
+			  "wide, with an edge at $0.",
+		      ol, d->opt[d->baseline].label, n, ol,
+		      pub ? " (every payer's cost, before state aid)" : "",
+		      w);
+	free(n);
+	return strbuf_take(&b);
+}
+
+static char *histogram_howto(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "Each simulated future gives one difference "
+			  "between the two options' total costs%s. "
+			  "Bars left of $0 are futures in which %s is "
+			  "cheaper; bars right of $0, futures in which "
+			  "%s is cheaper. The shares of the two sides "
+			  "are printed above them. The bracket spans "
+			  "the middle 90%% of differences.",
+		      e->kind->variant
+			      ? " to the public: every payer's cost "
+				"(the district's, the state's and any "
+				"other's), before state aid, which "
+				"only moves money from one public "
+				"payer to another"
+			      : "",
+		      d->opt[e->option].label, d->opt[d->baseline].label);
+	return strbuf_take(&b);
+}
+
+/* ---- Data page ---- */
+
+/* The median and mean difference, its range and the share cheaper. */
+static char *histogram_data_note(const struct chart_data *d,
+				 const struct exhibit *e)
+{
+	const struct chart_stat *s =
+		&d->opt[e->option].cmp[e->kind->variant ? CM_GROSS_PV
+							: CM_NET_PV];
+	char a[LAYOUT_LABEL_MAX], m[LAYOUT_LABEL_MAX], lo[LAYOUT_LABEL_MAX],
+		hi[LAYOUT_LABEL_MAX], pc[NUMFMT_MAX], se[NUMFMT_MAX];
+	struct strbuf b = STRBUF_INIT;
+	/* The median is the one saving the packet quotes; the mean is given
+	 * as what it is. */
+	strbuf_printf(&b, "Median difference %s (the saving the "
+			  "findings quote); mean %s; 5th to 95th "
+			  "percentile %s to %s. %s is cheaper in %s%% "
+			  "of simulations",
+		      layout_money_full(s->q[CQ_P50], 1, m),
+		      layout_money_full(s->mean, 1, a),
+		      layout_money_full(s->q[CQ_P5], 1, lo),
+		      layout_money_full(s->q[CQ_P95], 1, hi),
+		      d->opt[e->option].label,
+		      numfmt_fixed(s->p_cheaper * 100, 1, pc));
+	/* A standard error of 0 (a share of exactly 0 or 1, or too few
+	 * trials) is no certainty: it is not printed. */
+	if (s->p_cheaper_se > 0 && d->trials >= 1000)
+		strbuf_printf(&b,
+			      " (standard error %s percentage "
+			      "points).",
+			      numfmt_fixed(s->p_cheaper_se * 100, 2, se));
+	else
+		strbuf_puts(&b, " (too few trials, or a share of "
+				"exactly 0 or 1: no margin given).");
+	return strbuf_take(&b);
+}
+
+/* The bars drawn, not the finer bins of histogram.csv. */
+static void histogram_table(const struct exhibit_ctx *c, struct table *t)
+{
+	static const char *const head[] = {"Difference from", "to",
+					   "Share of simulations"};
+	table_init(t, 3, head, NULL);
+	const struct chart_option *p = &c->d->opt[c->ex->option];
+	int pub = c->ex->kind->variant;
+	const struct chart_bin *bins = pub ? p->pub_bins : p->bins;
+	size_t nb = pub ? p->npub_bins : p->nbins;
+	if (nb == 0)
+		return;
+	double w = bins[0].high - bins[0].low, drawn;
+	size_t k = histogram_factor(bins, nb, &drawn);
+	long m0 = layout_merged_bin(bins[0].low, w, k);
+	long m1 = layout_merged_bin(bins[nb - 1].low, w, k);
+	double *share = xcalloc((size_t)(m1 - m0 + 1), sizeof(double));
+	for (size_t i = 0; i < nb; i++)
+		share[layout_merged_bin(bins[i].low, w, k) - m0] +=
+			bins[i].share;
+	char b[3][LAYOUT_LABEL_MAX];
+	for (long m = m0; m <= m1; m++) {
+		double lo = (double)m * (double)k * w;
+		double hi = (double)(m + 1) * (double)k * w;
+		double s = share[m - m0] * 100;
+		char num[NUMFMT_MAX];
+		snprintf(b[2], sizeof(b[2]), "%s%%", numfmt_fixed(s, 2, num));
+		const char *cells[3] = {layout_money_dollars(lo, 1, b[0]),
+					layout_money_dollars(hi, 1, b[1]),
+					b[2]};
+		size_t r_ = table_row(t, cells);
+		t->rule[r_] = lo == 0;
+	}
+	free(share);
+}
+
+/* The difference in the district's cost (net_pv bins). */
+const struct exhibit_kind exhibit_histogram = {
+	.stem = "histogram",
+	.title_key = "title.histogram",
+	.per_option = 1,
+	.caption = histogram_caption,
+	.subtitle = histogram_subtitle,
+	.notes = histogram_notes,
+	.howto = histogram_howto,
+	.draw = histogram_draw,
+	.table = histogram_table,
+	.data_note = histogram_data_note,
+};
+
+/* The difference in the public's cost (gross_pv bins). */
+const struct exhibit_kind exhibit_histogram_public = {
+	.stem = "histogram-public",
+	.title_key = "title.histogram_public",
+	.per_option = 1,
+	.variant = 1,
+	.wanted = histogram_public_wanted,
+	.caption = histogram_caption,
+	.subtitle = histogram_subtitle,
+	.notes = histogram_notes,
+	.howto = histogram_howto,
+	.draw = histogram_draw,
+	.table = histogram_table,
+	.data_note = histogram_data_note,
+};

@@ -131,51 +131,11 @@ static void exhibit_pages(struct pages *p, const struct exhibit *e,
 	y = para(p, &pg->dl, e->subtitle, y, FONT_REGULAR, 9, STYLE_MUTED);
 	struct exhibit_ctx c = p->c;
 	c.ex = e;
-	if (e->kind == EX_HISTOGRAM || e->kind == EX_HISTOGRAM_PUBLIC) {
-		const struct chart_stat *s =
-			&p->d->opt[e->option]
-				 .cmp[e->kind == EX_HISTOGRAM ? CM_NET_PV
-							      : CM_GROSS_PV];
-		char a[LAYOUT_LABEL_MAX], m[LAYOUT_LABEL_MAX],
-			lo[LAYOUT_LABEL_MAX], hi[LAYOUT_LABEL_MAX],
-			pc[NUMFMT_MAX], se[NUMFMT_MAX];
-		struct strbuf b = STRBUF_INIT;
-		/* The median is the one saving the packet quotes; the mean
-		 * is given as what it is. */
-		strbuf_printf(&b, "Median difference %s (the saving the "
-				  "findings quote); mean %s; 5th to 95th "
-				  "percentile %s to %s. %s is cheaper in %s%% "
-				  "of simulations",
-			      layout_money_full(s->q[CQ_P50], 1, m),
-			      layout_money_full(s->mean, 1, a),
-			      layout_money_full(s->q[CQ_P5], 1, lo),
-			      layout_money_full(s->q[CQ_P95], 1, hi),
-			      p->d->opt[e->option].label,
-			      numfmt_fixed(s->p_cheaper * 100, 1, pc));
-		/* A standard error of 0 (a share of exactly 0 or 1, or too
-		 * few trials) is no certainty: it is not printed. */
-		if (s->p_cheaper_se > 0 && p->d->trials >= 1000)
-			strbuf_printf(&b,
-				      " (standard error %s percentage "
-				      "points).",
-				      numfmt_fixed(s->p_cheaper_se * 100, 2,
-						   se));
-		else
-			strbuf_puts(&b, " (too few trials, or a share of "
-					"exactly 0 or 1: no margin given).");
-		y = para(p, &pg->dl, strbuf_str(&b), y, FONT_REGULAR, 9,
-			 STYLE_INK);
-		strbuf_free(&b);
-	}
-	if (e->kind == EX_BUDGET)
-		y = para(p, &pg->dl,
-			 "The All years row gives the percentiles of each "
-			 "simulation's total over the years, which are not the "
-			 "sums of the yearly percentiles above them; its means "
-			 "(risk events, aid) are the sums of the yearly means. "
-			 "Aid received is already taken off the operating "
-			 "budget.",
-			 y, FONT_REGULAR, 9, STYLE_INK);
+	/* The chart's own paragraph above its table, if any. */
+	char *note = e->kind->data_note ? e->kind->data_note(p->d, e) : NULL;
+	if (note)
+		y = para(p, &pg->dl, note, y, FONT_REGULAR, 9, STYLE_INK);
+	free(note);
 	struct table t;
 	exhibit_table(&c, &t);
 	flow_table(p, &t, y + 4, lab, head);
@@ -486,34 +446,29 @@ static double bullet(struct pages *p, const char *text, double y)
 	return y;
 }
 
-/* The findings pages: findings.csv's sentences, or without it the titles
- * of the exhibits that compare options. */
-static void findings(struct pages *p, const struct exhibit *ex, size_t nex)
+/* The findings pages: findings.csv's sentences.  The findings are the one
+ * place that states them; a folder without findings.csv gets a line that
+ * says so, and its exhibits' titles only say what each shows. */
+static void findings(struct pages *p)
 {
 	const struct chart_data *d = p->d;
 	struct report_page *pg = new_page(p, "Findings", "Findings", 0);
 	double y = heading(p, &pg->dl, "Findings", PAGE_M);
-	if (d->has_findings) {
-		y = para(p, &pg->dl,
-			 "In words, from the result tables (findings.txt); "
-			 "each sentence states its basis.",
-			 y, FONT_REGULAR, 9, STYLE_MUTED);
-		for (size_t i = 0; i < d->nfindings; i++)
-			if (strncmp(d->findings[i].key, "finding.", 8) == 0)
-				y = bullet(p, d->findings[i].value, y + 2);
+	if (!d->has_findings) {
+		para(p, &pg->dl,
+		     "This folder has no findings.csv, so this packet states no "
+		     "findings (edtco run writes them with the result tables); "
+		     "each exhibit's title says what it shows.",
+		     y, FONT_REGULAR, 9, STYLE_MUTED);
 		return;
 	}
 	y = para(p, &pg->dl,
-		 "The findings stated by the exhibits' titles (this folder has "
-		 "no findings.csv).",
+		 "In words, from the result tables (findings.txt); "
+		 "each sentence states its basis.",
 		 y, FONT_REGULAR, 9, STYLE_MUTED);
-	for (size_t i = 0; i < nex; i++) {
-		struct strbuf b = STRBUF_INIT;
-		strbuf_printf(&b, "%s (Exhibit %d).", ex[i].title,
-			      ex[i].number);
-		y = bullet(p, strbuf_str(&b), y + 2);
-		strbuf_free(&b);
-	}
+	for (size_t i = 0; i < d->nfindings; i++)
+		if (strncmp(d->findings[i].key, "finding.", 8) == 0)
+			y = bullet(p, d->findings[i].value, y + 2);
 }
 
 static double summary(struct pages *p, struct dlist *dl, double y)
@@ -667,7 +622,7 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 	toc[nt++] = (struct entry){xstrdup("Findings"),
 				   xstrdup("in words, with their basis"),
 				   p.n + 1};
-	findings(&p, ex, nex);
+	findings(&p);
 	for (size_t i = 0; i < nex; i++) {
 		struct strbuf w = STRBUF_INIT;
 		strbuf_printf(&w, "Exhibit %d", ex[i].number);

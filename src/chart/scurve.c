@@ -1,6 +1,10 @@
 /* The S-curve: for each option, the chance that total cost is at or below
  * each amount, with the 50% and 80% levels and the point estimate marked
- * (CHARTS.md 1.2 and 6). */
+ * (CHARTS.md 1.2 and 6).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +13,30 @@
 #include "util/mem.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
+
+double scurve_point_percentile(const struct chart_data *d, int o)
+{
+	const double *q = d->opt[o].cdf;
+	double x = d->opt[o].m[CM_NET_PV].point;
+	int first = -1, last = -1;
+	for (int i = 0; i <= 100; i++)
+		if (q[i] == x) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	/* A value the table holds several times: the middle of its run. */
+	if (first >= 0)
+		return (first + last) / 2.0;
+	if (x < q[0])
+		return 0;
+	if (x > q[100])
+		return 100;
+	int i = 0;
+	while (i < 99 && q[i + 1] < x)
+		i++;
+	return i + (x - q[i]) / (q[i + 1] - q[i]);
+}
 
 /* "1st", "2nd", "3rd", "11th", "43rd". */
 static void ordinal(int n, char *buf, size_t cap)
@@ -100,7 +128,7 @@ static void key(const struct exhibit_ctx *c, struct dlist *dl, struct box b,
 	scurve_style(d, &money);
 	for (int o = 0; o < n; o++) {
 		char m[NUMFMT_MAX], ord[16];
-		double p = words_point_percentile(d, o);
+		double p = scurve_point_percentile(d, o);
 		ordinal((int)lround(p), ord, sizeof(ord));
 		struct strbuf s = STRBUF_INIT;
 		strbuf_printf(&s, "%%s: point estimate %s, %s percentile",
@@ -160,7 +188,8 @@ static size_t curve(const double *q, const struct scale *sx,
 	return n;
 }
 
-void scurve_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
+static void scurve_draw(const struct exhibit_ctx *c, struct box b,
+			struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
 	/* The axis runs to the largest 99th percentile (and every base
@@ -213,9 +242,132 @@ void scurve_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	level(c, dl, &sx, &sy, CQ_P50, 50, pb);
 	level(c, dl, &sx, &sy, CQ_P80, 80, pb);
 	for (int o = 0; o < d->nopt; o++) {
-		double p = words_point_percentile(d, o);
+		double p = scurve_point_percentile(d, o);
 		dl_mark(dl, scale_map(&sx, d->opt[o].m[CM_NET_PV].point),
 			scale_map(&sy, p), 7, style_option(o).shape,
 			STYLE_WHITE, style_option_line(o), 1.5);
 	}
 }
+
+/* ---- Words ---- */
+
+static char *scurve_caption(const struct chart_data *d,
+			    const struct exhibit *e)
+{
+	(void)d;
+	(void)e;
+	return xstrdup("Chance of staying within a budget (S-curve)");
+}
+
+static char *scurve_subtitle(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *span = words_span(d, 0);
+	char *pv = words_pv_basis(d);
+	strbuf_printf(&b, "Total cost to the district over %s%s, %s", span,
+		      words_aid(d), pv);
+	free(span);
+	free(pv);
+	return strbuf_take(&b);
+}
+
+static char *scurve_notes(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	char *n = words_trials(d);
+	double top = -INFINITY;
+	for (int o = 0; o < d->nopt; o++)
+		top = fmax(top, d->opt[o].cdf[100]);
+	char m[LAYOUT_LABEL_MAX];
+	strbuf_printf(&b, "Notes: each curve orders %s simulated "
+			  "totals. Hollow markers: the point estimate "
+			  "(likely values; medians for uniform, normal "
+			  "and lognormal inputs; risk items at "
+			  "probability \xC3\x97 cost) and its "
+			  "percentile, rounded to a whole number. "
+			  "The axis stops near the 99th percentile; "
+			  "the largest total is %s.",
+		      n, layout_money_short(top, 0, m));
+	free(n);
+	return strbuf_take(&b);
+}
+
+static char *scurve_howto(const struct chart_data *d, const struct exhibit *e)
+{
+	(void)e;
+	struct strbuf b = STRBUF_INIT;
+	strbuf_puts(&b, "Pick an amount on the horizontal axis and "
+			"read up to a curve: the height is the chance "
+			"that the option's total cost stays at or "
+			"below that amount. ");
+	if (d->nopt > 1)
+		strbuf_puts(&b, "A curve further left is cheaper. ");
+	strbuf_puts(&b, "The dots on the dashed lines give "
+			"the budget needed for a 50% and an 80% "
+			"chance of staying within it. The hollow "
+			"marker on each curve is the point estimate, "
+			"the cost with every input at its point value "
+			"and each risk counted at its probability "
+			"times its cost, with the share of simulations "
+			"that cost less than it.");
+	return strbuf_take(&b);
+}
+
+/* ---- Data table ---- */
+
+static void scurve_table(const struct exhibit_ctx *c, struct table *t)
+{
+	const struct chart_data *d = c->d;
+	size_t nc = (size_t)d->nopt + 1;
+	const char **head = xmalloc(nc * sizeof(char *));
+	const char **cells = xmalloc(nc * sizeof(char *));
+	char (*b)[LAYOUT_LABEL_MAX] = xmalloc(nc * sizeof(*b));
+	head[0] = "Chance the total is at or below";
+	for (int o = 0; o < d->nopt; o++)
+		head[o + 1] = d->opt[o].label;
+	table_init(t, nc, head, NULL);
+	table_wrap(t, 0);
+	for (int p = 0; p <= 100; p += 5) {
+		char pc[16];
+		snprintf(pc, sizeof(pc), "%d%%", p);
+		cells[0] = pc;
+		for (int o = 0; o < d->nopt; o++)
+			cells[o + 1] = table_money(d->opt[o].cdf[p], b[o + 1]);
+		table_row(t, cells);
+	}
+	cells[0] = "Mean";
+	for (int o = 0; o < d->nopt; o++)
+		cells[o + 1] = table_money(d->opt[o].m[CM_NET_PV].mean,
+					   b[o + 1]);
+	size_t r_ = table_row(t, cells);
+	t->rule[r_] = 1;
+	cells[0] = "Point estimate (inputs at their point values, risks at "
+		   "probability \xC3\x97 cost)";
+	for (int o = 0; o < d->nopt; o++)
+		cells[o + 1] = table_money(d->opt[o].m[CM_NET_PV].point,
+					   b[o + 1]);
+	table_row(t, cells);
+	cells[0] = "Percentile of the point estimate";
+	for (int o = 0; o < d->nopt; o++) {
+		numfmt_fixed(scurve_point_percentile(d, o), 0, b[o + 1]);
+		cells[o + 1] = b[o + 1];
+	}
+	table_row(t, cells);
+	free(head);
+	free(cells);
+	free(b);
+}
+
+const struct exhibit_kind exhibit_scurve = {
+	.stem = "scurve",
+	.title_key = "title.scurve",
+	.caption = scurve_caption,
+	.subtitle = scurve_subtitle,
+	.notes = scurve_notes,
+	.howto = scurve_howto,
+	.draw = scurve_draw,
+	.table = scurve_table,
+};

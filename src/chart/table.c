@@ -293,3 +293,8 @@ double table_layout_widths(const struct exhibit_ctx *c, const struct table *t,
 	dl_tag_end(dl, "Table");
 	return y;
 }
+
+const char *table_money(double x, char buf[LAYOUT_LABEL_MAX])
+{
+	return layout_money_dollars(x, 0, buf);
+}

@@ -1,6 +1,10 @@
 /* The tornado: the inputs that move the difference between an option and
  * the baseline most, one at a time from their 10th to their 90th
- * percentile, sorted by swing (CHARTS.md 1.3 and 6). */
+ * percentile, sorted by swing (CHARTS.md 1.3 and 6).
+ * All of its code is here: the layout of the plot, its words (caption,
+ * subtitle, notes, how to read it), its data table, and at the end its
+ * description (struct exhibit_kind, see exhibit.h).  Its title comes from
+ * the findings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +20,59 @@
 #define TORNADO_CROSS_LW 1.25
 #define TORNADO_KEY_LEAD 11.0 /* between two lines of the key */
 
+/* ---- Rows and their labels ---- */
+
+char *tornado_label(const struct chart_data *d, const struct chart_sens *s)
+{
+	const char *slash = strchr(s->input, '/');
+	if (!slash)
+		return xstrdup(chart_param_label(d, s->input));
+	if (!s->occurrence)
+		return words_input_label(s->input);
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "%s occurs [%.*s]", slash + 1,
+		      (int)(slash - s->input), s->input);
+	return strbuf_take(&b);
+}
+
+char *tornado_value(const struct chart_data *d, const struct chart_sens *s,
+		    int high, char buf[LAYOUT_LABEL_MAX])
+{
+	if (!s->occurrence)
+		return words_input_value(
+			d, s->input, high ? s->in_p90 : s->in_p10, buf);
+	if (!high)
+		snprintf(buf, LAYOUT_LABEL_MAX, "never");
+	else if (*s->year)
+		snprintf(buf, LAYOUT_LABEL_MAX, "once, in %s", s->year);
+	else
+		snprintf(buf, LAYOUT_LABEL_MAX, "once");
+	return buf;
+}
+
+static int cmp_swing(const void *a, const void *b)
+{
+	const struct chart_sens *x = *(const struct chart_sens *const *)a;
+	const struct chart_sens *y = *(const struct chart_sens *const *)b;
+	if (x->swing != y->swing)
+		return x->swing > y->swing ? -1 : 1;
+	return strcmp(x->input, y->input);
+}
+
+size_t tornado_rows(const struct chart_data *d, int o,
+		    const struct chart_sens ***rows)
+{
+	const struct chart_sens **v =
+		xmalloc((d->nsens + 1) * sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < d->nsens; i++)
+		if (d->sens[i].option == o && d->sens[i].diff)
+			v[n++] = &d->sens[i];
+	qsort(v, n, sizeof(*v), cmp_swing);
+	*rows = v;
+	return n;
+}
+
 /* "input value: difference" at one end of a bar: the input to three
  * significant figures, the difference in the chart's money style. */
 static void end_label(const struct chart_data *d, const struct chart_sens *s,
@@ -23,7 +80,7 @@ static void end_label(const struct chart_data *d, const struct chart_sens *s,
 		      size_t cap)
 {
 	char v[LAYOUT_LABEL_MAX], r[NUMFMT_MAX];
-	words_sens_value(d, s, high, v);
+	tornado_value(d, s, high, v);
 	numfmt_money_in(high ? s->out_p90 : s->out_p10, st, 1, r);
 	snprintf(buf, cap, "%s: %s", v, r);
 }
@@ -136,12 +193,13 @@ static void name_label(const struct exhibit_ctx *c, struct dlist *dl,
 	free(suffix);
 }
 
-void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
+static void tornado_draw(const struct exhibit_ctx *c, struct box b,
+			 struct dlist *dl)
 {
 	const struct chart_data *d = c->d;
 	int o = c->ex->option;
 	const struct chart_sens **rows;
-	size_t n = words_tornado_rows(d, o, &rows);
+	size_t n = tornado_rows(d, o, &rows);
 	if (n > TORNADO_MAX)
 		n = TORNADO_MAX;
 	uint32_t hue = style_option(o).colour;
@@ -177,7 +235,7 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 		const struct chart_sens *s = rows[i];
 		lo = fmin(lo, fmin(s->out_point, fmin(s->out_p10, s->out_p90)));
 		hi = fmax(hi, fmax(s->out_point, fmax(s->out_p10, s->out_p90)));
-		char *name = words_sens_label(d, s);
+		char *name = tornado_label(d, s);
 		namew = fmax(namew, text_width(c->tm, name, FONT_REGULAR,
 					       STYLE_SMALL));
 		free(name);
@@ -268,3 +326,145 @@ void tornado_draw(const struct exhibit_ctx *c, struct box b, struct dlist *dl)
 	free(xt);
 	free(rows);
 }
+
+/* ---- Words ---- */
+
+static int tornado_wanted(const struct chart_data *d, int o)
+{
+	(void)o;
+	return d->has_sens;
+}
+
+/* Captions name options like titles: by their short names. */
+static char *tornado_caption(const struct chart_data *d,
+			     const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "What drives %s vs %s (tornado)",
+		      chart_name(d, e->option), chart_name(d, d->baseline));
+	return strbuf_take(&b);
+}
+
+static char *tornado_subtitle(const struct chart_data *d,
+			      const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *span = words_span(d, 0);
+	char *pv = words_pv_basis(d);
+	strbuf_printf(&b, "Difference in total cost to the district, "
+			  "%s minus %s, over %s%s, %s",
+		      d->opt[e->option].label, d->opt[d->baseline].label, span,
+		      words_aid(d), pv);
+	free(span);
+	free(pv);
+	return strbuf_take(&b);
+}
+
+static char *tornado_notes(const struct chart_data *d,
+			   const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	const struct chart_sens **rows;
+	size_t k = tornado_rows(d, e->option, &rows);
+	int occ = 0;
+	for (size_t i = 0; i < k && i < 10; i++)
+		occ |= rows[i]->occurrence;
+	free(rows);
+	strbuf_printf(&b, "Notes: each bar moves one input from its "
+			  "10th to its 90th percentile%s with every "
+			  "other input at its point value (one at a "
+			  "time: interactions are not shown). Labels: "
+			  "input value: resulting difference.",
+		      occ ? " (a risk: from never occurring to "
+			    "occurring once, at its point cost, in its "
+			    "first possible year)"
+			  : "");
+	if (k > 10)
+		strbuf_printf(&b, " %zu more input%s move%s it less; "
+				  "the data table lists them all with "
+				  "their rank correlations.",
+			      k - 10, k - 10 == 1 ? "" : "s",
+			      k - 10 == 1 ? "s" : "");
+	else
+		strbuf_puts(&b, " Rank correlations: data table.");
+	return strbuf_take(&b);
+}
+
+static char *tornado_howto(const struct chart_data *d,
+			   const struct exhibit *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_printf(&b, "Each bar is one uncertain input. The "
+			  "vertical line is the point-estimate difference "
+			  "between %s and %s. Moving the input from a "
+			  "low value (its 10th percentile, light half) "
+			  "to a high value (its 90th percentile, dark "
+			  "half) moves the difference to the ends of "
+			  "the bar. The inputs at the top matter most; "
+			  "a bar that crosses $0 can change which "
+			  "option is cheaper on its own.",
+		      d->opt[e->option].label, d->opt[d->baseline].label);
+	return strbuf_take(&b);
+}
+
+/* ---- Data table ---- */
+
+/* A rank correlation to two decimals, with a true minus sign. */
+static const char *rho_text(double r, char buf[LAYOUT_LABEL_MAX])
+{
+	char num[NUMFMT_MAX];
+	numfmt_fixed(fabs(r), 2, num);
+	snprintf(buf, LAYOUT_LABEL_MAX, "%s%s",
+		 r < 0 && strcmp(num, "0.00") != 0 ? LAYOUT_MINUS : "", num);
+	return buf;
+}
+
+static void tornado_table(const struct exhibit_ctx *c, struct table *t)
+{
+	const struct chart_data *d = c->d;
+	static const char *const head[] = {
+		"Rank",
+		"Input",
+		"Input at P10 (risk: never)",
+		"Input at P90 (risk: once)",
+		"Difference at P10",
+		"Difference at P90",
+		"Swing",         "Rank correlation"};
+	table_init(t, 8, head, NULL);
+	table_wrap(t, 1);
+	t->align[1] = TA_LEFT;
+	const struct chart_sens **rows;
+	size_t n = tornado_rows(d, c->ex->option, &rows);
+	char b[8][LAYOUT_LABEL_MAX];
+	for (size_t i = 0; i < n; i++) {
+		const struct chart_sens *s = rows[i];
+		snprintf(b[0], sizeof(b[0]), "%zu", i + 1);
+		char *name = tornado_label(d, s);
+		const char *cells[8] = {
+			b[0],
+			name,
+			tornado_value(d, s, 0, b[1]),
+			tornado_value(d, s, 1, b[2]),
+			layout_money_dollars(s->out_p10, 1, b[3]),
+			layout_money_dollars(s->out_p90, 1, b[4]),
+			layout_money_dollars(s->swing, 0, b[5]),
+			s->has_rho ? rho_text(s->rho, b[6]) : ""};
+		size_t r_ = table_row(t, cells);
+		t->rule[r_] = i == 10;
+		free(name);
+	}
+	free(rows);
+}
+
+const struct exhibit_kind exhibit_tornado = {
+	.stem = "tornado",
+	.title_key = "title.tornado",
+	.per_option = 1,
+	.wanted = tornado_wanted,
+	.caption = tornado_caption,
+	.subtitle = tornado_subtitle,
+	.notes = tornado_notes,
+	.howto = tornado_howto,
+	.draw = tornado_draw,
+	.table = tornado_table,
+};

@@ -104,23 +104,18 @@ void pipeline_output_names(const struct model *m, const char *prefix,
 		pipeline_names_add(v, prefix, "report", ".pdf");
 	static const unsigned fmts[] = {CHART_PNG, CHART_PDF, CHART_SVG};
 	static const char *const exts[] = {".png", ".pdf", ".svg"};
-	static const char *const fixed[] = {"fan", "scurve", "breakdown",
-					    "per-student"};
+	const char **ids = xcalloc(m->noptions + 1, sizeof(*ids));
+	for (size_t o = 0; o < m->noptions; o++)
+		ids[o] = m->options[o].id;
+	char **stems = chart_exhibit_stems(ids, m->noptions);
 	for (int k = 0; k < 3; k++) {
 		if (!(formats & fmts[k]))
 			continue;
-		for (int i = 0; i < 4; i++)
-			pipeline_names_add(v, prefix, fixed[i], exts[k]);
-		for (size_t o = 0; o < m->noptions; o++) {
-			struct strbuf s = STRBUF_INIT;
-			strbuf_printf(&s, "tornado-%s", m->options[o].id);
-			pipeline_names_add(v, prefix, strbuf_str(&s), exts[k]);
-			strbuf_reset(&s);
-			strbuf_printf(&s, "histogram-%s", m->options[o].id);
-			pipeline_names_add(v, prefix, strbuf_str(&s), exts[k]);
-			strbuf_free(&s);
-		}
+		for (size_t i = 0; stems[i]; i++)
+			pipeline_names_add(v, prefix, stems[i], exts[k]);
 	}
+	chart_stems_free(stems);
+	free(ids);
 }
 
 void pipeline_names_free(struct pipeline_names *v)

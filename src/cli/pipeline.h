@@ -71,8 +71,8 @@ void pipeline_names_add(struct pipeline_names *v, const char *prefix,
 			const char *name, const char *ext);
 
 /* The files a run of m writes under prefix with the exhibit formats given
- * (for outdir_check before simulating; the exhibits of every option, as
- * the run may draw them). */
+ * (for outdir_check before simulating; the exhibits of every chart and
+ * option, as the run may draw them: chart_exhibit_stems). */
 void pipeline_output_names(const struct model *m, const char *prefix,
 			   unsigned formats, struct pipeline_names *v);
 void pipeline_names_free(struct pipeline_names *v);

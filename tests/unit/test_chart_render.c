@@ -487,10 +487,10 @@ static void test_tornado_heavy_outline_explained(void **state)
 	size_t nex = exhibit_list(&d, &ex);
 	int seen_with = 0, seen_without = 0;
 	for (size_t e = 0; e < nex; e++) {
-		if (ex[e].kind != EX_TORNADO)
+		if (ex[e].kind != &exhibit_tornado)
 			continue;
 		const struct chart_sens **rows;
-		size_t n = words_tornado_rows(&d, ex[e].option, &rows);
+		size_t n = tornado_rows(&d, ex[e].option, &rows);
 		int crossing = 0;
 		for (size_t i = 0; i < n && i < 10; i++)
 			crossing += fmin(rows[i]->out_p10, rows[i]->out_p90) <
@@ -658,7 +658,7 @@ static void test_histogram_note_table_match_bars(void **state)
 	double w;
 	assert_int_equal(histogram_factor(p->bins, p->nbins, &w), 2);
 	assert_double_near(w, 100000, 1e-12);
-	char *note = words_notes(&d, EX_HISTOGRAM, h->option);
+	char *note = words_notes(&d, &exhibit_histogram, h->option);
 	assert_non_null(strstr(note, "Bars $100,000 wide, with an edge at $0."));
 	assert_null(strstr(note, "50,000"));
 	free(note);
