@@ -332,14 +332,8 @@ static int open_output(const struct batch_opts *o, const struct batch_job *e,
 				      e->charts->formats, &names);
 		strbuf_free(&prefix);
 	}
-	int rc = EXIT_OK;
-	if (outdir_check(od, (const char *const *)names.v, &err) != 0) {
-		outdir_abort(od);
-		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
-	}
-	pipeline_names_free(&names);
 	strbuf_free(&err);
-	return rc;
+	return pipeline_check_names(od, &names);
 }
 
 /* Runs the checked sweep into dir. */

@@ -166,14 +166,8 @@ static int open_output(const struct run_opts *o, const struct model *m,
 	struct pipeline_names names = {0};
 	pipeline_output_names(m, "", o->no_charts ? 0 : o->charts.formats,
 			      &names);
-	int rc = EXIT_OK;
-	if (outdir_check(od, (const char *const *)names.v, &err) != 0) {
-		outdir_abort(od);
-		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
-	}
-	pipeline_names_free(&names);
 	strbuf_free(&err);
-	return rc;
+	return pipeline_check_names(od, &names);
 }
 
 static int simulate_and_write(const struct run_opts *o, struct model *m,

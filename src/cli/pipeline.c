@@ -140,3 +140,16 @@ void pipeline_free(struct pipeline *p)
 	diags_free(&p->diags);
 	memset(p, 0, sizeof(*p));
 }
+
+int pipeline_check_names(struct outdir *od, struct pipeline_names *v)
+{
+	struct strbuf err = STRBUF_INIT;
+	int rc = EXIT_OK;
+	if (outdir_check(od, (const char *const *)v->v, &err) != 0) {
+		outdir_abort(od);
+		rc = cli_fail(EXIT_IO, "%s", strbuf_str(&err));
+	}
+	pipeline_names_free(v);
+	strbuf_free(&err);
+	return rc;
+}

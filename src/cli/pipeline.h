@@ -77,6 +77,11 @@ void pipeline_output_names(const struct model *m, const char *prefix,
 			   unsigned formats, struct pipeline_names *v);
 void pipeline_names_free(struct pipeline_names *v);
 
+/* Checks, before any work, that od may take every name of v (outdir_check:
+ * no file of the user's in the way), then frees v.  Returns EXIT_OK, or
+ * EXIT_IO with the message printed and od aborted. */
+int pipeline_check_names(struct outdir *od, struct pipeline_names *v);
+
 void pipeline_free(struct pipeline *p);
 
 #endif
