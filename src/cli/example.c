@@ -41,11 +41,11 @@ static size_t model_folders(char *dirs[4])
 	}
 	char *bin = program_folder();
 	if (bin) {
+		strbuf_printf(&b, "%s/../share/edtco/models", bin);
+		dirs[n++] = strbuf_take(&b);
 		strbuf_printf(&b, "%s/../models", bin);
 		dirs[n++] = strbuf_take(&b);
 		strbuf_printf(&b, "%s/../../models", bin);
-		dirs[n++] = strbuf_take(&b);
-		strbuf_printf(&b, "%s/../share/edtco/models", bin);
 		dirs[n++] = strbuf_take(&b);
 		free(bin);
 	}
