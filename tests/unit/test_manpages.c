@@ -229,6 +229,23 @@ static void help_options(const char *help, struct words *opts)
 	}
 }
 
+/* The text of the .SS section titled title, up to the next .SS or .SH. */
+static const char *section(const char *s, const char *title, size_t *len)
+{
+	char want[128];
+	snprintf(want, sizeof(want), "\n.SS %s\n", title);
+	const char *p = strstr(s, want);
+	if (!p)
+		return NULL;
+	p += strlen(want);
+	const char *e = p;
+	while ((e = strstr(e, "\n.S")) != NULL &&
+	       !(e[3] == 'S' || e[3] == 'H'))
+		e++;
+	*len = e ? (size_t)(e - p) : strlen(p);
+	return p;
+}
+
 static void test_every_option_in_edtco_1(void **state)
 {
 	(void)state;
@@ -248,20 +265,29 @@ static void test_every_option_in_edtco_1(void **state)
 	int bad = 0;
 	for (size_t i = 0; i < opts.n; i++)
 		bad += missing(&bold, "edtco.1", "option", opts.v[i]);
+	/* Each command's options again, in its own subsection (.SS "edtco
+	 * NAME"). */
+	size_t len;
+	char *page = read_page("edtco.1", &len);
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
-		char head[64];
-		snprintf(head, sizeof(head), "edtco %s", cmds[i]->name);
-		/* each command has its own subsection (.SS "edtco NAME") */
-		size_t len;
-		char *s = read_page("edtco.1", &len);
-		char want[80];
-		snprintf(want, sizeof(want), "\n.SS \"%s\"\n", head);
-		if (!strstr(s, want)) {
-			print_error("edtco.1: no section %s\n", want + 1);
+		char title[64];
+		snprintf(title, sizeof(title), "\"edtco %s\"", cmds[i]->name);
+		size_t sl;
+		const char *sec = section(page, title, &sl);
+		if (!sec) {
+			print_error("edtco.1: no section .SS %s\n", title);
 			bad++;
+			continue;
 		}
-		free(s);
+		struct words own = {0}, w = {0};
+		help_options(cmds[i]->help, &own);
+		bold_words(sec, sl, &w);
+		for (size_t k = 0; k < own.n; k++)
+			bad += missing(&w, title, "option", own.v[k]);
+		words_free(&own);
+		words_free(&w);
 	}
+	free(page);
 	words_free(&bold);
 	words_free(&opts);
 	assert_int_equal(bad, 0);
@@ -293,23 +319,6 @@ static void test_every_input_column_in_the_file_pages(void **state)
 	words_free(&scen);
 	words_free(&costs);
 	assert_int_equal(bad, 0);
-}
-
-/* The text of the .SS section titled title, up to the next .SS or .SH. */
-static const char *section(const char *s, const char *title, size_t *len)
-{
-	char want[128];
-	snprintf(want, sizeof(want), "\n.SS %s\n", title);
-	const char *p = strstr(s, want);
-	if (!p)
-		return NULL;
-	p += strlen(want);
-	const char *e = p;
-	while ((e = strstr(e, "\n.S")) != NULL &&
-	       !(e[3] == 'S' || e[3] == 'H'))
-		e++;
-	*len = e ? (size_t)(e - p) : strlen(p);
-	return p;
 }
 
 static void test_every_result_column_in_edtco_results_5(void **state)
