@@ -14,6 +14,10 @@
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+# The example models and data (edtco run --example NAME finds them here,
+# relative to BINDIR: keep BINDIR and DATADIR under one PREFIX).
+DATADIR  ?= $(PREFIX)/share/edtco
 DESTDIR  ?=
 BUILD    ?= build
 PKG_CONFIG ?= pkg-config
@@ -51,11 +55,11 @@ SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined,pointer-overflow \
 endif
 
 # Debian packages: to build, and to run the tests (PDF tools, GNU parallel,
-# script(1) for the pseudo-terminal test).
+# script(1) for the pseudo-terminal test, groff and man(1) for the manual).
 BUILD_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libcairo2-dev \
              libcmocka-dev librandom123-dev nettle-dev libpng-dev \
              libfreetype-dev fonts-dejavu-core
-CHECK_PKGS = poppler-utils qpdf parallel bsdutils time
+CHECK_PKGS = poppler-utils qpdf parallel bsdutils time groff-base man-db
 # Only for make fuzz (make check needs no clang).
 FUZZ_PKGS  = clang-14 libclang-rt-14-dev
 PKGS_STAMP = $(BUILD)/.pkgs-ok
@@ -90,7 +94,7 @@ endif
 
 .PHONY: all run check test check-unit check-cli check-sanitize bench charts \
         install uninstall clean deps check-layers check-fuzz fuzz fuzz-run \
-        FORCE
+        check-install FORCE
 .DELETE_ON_ERROR:
 
 all: $(PROG)
@@ -143,7 +147,7 @@ $(FAULT_SO): tests/tools/faultinject.c | $(PKGS_STAMP)
 run: $(PROG)
 	$(PROG) run $(EXAMPLE)
 
-check: check-unit check-cli check-fuzz check-layers
+check: check-unit check-cli check-fuzz check-layers check-install
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize SANITIZE=1 \
 	    check-unit check-cli check-fuzz
 	@echo "make check: all tests passed (plain and ASan+UBSan builds)"
@@ -187,18 +191,38 @@ fuzz-run: $(FUZZ_BINS)
 	$(Q)sh tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS) \
 	    $(or $(FUZZ),$(FUZZ_NAMES))
 
+check-install: $(PROG)
+	$(Q)sh tests/tools/check-install.sh $(BUILD)
+
 bench: $(PROG)
 	$(Q)sh tests/tools/bench.sh $(PROG) $(EXAMPLE)
 
 charts: $(PROG)
 	$(Q)sh tests/tools/gallery.sh $(PROG) $(EXAMPLE)
 
+# The manual (src/cli/man/) and the examples (models/, data/).
+MAN1      := $(wildcard src/cli/man/*.1)
+MAN5      := $(wildcard src/cli/man/*.5)
+EX_MODELS := $(wildcard models/*.csv)
+EX_DATA   := $(wildcard data/*.csv) data/README.md
+EX_SWEEPS := $(wildcard data/sweeps/*.csv)
+
 install: $(PROG)
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/models \
+	    $(DESTDIR)$(DATADIR)/data/sweeps
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/edtco
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(EX_MODELS) $(DESTDIR)$(DATADIR)/models
+	install -m 644 $(EX_DATA) $(DESTDIR)$(DATADIR)/data
+	install -m 644 $(EX_SWEEPS) $(DESTDIR)$(DATADIR)/data/sweeps
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/edtco
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(BUILD) out

@@ -38,7 +38,10 @@ static void print_help(void)
 	       "  -V, --version  show the version\n"
 	       "\nExit status: 0 success, 1 invalid input, 2 wrong usage, "
 	       "3 a file could not be\nread or written.\n"
-	       "Example: edtco run models/ny-district.csv\n");
+	       "Example: edtco run models/ny-district.csv (or: edtco run --example "
+	       "ny-district)\n"
+	       "Manual: man edtco; the files: man 5 edtco-scenario, edtco-costs, "
+	       "edtco-results.\n");
 }
 
 void cli_puts(FILE *fp, const char *s)

@@ -69,11 +69,12 @@ static const char help[] =
 	"  -h, --help         show this help\n"
 	"\n"
 	"Files written: batch.csv provenance.csv manifest.csv (see "
-	"README.md).\nNothing is written when any case has an error.  A "
+	"edtco-results(5)).\nNothing is written when any case has an error.  A "
 	"progress bar is drawn on\nstderr when it is a terminal.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
 	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP "
-	"(DIR left as it was).\n";
+	"(DIR left as it was).\n"
+	"\nManual: man edtco (sweep files: man 5 edtco-scenario).\n";
 
 struct batch_opts {
 	const char *scenario, *sweep, *outdir;

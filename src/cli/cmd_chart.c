@@ -51,7 +51,8 @@ static const char help[] =
 	"Nothing is written when a file has an error.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
 	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP\n"
-	"(OUTDIR left as it was).\n";
+	"(OUTDIR left as it was).\n"
+	"\nManual: man edtco; the files read: man 5 edtco-results.\n";
 
 int cli_parse_formats(const char *cmd, const char *s, unsigned *out)
 {

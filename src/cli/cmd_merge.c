@@ -49,7 +49,8 @@ static const char help[] =
 	"cp -R.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
 	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP "
-	"(DIR left as it was).\n";
+	"(DIR left as it was).\n"
+	"\nManual: man edtco; the files: man 5 edtco-results.\n";
 
 /* One shard's folder. */
 struct shard {

@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "cli/example.h"
 #include "analysis/findings.h"
 #include "cli/pipeline.h"
 #include "cli/signals.h"
@@ -18,9 +19,13 @@ static const char help[] =
 	"Usage: edtco run SCENARIO.csv [-o DIR] [-n TRIALS] [-s SEED] [-j N] "
 	"[-q]\n"
 	"                 [--strict] [--no-charts | -f FORMATS] [--dpi N] [--force]\n"
+	"       edtco run --example NAME [OPTION]...\n"
 	"Simulate a scenario and write its result tables into DIR, then "
 	"print a summary.\n"
 	"\n"
+	"      --example NAME the installed example model NAME (ny-district, "
+	"tiny)\n"
+	"                     instead of SCENARIO.csv\n"
 	"  -o, --output DIR   where to write (default: out/<scenario name>/)\n"
 	"  -n, --trials N     number of trials (overrides the scenario's "
 	"'trials')\n"
@@ -45,7 +50,7 @@ static const char help[] =
 	"Files written: summary.csv years.csv compare.csv budget.csv "
 	"distribution.csv\nhistogram.csv categories.csv inputs.csv "
 	"sensitivity.csv findings.txt findings.csv\nprovenance.csv (see "
-	"README.md).\n"
+	"edtco-results(5)).\n"
 	"Then the exhibits: charts as PNG, PDF and SVG, and the packet "
 	"report.pdf\n(see 'edtco chart --help').\n"
 	"Also manifest.csv: each file edtco wrote, with its size and SHA-256. "
@@ -55,10 +60,13 @@ static const char help[] =
 	"input has an error.\n"
 	"\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file "
 	"could not be\nread or written, 130/143/129 stopped by INT/TERM/HUP "
-	"(DIR left as it was).\n";
+	"(DIR left as it was).\n"
+	"\nManual: man edtco; input files: man 5 edtco-scenario, man 5 "
+	"edtco-costs.\n";
 
 struct run_opts {
 	const char *scenario;
+	char *example; /* --example: the path found, owned */
 	const char *outdir;
 	struct cli_sim_opts sim; /* -n, -s, -j */
 	int quiet;
@@ -70,7 +78,9 @@ struct run_opts {
 
 static int parse(int argc, char **argv, struct run_opts *o)
 {
-	enum { OPT_NO_CHARTS = 256, OPT_DPI, OPT_STRICT, OPT_FORCE };
+	enum { OPT_NO_CHARTS = 256, OPT_DPI, OPT_STRICT, OPT_FORCE,
+	       OPT_EXAMPLE };
+	const char *example = NULL;
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"trials", required_argument, NULL, 'n'},
@@ -83,6 +93,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		{"dpi", required_argument, NULL, OPT_DPI},
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"force", no_argument, NULL, OPT_FORCE},
+		{"example", required_argument, NULL, OPT_EXAMPLE},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
 	cli_sim_opts_init(&o->sim);
@@ -107,6 +118,9 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		case OPT_FORCE:
 			o->force = 1;
 			break;
+		case OPT_EXAMPLE:
+			example = optarg;
+			break;
 		case 'f':
 			if (cli_parse_formats("run", optarg,
 					      &o->charts.formats))
@@ -125,14 +139,25 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc)
+	if (example && optind < argc)
+		return cli_usage_error("run", "unexpected argument '%s' "
+				       "(--example names the scenario)",
+				       argv[optind]);
+	if (!example && optind >= argc)
 		return cli_usage_error("run", "missing SCENARIO.csv");
 	if (argc - optind > 1)
 		return cli_usage_error("run", "unexpected argument '%s'",
 				       argv[optind + 1]);
 	if (o->outdir && !*o->outdir)
 		return cli_usage_error("run", "empty output folder name");
-	o->scenario = argv[optind];
+	if (example) {
+		o->example = cli_find_example("run", example);
+		if (!o->example)
+			return EXIT_USAGE;
+		o->scenario = o->example;
+	} else {
+		o->scenario = argv[optind];
+	}
 	cli_diag_mode(o->quiet, o->strict);
 	if (!o->no_charts && cli_chart_env(&o->charts) != 0)
 		return EXIT_USAGE;
@@ -221,8 +246,10 @@ static int run_main(int argc, char **argv)
 		return rc;
 	struct model m;
 	rc = cli_load_model(o.scenario, &o.sim, &m);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		free(o.example);
 		return rc;
+	}
 	cli_catch_signals();
 	char *dir;
 	if (o.outdir) {
@@ -236,6 +263,7 @@ static int run_main(int argc, char **argv)
 	}
 	rc = simulate_and_write(&o, &m, dir);
 	free(dir);
+	free(o.example);
 	model_free(&m);
 	return rc;
 }

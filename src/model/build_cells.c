@@ -60,17 +60,19 @@ int model_is_reserved_number(const char *name)
 	       build_starts_with(name, "correlation.");
 }
 
-/* The reserved names a scenario row may set, for "did you mean". */
-static const char *const settings[] = {
+/* The reserved names a scenario row may set, for "did you mean" (and for
+ * the test that the manual documents each). */
+const char *const model_settings[] = {
 	"title", "costs", "baseline", "year_labels", "years", "base_year",
 	"trials", "seed", "aid_lag", "students", "enrollment_growth",
 	"aid_ratio", "discount_rate", "correlation", "levy", "full_value",
-	"levy_growth"};
+	"levy_growth", NULL};
 
 const char *build_near_setting(const char *name)
 {
-	return suggest_nearest(name, settings,
-			       sizeof(settings) / sizeof(*settings));
+	return suggest_nearest(name, model_settings,
+			       sizeof(model_settings) /
+				       sizeof(*model_settings) - 1);
 }
 
 int build_near_param(const struct builder *b, const char *name, char *out,

@@ -28,6 +28,11 @@ enum item_col {
 extern const char *const model_scen_cols[SC_COUNT];
 extern const char *const model_item_cols[IC_COUNT];
 
+/* The reserved settings a scenario's parameter column may name, NULL-
+ * terminated; the families label.<option|parameter>, unit.<parameter>,
+ * short.<option> and correlation.<group> aside. */
+extern const char *const model_settings[];
+
 struct model_table {
 	struct csvin_table t;
 	int col[IC_COUNT]; /* column index of each field, or -1 */
