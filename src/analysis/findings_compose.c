@@ -84,6 +84,8 @@ static void setup(struct findings_ctx *c)
 		c->name[o] = findings_option_name(m, (int)o);
 	snprintf(c->ntrials, sizeof(c->ntrials), "%ld", c->s->trials);
 	numfmt_group(c->ntrials);
+	snprintf(c->futures, sizeof(c->futures), "%s simulated future%s",
+		 c->ntrials, c->s->trials == 1 ? "" : "s");
 	const char *y = m->has_base_year ? ""
 			: m->years == 1  ? "year "
 					 : "years ";
@@ -261,8 +263,8 @@ static void sentence_best(struct findings_ctx *c)
 		if (i == 0)
 			strbuf_printf(&t,
 				      "%s is the cheapest of %s options in %s "
-				      "of the %s simulated futures (%s)",
-				      c->name[o], all, pc, c->ntrials, pm);
+				      "of the %s (%s)",
+				      c->name[o], all, pc, c->futures, pm);
 		else
 			strbuf_printf(&t, "%s%s in %s (%s)",
 				      i + 1 == no && c->s->p_tied <= 0 ? " and "
@@ -302,15 +304,14 @@ static void sentence_compare(struct findings_ctx *c, int o)
 	strbuf_printf(&t, "%s, %s, %s", c->opening, c->basis,
 		      pair ? "and comparing only these two, " : "");
 	if (p <= 0 && q <= 0) {
-		strbuf_printf(&t, "%s and %s cost the same in all %s simulated "
-				  "futures",
-			      c->name[o], c->name[bl], c->ntrials);
+		strbuf_printf(&t, "%s and %s cost the same in all %s",
+			      c->name[o], c->name[bl], c->futures);
 	} else if (findings_tossup_pair(p, q, nt)) {
 		strbuf_printf(&t,
 			      "%s and %s are a toss-up: %s costs less in %s "
-			      "of %s simulated futures (%s)",
+			      "of %s (%s)",
 			      c->name[o], c->name[bl], c->name[o],
-			      findings_percent(p, se, pc), c->ntrials,
+			      findings_percent(p, se, pc), c->futures,
 			      findings_margin(p, se, nt, pm));
 		if (ties > 0 || pair)
 			strbuf_printf(
@@ -322,10 +323,9 @@ static void sentence_compare(struct findings_ctx *c, int o)
 		double w = ow ? p : q, l = ow ? q : p,
 		       sw = ow ? se : findings_share_se(q, nt);
 		strbuf_printf(&t,
-			      "%s costs less than %s in %s of %s simulated "
-			      "futures (%s)",
+			      "%s costs less than %s in %s of %s (%s)",
 			      c->name[ow ? o : bl], c->name[ow ? bl : o],
-			      findings_percent(w, sw, pc), c->ntrials,
+			      findings_percent(w, sw, pc), c->futures,
 			      findings_margin(w, sw, nt, pm));
 		if (pair)
 			strbuf_printf(
@@ -444,20 +444,20 @@ static void sentence_rank(struct findings_ctx *c, const char *oid,
 	numfmt_group(nt);
 	struct strbuf where = STRBUF_INIT;
 	if (n < c->s->trials)
-		strbuf_printf(&where, "the first %s of the %s", nt, c->ntrials);
+		strbuf_printf(&where, "the first %s of the %s", nt, c->futures);
 	else
-		strbuf_printf(&where, "the %s", c->ntrials);
+		strbuf_printf(&where, "the %s", c->futures);
 	char *top = findings_input_name(c, r[0].input, 0);
 	char *in = findings_input_name(c, r[best].input, 0);
 	double gap = fabs(r[best].rank_corr) - fabs(r[0].rank_corr);
 	char *text;
 	if (best == 0)
-		text = findings_fmt("Across %s simulated futures, %s also has "
+		text = findings_fmt("Across %s, %s also has "
 				    "the strongest rank correlation with the "
 				    "difference (%s).",
 				    strbuf_str(&where), top, r0);
 	else if (gap >= 2 / sqrt((double)n))
-		text = findings_fmt("Across %s simulated futures, the "
+		text = findings_fmt("Across %s, the "
 				    "difference ranks most closely with %s "
 				    "(rank correlation %s, against %s for "
 				    "%s), which ranks %zu%s by one-at-a-time "
@@ -465,7 +465,7 @@ static void sentence_rank(struct findings_ctx *c, const char *oid,
 				    strbuf_str(&where), in, rb, r0, top,
 				    best + 1, ordinal_suffix(best + 1));
 	else
-		text = findings_fmt("Across %s simulated futures, the rank "
+		text = findings_fmt("Across %s, the rank "
 				    "correlation of %s with the difference "
 				    "(%s) is within sampling error of the "
 				    "strongest, that of %s (%s).",
@@ -767,9 +767,9 @@ static void sentence_budget(struct findings_ctx *c)
 	t = findings_fmt("Apart from that budget, the risk events of %s, "
 			 "here %s, cost an expected %s; at least one occurs "
 			 "in %s of "
-			 "the %s simulated futures (%s)%s.",
+			 "the %s (%s)%s.",
 			 c->name[a], names, findings_money(r->mean, m1),
-			 findings_percent(pe, se, pc), c->ntrials,
+			 findings_percent(pe, se, pc), c->futures,
 			 findings_margin(pe, se, s->trials, pm),
 			 strbuf_str(&tail));
 	b = findings_fmt("budget.csv (option %s, year total): risk_mean %s, "
@@ -861,13 +861,13 @@ static void sentence_public(struct findings_ctx *c, int o)
 	if (w < 0) {
 		strbuf_printf(&t,
 			      "%s and %s are a toss-up: %s costs less in %s "
-			      "of %s simulated futures (%s); the median "
+			      "of %s (%s); the median "
 			      "difference, %s minus %s, is %s "
 			      "(P10\xe2\x80\x93P90: %s to %s).",
 			      c->name[o], c->name[bl], c->name[o],
 			      findings_percent(cmp->p_cheaper,
 					       cmp->p_cheaper_se, pc),
-			      c->ntrials,
+			      c->futures,
 			      findings_margin(cmp->p_cheaper, cmp->p_cheaper_se,
 					      c->s->trials, pm),
 			      c->name[o], c->name[bl],
@@ -880,11 +880,11 @@ static void sentence_public(struct findings_ctx *c, int o)
 		double med = w ? -q[Q50] : q[Q50];
 		double s10 = w ? -q[Q90] : q[Q10], s90 = w ? -q[Q10] : q[Q90];
 		strbuf_printf(&t,
-			      "%s costs less than %s in %s of %s simulated "
-			      "futures (%s), with a median saving of %s "
+			      "%s costs less than %s in %s of %s (%s), "
+			      "with a median saving of %s "
 			      "(P10\xe2\x80\x93P90: %s to %s",
 			      c->name[a], c->name[z],
-			      findings_percent(p, se, pc), c->ntrials,
+			      findings_percent(p, se, pc), c->futures,
 			      findings_margin(p, se, c->s->trials, pm),
 			      findings_money(med, x),
 			      findings_money(s10, lo), findings_money(s90, hi));

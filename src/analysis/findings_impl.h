@@ -16,6 +16,7 @@ struct findings_ctx {
 	size_t cap_s, cap_t;
 	char **name;              /* findings_option_name of each option */
 	char ntrials[NUMFMT_MAX]; /* "10,000" */
+	char futures[NUMFMT_MAX + 24]; /* "10,000 simulated futures" */
 	char opening[128];        /* "Over 2015-16 to 2019-20" */
 	char basis[160];  /* "in district cost net of state aid and ..." */
 	const char *cost; /* "net present cost", or "net cost" undiscounted */
