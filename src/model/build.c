@@ -266,6 +266,7 @@ int model_build(const struct model_source *src,
 	m->seed = 1;
 	m->aid_lag = 1;
 	m->p_students = m->p_growth = m->p_aid_ratio = m->p_discount = -1;
+	m->p_exit = -1;
 	struct builder b;
 	memset(&b, 0, sizeof(b));
 	b.src = src;
@@ -313,6 +314,10 @@ int model_build(const struct model_source *src,
 	resolve_names(&b);
 	build_param_labels(&b);
 	order_options(&b);
+	m->exits = xcalloc(m->noptions + 1, 1);
+	for (size_t i = 0; i < m->nitems; i++)
+		if (m->items[i].terms.on_exit)
+			m->exits[m->items[i].option] = 1;
 	build_settings(&b);
 	order_categories(m);
 	free(b.rows);

@@ -36,7 +36,7 @@ static const char *const reserved_ints[] = {"years", "base_year", "trials",
 					    "seed", "aid_lag", NULL};
 static const char *const reserved_nums[] = {"students", "enrollment_growth",
 					    "aid_ratio", "discount_rate",
-					    "correlation", NULL};
+					    "correlation", "exit_year", NULL};
 static const char *const text_keys[] = {"title", "costs", "baseline",
 					"year_labels", NULL};
 
@@ -63,7 +63,7 @@ int model_is_reserved_number(const char *name)
 static const char *const settings[] = {
 	"title", "costs", "baseline", "year_labels", "years", "base_year",
 	"trials", "seed", "aid_lag", "students", "enrollment_growth",
-	"aid_ratio", "discount_rate", "correlation"};
+	"aid_ratio", "discount_rate", "correlation", "exit_year"};
 
 const char *build_near_setting(const char *name)
 {

@@ -227,6 +227,8 @@ static const struct bounds discount_bounds = {-1, INFINITY, 1, 1, 0,
 					      "discount_rate"};
 static const struct bounds aid_ratio_bounds = {0, 1, 0, 0, 1, "aid_ratio"};
 static const struct bounds rho_bounds = {0, 1, 0, 1, 1, "a correlation"};
+static const struct bounds exit_bounds = {1, INFINITY, 0, 1, 1,
+					  "exit_year (a program year)"};
 
 static void number_param(struct builder *b, struct prow *p, const char *name)
 {
@@ -254,6 +256,19 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 		   build_starts_with(name, "correlation.")) {
 		r = &rho_bounds;
 		kind = NUM_RATE;
+	} else if (strcmp(name, "exit_year") == 0) {
+		/* SPEC 10: blank or 'none' (and no range): the district
+		 * stays. */
+		char vb[64];
+		const char *v = strbuf_trim_into(p->f[SC_VALUE].text, vb,
+						 sizeof(vb));
+		if ((!*v || strcasecmp(v, "none") == 0) &&
+		    build_blank(&p->f[SC_LOW]) && build_blank(&p->f[SC_HIGH]) &&
+		    build_blank(&p->f[SC_DIST]))
+			return;
+		r = &exit_bounds;
+		kind = NUM_PLAIN;
+		slot = &m->p_exit;
 	}
 	struct dist_cells dc = build_row_dist_cells(p);
 	struct dist d;
