@@ -297,6 +297,7 @@ int model_build(const struct model_source *src,
 	if (yp && !yp->too_wide)
 		build_int_param(&b, yp, "years");
 	build_scenario_rows(&b);
+	build_students_years(&b);
 	if (!m->title)
 		m->title = file_stem(src->path);
 	defaults(m);

@@ -56,7 +56,8 @@ int build_is_reserved_int(const char *name)
 int model_is_reserved_number(const char *name)
 {
 	return build_in_list(name, reserved_nums) || build_is_reserved_int(name) ||
-	       build_starts_with(name, "correlation.");
+	       build_starts_with(name, "correlation.") ||
+	       build_starts_with(name, "students.");
 }
 
 /* The reserved names a scenario row may set, for "did you mean". */

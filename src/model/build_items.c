@@ -511,7 +511,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	} else if (strcmp(qs, "students") == 0) {
 		it.qty = QTY_STUDENTS;
 		it.quantity.param = -1;
-		if (m->p_students < 0 && !build_find_row(b, "students")) {
+		if (m->p_students < 0 && !build_find_row(b, "students") &&
+		    !m->p_students_year) {
 			ERR(b, f[IC_QUANTITY].at,
 			    "quantity 'students' needs the scenario parameter "
 			    "'students' (enrollment in year 1)");

@@ -90,6 +90,7 @@ void model_free(struct model *m)
 		free(m->items[i].terms.tiers);
 	}
 	free(m->exits);
+	free(m->p_students_year);
 	for (size_t i = 0; i < m->ngroups; i++)
 		free(m->groups[i].name);
 	for (size_t i = 0; i < m->ncategories; i++)

@@ -171,6 +171,9 @@ struct model {
 	 * It applies to the options that have an item with per = exit
 	 * (exits[o] = 1). */
 	int p_exit;
+	/* students.<year> (SPEC 11): [t] the parameter of program year t's
+	 * enrollment, or -1 (t = 1..H); NULL when none is given. */
+	int *p_students_year;
 	unsigned char *exits; /* [o] */
 
 	struct model_param *params;

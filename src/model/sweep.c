@@ -40,6 +40,10 @@ static int known_param(const struct model_source *src, const char *name)
 {
 	if (strcmp(name, "costs") == 0)
 		return 0;
+	/* students.<year> only as the scenario writes it (SPEC 11):
+	 * "students.high" is a field of students. */
+	if (strncmp(name, "students.", 9) == 0)
+		return scenario_defines(src, name);
 	return model_is_reserved_number(name) || is_text_key(name) ||
 	       scenario_defines(src, name);
 }

@@ -364,10 +364,26 @@ void sim_evaluate_block(const sim_plan *p, const double *param,
 	/* 5.3: enrollment S_t = students * (1 + g)^(t - 1). */
 	for (size_t i = 0; i < n; i++)
 		out->students_sum[i] = 0;
-	for (int t = 1; t <= H; t++) {
+	for (int t = 1; t <= H && !m->p_students_year; t++) {
 		double *st = S + (size_t)t * n;
 		for (size_t i = 0; i < n; i++) {
 			st[i] = (students ? students[i] : 0) * ipow(1 + g[i], t - 1);
+			out->students_sum[i] += st[i];
+		}
+	}
+	/* SPEC 11: students.<year> sets S_b; later years grow from the
+	 * latest given year b: S_t = S_b * (1 + g)^(t - b); years before the
+	 * first given one as 5.3 (b = 1, S_1 = students). */
+	const double *base = students;
+	int b = 1;
+	for (int t = 1; t <= H && m->p_students_year; t++) {
+		double *st = S + (size_t)t * n;
+		if (m->p_students_year[t] >= 0) {
+			base = param + (size_t)m->p_students_year[t] * n;
+			b = t;
+		}
+		for (size_t i = 0; i < n; i++) {
+			st[i] = base[i] * ipow(1 + g[i], t - b);
 			out->students_sum[i] += st[i];
 		}
 	}

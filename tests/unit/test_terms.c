@@ -1,7 +1,8 @@
 /* Contract terms (SPEC 10) against cash flows worked out by hand: a free
  * or discounted period, when escalation starts, its cap and floor, a
- * minimum charge, tiered prices (marginal and whole), and leaving the
- * contract (exit_year, a termination fee).  Every distribution is fixed,
+ * minimum charge, tiered prices (marginal and whole), leaving the
+ * contract (exit_year, a termination fee); and enrollment year by year
+ * (SPEC 11).  Every distribution is fixed,
  * so each year is exact to the cent, in the point estimate and in every
  * trial. */
 #include "helpers.h"
@@ -339,6 +340,65 @@ static void test_exit_drawn(void **state)
 	unload(&f);
 }
 
+/* Enrollment year by year (SPEC 11): 1,000 students growing 10%, with
+ * students.3 = 1,500 and students.2018-19 (program year 4 of a school-year
+ * scenario from 2015) = 2,000: 1,000; 1,100; 1,500; 2,000; 2,200.  A
+ * $10-per-student fee costs ten times that, and the per-student measure
+ * divides by their sum (7,800): exactly $10.  Year 2 before the first
+ * given year grows from students; year 5 grows from year 4. */
+static void test_students_by_year(void **state)
+{
+	(void)state;
+	static const char *const costs =
+		"option,item,category,quantity,dist,likely\n"
+		"a,Fee,Licensing,students,fixed,10\n";
+	struct fixture f;
+	load(&f, "parameter,value,low,high,dist\n"
+		 "costs,costs.csv,,,\n"
+		 "years,5,,,\n"
+		 "base_year,2015,,,\n"
+		 "year_labels,school,,,\n"
+		 "students,1000,,,\n"
+		 "enrollment_growth,10%,,,\n"
+		 "students.3,1500,,,\n"
+		 "students.2018-19,2000,,,\n"
+		 "trials,16,,,\n",
+	     costs);
+	expect_flows(&f, "a", (const char *[]){"10000.00", "11000.00",
+					       "15000.00", "20000.00",
+					       "22000.00"});
+	assert_double_near(f.res.point.measure[M_NET_PER_STUDENT_YEAR], 10,
+			   1e-12);
+	assert_double_near(f.res.point.students_sum, 7800, 1e-9);
+	unload(&f);
+	/* Without students: program year 1 given; an uncertain year 4:
+	 * each trial's years 4 and 5 are its draw and 1.1 times it. */
+	load(&f, "parameter,value,low,high,dist\n"
+		 "costs,costs.csv,,,\n"
+		 "years,5,,,\n"
+		 "enrollment_growth,10%,,,\n"
+		 "students.1,1000,,,\n"
+		 "students.4,,1900,2100,uniform\n"
+		 "trials,200,,,\n",
+	     costs);
+	int p4 = model_find_param(&f.m, "students.4");
+	assert_true(p4 >= 0);
+	gsl_rng *r = gsl_rng_alloc(rng_type);
+	for (long i = 0; i < f.res.trials; i++) {
+		double s4 = sim_input_draw(f.plan, p4, -1, (uint32_t)i, r);
+		assert_double_near(sim_gross(&f.res, 0, 3)[i], 10 * 1210, 1e-9);
+		assert_double_near(sim_gross(&f.res, 0, 4)[i], 10 * s4, 1e-9);
+		assert_double_near(sim_gross(&f.res, 0, 5)[i], 10 * s4 * 1.1,
+				   1e-9);
+	}
+	/* The point estimate: year 4 at the median, 2,000. */
+	static const double pt[5] = {10000, 11000, 12100, 20000, 22000};
+	for (int t = 1; t <= 5; t++)
+		assert_double_near(f.res.point.gross[t - 1], pt[t - 1], 1e-9);
+	gsl_rng_free(r);
+	unload(&f);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -349,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_tiers),
 		cmocka_unit_test(test_exit),
 		cmocka_unit_test(test_exit_drawn),
+		cmocka_unit_test(test_students_by_year),
 	};
 	return cmocka_run_group_tests_name("terms", tests, NULL, NULL);
 }
