@@ -54,6 +54,17 @@ void build_gather_rows(struct builder *b)
 				first = 0;
 		for (int f = SC_VALUE; first && f < SC_COUNT; f++)
 			build_apply_patch(&p->f[f], build_find_patch(b, name, NULL, f));
+		/* A sweep's value for a ranged parameter fixes it. */
+		const struct model_patch *vp =
+			first ? build_find_patch(b, name, NULL, SC_VALUE) : NULL;
+		static const int range[3] = {SC_LOW, SC_HIGH, SC_DIST};
+		for (int k = 0; vp && k < 3; k++)
+			if (build_find_patch(b, name, NULL, range[k]))
+				vp = NULL; /* the case sets the range too */
+		for (int k = 0; vp && vp->fixes && *vp->text && k < 3; k++) {
+			p->f[range[k]].text = "";
+			p->f[range[k]].at = vp->at;
+		}
 	}
 	for (size_t i = 0; i < b->npatches; i++) {
 		const struct model_patch *pt = &b->patches[i];

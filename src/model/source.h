@@ -57,6 +57,10 @@ struct model_patch {
 	int field;
 	const char *text;   /* the new cell text; "" keeps nothing */
 	struct loc at;      /* where the new text was written */
+	int fixes;          /* a parameter's value given alone (a sweep
+			     * column named by the parameter): it fixes the
+			     * parameter, its low, high and dist cleared
+			     * unless patches of their own set them */
 };
 
 /* Reads the scenario at path and the cost files it names, and checks their

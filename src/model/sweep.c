@@ -417,6 +417,7 @@ static int param_column(const struct model_source *src, const char *h,
 		c->target = name;
 		c->item = NULL;
 		c->field = field;
+		c->fixes = strcmp(name, h) == 0 && !is_text_key(name);
 	} else {
 		free(name);
 	}
@@ -607,6 +608,7 @@ static void read_cases(struct sweep *sw, struct diags *d)
 			p->target = col->target;
 			p->item = col->item;
 			p->field = col->field;
+			p->fixes = col->fixes;
 			p->text = text;
 			p->at = csvin_loc(t, row, (int)c);
 		}
