@@ -509,6 +509,11 @@ void results_provenance(const struct model *m, const struct run_info *info,
 		kv(w, "input_file", m->files[i].path);
 		kv(w, "input_sha256", m->files[i].sha256);
 	}
+	if (info->sweep_path) {
+		kv(w, "sweep_file", info->sweep_path);
+		kv(w, "sweep_sha256", info->sweep_sha256);
+		kv(w, "case", info->case_name);
+	}
 }
 
 /* sensitivity.csv (findings 0) or findings.csv (1), from s->decision. */
