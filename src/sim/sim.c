@@ -444,6 +444,7 @@ int sim_run(const sim_plan *p, int nthreads, atomic_long *progress,
 	parallel_run(nthreads, (size_t)nblocks, work, &w);
 	if (p->cancel && atomic_load(p->cancel)) {
 		free(w.block_cat);
+		free(w.block_aid);
 		sim_result_free(res);
 		strbuf_puts(err, "cancelled");
 		return -1;
