@@ -10,6 +10,7 @@
  * one. */
 #include "sim/plan.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -511,7 +512,18 @@ int sim_occurrences(const sim_plan *p, int item, uint32_t trial, gsl_rng *r)
 			    : pi->probability.value;
 	int count = 0, ublock = -1;
 	double u[2];
+	/* Leaving (SPEC 10): an exit item only in the exit year, the other
+	 * items of a leaving option only up to it. */
+	int exit_t = INT_MAX;
+	const struct model_terms *tm = pi->terms;
+	if (m->p_exit >= 0 && (pi->exits || (tm && tm->on_exit)))
+		exit_t = exit_year_of(
+			sim_input_draw(p, m->p_exit, -1, trial, r));
+	else if (tm && tm->on_exit)
+		return 0;
 	for (int t = pi->first; t <= pi->last; t++) {
+		if (tm && tm->on_exit ? t != exit_t : t > exit_t)
+			continue;
 		if (pr >= 1) {
 			count++;
 			continue;

@@ -264,6 +264,29 @@ static void test_exit(void **state)
 		     (const char *[]){"10000.00", "15000.00", "0.00", "0.00"});
 	expect_flows(&f, "boces", (const char *[]){"20000.00", "20000.00",
 						   "20000.00", "20000.00"});
+	/* The years in which each item occurs, as the sensitivity analysis
+	 * counts them: the fee in years 1-2, the termination fee once, the
+	 * early one and the upgrade never; BOCES every year. */
+	gsl_rng *r = gsl_rng_alloc(rng_type);
+	int oc = model_find_option(&f.m, "cloud"), ob = model_find_option(&f.m, "boces");
+	static const struct {
+		const char *item;
+		int count;
+	} occ[] = {{"Fee", 2},
+		   {"Termination", 1},
+		   {"Early termination", 0},
+		   {"Upgrade", 0}};
+	for (size_t k = 0; k < sizeof(occ) / sizeof(occ[0]); k++)
+		assert_int_equal(sim_occurrences(f.plan,
+						 model_find_item(&f.m, oc,
+								 occ[k].item),
+						 0, r),
+				 occ[k].count);
+	assert_int_equal(sim_occurrences(f.plan,
+					 model_find_item(&f.m, ob, "Service"),
+					 0, r),
+			 4);
+	gsl_rng_free(r);
 	unload(&f);
 	load(&f, "parameter,value,low,high,dist\n"
 		 "costs,costs.csv,,,\n"
