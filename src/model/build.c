@@ -316,9 +316,16 @@ int model_build(const struct model_source *src,
 	build_param_labels(&b);
 	order_options(&b);
 	m->exits = xcalloc(m->noptions + 1, 1);
+	int any_exit = 0;
 	for (size_t i = 0; i < m->nitems; i++)
 		if (m->items[i].terms.on_exit)
-			m->exits[m->items[i].option] = 1;
+			any_exit = m->exits[m->items[i].option] = 1;
+	struct prow *xp = build_find_row(&b, "exit_year");
+	if (m->p_exit >= 0 && !any_exit && xp && diags->nerrors == before)
+		diags_add(diags, DIAG_WARNING, xp->f[SC_PARAMETER].at,
+			  "exit_year: no option has an item with per = 'exit', "
+			  "so no option is left (give the option the district "
+			  "may leave one, even at $0)");
 	build_settings(&b);
 	order_categories(m);
 	free(b.rows);
