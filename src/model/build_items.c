@@ -327,7 +327,7 @@ static int parse_terms(struct builder *b, struct cell *f,
 			    build_written(&f[IC_MINIMUM], w, sizeof(w)));
 			bad = 1;
 		} else
-			tm->has_terms = 1;
+			tm->has_terms = tm->has_minimum = 1;
 	}
 	/* discount and its years */
 	int has_d = !build_blank(&f[IC_DISCOUNT]);

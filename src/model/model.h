@@ -101,7 +101,8 @@ struct model_terms {
 	struct model_tier *tiers; /* NULL: quantity times unit cost */
 	int ntiers;
 	int tier_whole;           /* tier_mode whole (else marginal) */
-	double minimum;           /* 0: none */
+	int has_minimum;
+	double minimum;           /* with has_minimum: the least a year costs */
 	double discount;          /* share off in the discount years */
 	unsigned char discount_year[MODEL_MAX_YEARS + 1]; /* [t]: 1 or 0 */
 	int esc_from;             /* E: the factor is (1 + e')^(t - E), t > E */

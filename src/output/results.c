@@ -376,7 +376,7 @@ static void results_terms(const struct model *m, struct csvout *w)
 				 tm->tier_whole ? "whole" : "marginal");
 			strbuf_free(&b);
 		}
-		if (tm->minimum > 0) {
+		if (tm->has_minimum) {
 			numfmt_shortest(tm->minimum, buf);
 			term_row(w, m, it, "minimum", buf);
 		}

@@ -218,8 +218,8 @@ static void add_item_terms(const sim_plan *p, const struct plan_item *pi,
 			double raw = tm->tiers ? tier_cost(tm, qt[i * qs])
 					       : qt[i * qs] * c[i];
 			double v = raw * factor;
-			if (v < tm->minimum)
-				v = tm->minimum;
+			if (tm->has_minimum && v < tm->minimum)
+				v = tm->minimum; /* (a credit has none) */
 			double cost_t = occurs * keep * v;
 			gro[i] += cost_t;
 			cg[i] += cost_t * it[i];

@@ -171,7 +171,9 @@ static void test_cap_and_floor(void **state)
  * minimum cost 4,900 -> 5,000 and 4,998 -> 5,000 (the minimum binds), then
  * 5,097.96 and 5,199.92 (it does not).  The minimum is not escalated and
  * comes before the discount: 50% off in year 1 is 2,500.  A minimum equal
- * to the cost changes nothing (b: exactly $8,000). */
+ * to the cost changes nothing (b: exactly $8,000).  Without a minimum a
+ * credit with terms stays a credit (d: -$1,000 a year, half of it in
+ * year 2), and a minimum of 0 floors it at 0 (e). */
 static void test_minimum(void **state)
 {
 	(void)state;
@@ -180,7 +182,9 @@ static void test_minimum(void **state)
 		"discount,discount_years\n"
 		"a,Fee,Licensing,students,fixed,4.90,2%,\"$5,000\",,\n"
 		"b,Fee,Licensing,students,fixed,8,,8000,,\n"
-		"c,Fee,Licensing,students,fixed,4.90,2%,5000,50%,1\n";
+		"c,Fee,Licensing,students,fixed,4.90,2%,5000,50%,1\n"
+		"d,Credit,Other,1,fixed,-1000,,,50%,2\n"
+		"e,Credit,Other,1,fixed,-1000,,0,50%,2\n";
 	struct fixture f;
 	load(&f, scen4, costs);
 	expect_flows(&f, "a", (const char *[]){"5000.00", "5000.00",
@@ -189,6 +193,10 @@ static void test_minimum(void **state)
 					       "8000.00", "8000.00"});
 	expect_flows(&f, "c", (const char *[]){"2500.00", "5000.00",
 					       "5097.96", "5199.92"});
+	expect_flows(&f, "d", (const char *[]){"-1000.00", "-500.00",
+					       "-1000.00", "-1000.00"});
+	expect_flows(&f, "e",
+		     (const char *[]){"0.00", "0.00", "0.00", "0.00"});
 	unload(&f);
 }
 
