@@ -284,7 +284,8 @@ static void describe_terms(const struct chart_data *d,
 	if ((v = term_of(d, in, "discount"))) {
 		strbuf_printf(b, "; %s off", rate(d, v, buf));
 		if ((v = term_of(d, in, "discount_years")))
-			strbuf_printf(b, " in years %s", v);
+			strbuf_printf(b, " in year%s %s",
+				      strpbrk(v, "-,") ? "s" : "", v);
 	}
 	if ((v = term_of(d, in, "escalate_from")))
 		strbuf_printf(b, "; escalation from year %s", v);
