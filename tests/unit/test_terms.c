@@ -78,7 +78,9 @@ static const char *const scen4 = "parameter,value,low,high,dist\n"
  * - e: 50% off in years 1 and 3: 4,000; 8,240; 4,243.60; 8,741.82;
  * - f: every year free but year 4, escalate_from paid: 0, 0, 0, 8,000;
  * - g: a 100% discount in years 1-2 of a once item in year 3: 8,487.20
- *   (the discount years do not include it). */
+ *   (the discount years do not include it);
+ * - h: a price lock until the last year: 8,000 every year;
+ * - i: a 0% discount: nothing off, and year 1 is already paid. */
 static void test_discount_and_escalate_from(void **state)
 {
 	(void)state;
@@ -91,7 +93,9 @@ static void test_discount_and_escalate_from(void **state)
 		"d,Fee,Licensing,students,fixed,8,year,,,3%,,,3\n"
 		"e,Fee,Licensing,students,fixed,8,year,,,3%,50%,\"1,3\",year1\n"
 		"f,Fee,Licensing,students,fixed,8,year,,,3%,100%,1-3,paid\n"
-		"g,Fee,Licensing,students,fixed,8,once,3,,3%,100%,1-2,\n";
+		"g,Fee,Licensing,students,fixed,8,once,3,,3%,100%,1-2,\n"
+		"h,Fee,Licensing,students,fixed,8,year,,,3%,,,4\n"
+		"i,Fee,Licensing,students,fixed,8,year,,,3%,0%,1-4,paid\n";
 	struct fixture f;
 	load(&f, scen4, costs);
 	expect_flows(&f, "a",
@@ -108,6 +112,10 @@ static void test_discount_and_escalate_from(void **state)
 		     (const char *[]){"0.00", "0.00", "0.00", "8000.00"});
 	expect_flows(&f, "g",
 		     (const char *[]){"0.00", "0.00", "8487.20", "0.00"});
+	expect_flows(&f, "h",
+		     (const char *[]){"8000.00", "8000.00", "8000.00", "8000.00"});
+	expect_flows(&f, "i",
+		     (const char *[]){"8000.00", "8240.00", "8487.20", "8741.82"});
 	unload(&f);
 }
 
@@ -315,6 +323,26 @@ static void test_exit(void **state)
 	assert_int_equal(f.m.p_exit, -1);
 	expect_flows(&f, "cloud", (const char *[]){"10000.00", "10000.00",
 						   "13000.00", "10000.00"});
+	unload(&f);
+	/* A fractional exit year rounds to the nearest, halves up: 2.5
+	 * leaves in year 3, 2.49 in year 2. */
+	load(&f, "parameter,value,low,high,dist\n"
+		 "costs,costs.csv,,,\n"
+		 "years,4,,,\n"
+		 "exit_year,2.5,,,\n"
+		 "trials,16,,,\n",
+	     exit_costs);
+	expect_flows(&f, "cloud", (const char *[]){"10000.00", "10000.00",
+						   "18000.00", "0.00"});
+	unload(&f);
+	load(&f, "parameter,value,low,high,dist\n"
+		 "costs,costs.csv,,,\n"
+		 "years,4,,,\n"
+		 "exit_year,2.49,,,\n"
+		 "trials,16,,,\n",
+	     exit_costs);
+	expect_flows(&f, "cloud",
+		     (const char *[]){"10000.00", "15000.00", "0.00", "0.00"});
 	unload(&f);
 	/* In year 1: the early fee too. */
 	load(&f, "parameter,value,low,high,dist\n"
