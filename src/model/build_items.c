@@ -427,6 +427,8 @@ static int parse_terms(struct builder *b, struct cell *f,
 			bad = 1;
 			continue;
 		}
+		if (!rp)
+			build_warn_rate(b, c, refs[k]->value, names[k], "");
 		note_use(rp, rp ? &rp->as_escalation : NULL, c->at);
 		*has[k] = 1;
 	}
