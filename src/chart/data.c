@@ -523,6 +523,7 @@ const struct chart_input *chart_param(const struct chart_data *d,
 	for (size_t i = 0; i < d->ninputs; i++) {
 		const struct chart_input *in = &d->inputs[i];
 		if (strcmp(in->cell[IN_KIND], "item") != 0 &&
+		    strcmp(in->cell[IN_KIND], "term") != 0 &&
 		    strcmp(in->cell[IN_NAME], name) == 0)
 			return in;
 	}

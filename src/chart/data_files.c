@@ -221,13 +221,14 @@ void data_load_inputs(struct loader *L, struct chart_data *d)
 	d->inputs = xcalloc(t.t.nrows + 1, sizeof(*d->inputs));
 	for (size_t r = 0; r < t.t.nrows; r++) {
 		const char *kind = data_cell(&t, r, IN_KIND);
-		int item = strcmp(kind, "item") == 0;
+		int item = strcmp(kind, "item") == 0 ||
+			   strcmp(kind, "term") == 0;
 		if (!item && strcmp(kind, "parameter") != 0 &&
 		    strcmp(kind, "default") != 0 &&
 		    strcmp(kind, "setting") != 0) {
 			diag_error(L->d, data_cell_loc(&t, r, IN_KIND),
 				   "kind: expected parameter, default, "
-				   "setting or item");
+				   "setting, item or term");
 			continue;
 		}
 		if (item && data_option_at(L, d, &t, r, IN_OPTION) < 0)

@@ -216,13 +216,58 @@ static const char *rate(const struct chart_data *d, const char *s,
 	return buf;
 }
 
+/* The value of an item's contract term (a row of kind "term" of
+ * inputs.csv, SPEC 10), or NULL. */
+static const char *term_of(const struct chart_data *d,
+			   const struct chart_input *item, const char *term)
+{
+	for (size_t i = 0; i < d->ninputs; i++) {
+		const struct chart_input *in = &d->inputs[i];
+		if (strcmp(in->cell[IN_KIND], "term") == 0 &&
+		    strcmp(in->cell[IN_OPTION], item->cell[IN_OPTION]) == 0 &&
+		    strcmp(in->cell[IN_NAME], item->cell[IN_NAME]) == 0 &&
+		    strcmp(in->cell[IN_CATEGORY], term) == 0)
+			return in->cell[IN_LIKELY];
+	}
+	return NULL;
+}
+
+/* An item's contract terms for people: "; 100% off in years 1; minimum
+ * $5,000; escalation from year 2, at most CPI". */
+static void describe_terms(const struct chart_data *d,
+			   const struct chart_input *in, struct strbuf *b)
+{
+	char buf[LAYOUT_LABEL_MAX];
+	const char *v;
+	if ((v = term_of(d, in, "tier_mode")))
+		strbuf_printf(b, "; %s tiers", v);
+	if ((v = term_of(d, in, "minimum")))
+		strbuf_printf(b, "; minimum %s",
+			      item_money(in, strtod(v, NULL), buf));
+	if ((v = term_of(d, in, "discount"))) {
+		strbuf_printf(b, "; %s off", rate(d, v, buf));
+		if ((v = term_of(d, in, "discount_years")))
+			strbuf_printf(b, " in year%s %s",
+				      strpbrk(v, "-,") ? "s" : "", v);
+	}
+	if ((v = term_of(d, in, "escalate_from")))
+		strbuf_printf(b, "; escalation from year %s", v);
+	if ((v = term_of(d, in, "escalation_cap")))
+		strbuf_printf(b, "; escalation at most %s", rate(d, v, buf));
+	if ((v = term_of(d, in, "escalation_floor")))
+		strbuf_printf(b, "; escalation at least %s", rate(d, v, buf));
+}
+
 /* When and how a cost item applies: "each year 1-5; escalation 2%". */
 static char *terms(const struct chart_data *d, const struct chart_input *in)
 {
 	struct strbuf b = STRBUF_INIT;
 	if (!is_item(in))
 		return xstrdup("");
-	if (strcmp(in->cell[IN_PER], "once") == 0)
+	if (strcmp(in->cell[IN_PER], "exit") == 0)
+		strbuf_printf(&b, "on leaving in years %s\xE2\x80\x93%s",
+			      in->cell[IN_START], in->cell[IN_END]);
+	else if (strcmp(in->cell[IN_PER], "once") == 0)
 		strbuf_printf(&b, "once, year %s", in->cell[IN_START]);
 	else if (strcmp(in->cell[IN_START], in->cell[IN_END]) == 0)
 		strbuf_printf(&b, "year %s", in->cell[IN_START]);
@@ -246,6 +291,7 @@ static char *terms(const struct chart_data *d, const struct chart_input *in)
 			      rate(d, in->cell[IN_AID], buf));
 	if (in->cell[IN_GROUP][0])
 		strbuf_printf(&b, "; group %s", in->cell[IN_GROUP]);
+	describe_terms(d, in, &b);
 	return strbuf_take(&b);
 }
 
@@ -282,6 +328,8 @@ static void assumptions(struct pages *p)
 	for (size_t i = 0; i < d->ninputs; i++) {
 		const struct chart_input *in = &d->inputs[i];
 		char b[4][LAYOUT_LABEL_MAX];
+		if (strcmp(in->cell[IN_KIND], "term") == 0)
+			continue; /* in its item's row */
 		char *when = terms(d, in);
 		struct strbuf name = STRBUF_INIT, dist = STRBUF_INIT;
 		if (in->cell[IN_LABEL][0])
@@ -296,7 +344,10 @@ static void assumptions(struct pages *p)
 		else if (strcmp(in->cell[IN_KIND], "setting") == 0)
 			strbuf_puts(&name, " (setting)");
 		const char *dn = in->cell[IN_DIST];
-		if (strcmp(dn, "fixed") == 0 || !*dn)
+		const char *tiers = is_item(in) ? term_of(d, in, "tiers") : NULL;
+		if (tiers)
+			strbuf_printf(&dist, "tiers (units: rate) %s", tiers);
+		else if (strcmp(dn, "fixed") == 0 || !*dn)
 			strbuf_puts(&dist, value(d, in, IN_LIKELY, b[1]));
 		else if (in->cell[IN_LIKELY][0])
 			strbuf_printf(&dist, "%s %s, %s, %s", dn,

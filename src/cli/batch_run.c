@@ -110,6 +110,11 @@ static void run_case(struct engine *e, size_t i, struct slot *s)
 		command = s->command;
 	}
 	pipeline_init(p, &s->m, e->case_threads, command);
+	if (e->job->charts) {
+		p->info.sweep_path = e->sw->t.file.path;
+		p->info.sweep_sha256 = e->sw->t.file.sha256;
+		p->info.case_name = name;
+	}
 	p->progress = &e->trials_done;
 	p->like = e->job->like;
 	p->headline_only = !e->job->charts;

@@ -22,12 +22,14 @@
 #include "output/batch.h"
 #include "sim/rng.h"
 #include "util/mem.h"
+#include "util/suggest.h"
 
 static const char help[] =
 	"Usage: edtco batch SCENARIO.csv --sweep SWEEP.csv [-o DIR] "
 	"[-n TRIALS]\n"
 	"                   [-s SEED] [-j N] [--shard K/N] [-q] [--strict]\n"
-	"                   [--charts [-f FORMATS] [--dpi N]] [--force]\n"
+	"                   [--charts [-f FORMATS] [--dpi N]] [--case NAME]\n"
+	"                   [--force]\n"
 	"Run every case of a sweep: the scenario with the cells each row of "
 	"SWEEP.csv\nchanges.  Writes DIR/batch.csv (one row per case and "
 	"option) and prints how\noften each option was the cheapest.  Every "
@@ -53,6 +55,11 @@ static const char help[] =
 	"      --charts       also write each case's result files and "
 	"exhibits into\n"
 	"                     DIR/<case>/, as 'edtco run' writes them\n"
+	"      --case NAME    run only case NAME, with --charts: DIR/NAME/ "
+	"is the\n"
+	"                     folder a whole batch with --charts writes "
+	"for it\n"
+	"                     (default DIR: out/<scenario>-<sweep>-NAME/)\n"
 	"  -f, --formats LIST with --charts: exhibit formats, comma-separated: "
 	"png,\n"
 	"                     pdf, svg, report (report.pdf), all (the "
@@ -80,6 +87,7 @@ struct batch_opts {
 	const char *scenario, *sweep, *outdir;
 	struct cli_sim_opts sim; /* -n, -s, -j */
 	unsigned long shard_k, shard_n; /* shard_n == 0: the whole sweep */
+	const char *case_name;          /* --case: that case only */
 	int charts;
 	struct chart_opts chart_opts; /* with --charts */
 	int formats_given;            /* -f or --dpi */
@@ -113,7 +121,8 @@ bad:
 
 static int parse(int argc, char **argv, struct batch_opts *o)
 {
-	enum { OPT_SHARD = 256, OPT_CHARTS, OPT_DPI, OPT_STRICT, OPT_FORCE };
+	enum { OPT_SHARD = 256, OPT_CHARTS, OPT_DPI, OPT_STRICT, OPT_FORCE,
+	       OPT_CASE };
 	static const struct option longopts[] = {
 		{"sweep", required_argument, NULL, 'w'},
 		{"output", required_argument, NULL, 'o'},
@@ -128,6 +137,7 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"help", no_argument, NULL, 'h'},
 		{"force", no_argument, NULL, OPT_FORCE},
+		{"case", required_argument, NULL, OPT_CASE},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof(*o));
 	cli_sim_opts_init(&o->sim);
@@ -152,6 +162,10 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 			break;
 		case OPT_FORCE:
 			o->force = 1;
+			break;
+		case OPT_CASE:
+			o->case_name = optarg;
+			o->charts = 1;
 			break;
 		case 'f':
 			if (cli_parse_formats("batch", optarg,
@@ -190,6 +204,9 @@ static int parse(int argc, char **argv, struct batch_opts *o)
 		return cli_usage_error("batch", "empty output folder name");
 	if (o->formats_given && !o->charts)
 		return cli_usage_error("batch", "-f and --dpi go with --charts");
+	if (o->case_name && o->shard_n)
+		return cli_usage_error("batch",
+				       "--case and --shard cannot go together");
 	o->scenario = argv[optind];
 	cli_diag_mode(o->quiet, o->strict);
 	if (o->charts && cli_chart_env(&o->chart_opts) != 0)
@@ -216,6 +233,8 @@ static char *output_dir(const struct batch_opts *o)
 	} else {
 		char *a = file_stem(o->scenario), *s = file_stem(o->sweep);
 		strbuf_printf(&b, "out/%s-%s", a, s);
+		if (o->case_name)
+			strbuf_printf(&b, "-%s", o->case_name);
 		if (o->shard_n)
 			strbuf_printf(&b, "-shard-%lu-of-%lu", o->shard_k,
 				      o->shard_n);
@@ -351,6 +370,11 @@ static int run_batch(const struct batch_opts *o, const struct model_source *src,
 	if (o->shard_n)
 		sweep_shard(sw->ncases, o->shard_k, o->shard_n, &e.first,
 			    &e.end);
+	for (size_t i = 0; o->case_name && i < sw->ncases; i++)
+		if (strcmp(sw->cases[i].name, o->case_name) == 0) {
+			e.first = i;
+			e.end = i + 1;
+		}
 	char *command = canonical_command(o);
 	e.command = command;
 	e.sim = &o->sim;
@@ -454,6 +478,24 @@ static int batch_main(int argc, char **argv)
 	struct model_source src;
 	struct sweep sw;
 	rc = load_inputs(&o, &src, &sw);
+	if (rc == EXIT_OK && o.case_name) {
+		size_t i = 0;
+		while (i < sw.ncases && strcmp(sw.cases[i].name, o.case_name))
+			i++;
+		if (i == sw.ncases) {
+			const char **names = xcalloc(sw.ncases + 1,
+						     sizeof(char *));
+			for (size_t k = 0; k < sw.ncases; k++)
+				names[k] = sw.cases[k].name;
+			const char *near = suggest_nearest(o.case_name, names,
+							   sw.ncases);
+			rc = cli_usage_error(
+				"batch", "no case '%s' in %s%s%s%s", o.case_name,
+				o.sweep, near ? ": did you mean '" : "",
+				near ? near : "", near ? "'?" : "");
+			free(names);
+		}
+	}
 	if (rc == EXIT_OK) {
 		cli_catch_signals();
 		char *dir = output_dir(&o);

@@ -267,6 +267,7 @@ int model_build(const struct model_source *src,
 	m->aid_lag = 1;
 	m->levy_growth = 0.02; /* the NY tax cap's nominal limit (SPEC 12) */
 	m->p_students = m->p_growth = m->p_aid_ratio = m->p_discount = -1;
+	m->p_exit = -1;
 	struct builder b;
 	memset(&b, 0, sizeof(b));
 	b.src = src;
@@ -297,6 +298,7 @@ int model_build(const struct model_source *src,
 	if (yp && !yp->too_wide)
 		build_int_param(&b, yp, "years");
 	build_scenario_rows(&b);
+	build_students_years(&b);
 	if (!m->title)
 		m->title = file_stem(src->path);
 	defaults(m);
@@ -315,6 +317,17 @@ int model_build(const struct model_source *src,
 	resolve_names(&b);
 	build_param_labels(&b);
 	order_options(&b);
+	m->exits = xcalloc(m->noptions + 1, 1);
+	int any_exit = 0;
+	for (size_t i = 0; i < m->nitems; i++)
+		if (m->items[i].terms.on_exit)
+			any_exit = m->exits[m->items[i].option] = 1;
+	struct prow *xp = build_find_row(&b, "exit_year");
+	if (m->p_exit >= 0 && !any_exit && xp && diags->nerrors == before)
+		diags_add(diags, DIAG_WARNING, xp->f[SC_PARAMETER].at,
+			  "exit_year: no option has an item with per = 'exit', "
+			  "so no option is left (give the option the district "
+			  "may leave one, even at $0)");
 	build_settings(&b);
 	order_categories(m);
 	free(b.rows);

@@ -155,6 +155,9 @@ void build_int_param(struct builder *b, struct prow *p, const char *name);
 struct dist_cells build_row_dist_cells(struct prow *p);
 /* Checks every scenario row and stores parameters and settings. */
 void build_scenario_rows(struct builder *b);
+/* Resolves the students.<year> rows (SPEC 11) to program years, once the
+ * years and their labels are known. */
+void build_students_years(struct builder *b);
 
 /* build_items.c */
 /* Checks every cost-item row of every cost file and adds the items. */

@@ -37,7 +37,7 @@ static const char *const reserved_ints[] = {"years", "base_year", "trials",
 static const char *const reserved_nums[] = {"students", "enrollment_growth",
 					    "aid_ratio", "discount_rate",
 					    "correlation", "levy", "full_value",
-					    "levy_growth", NULL};
+					    "levy_growth", "exit_year", NULL};
 static const char *const text_keys[] = {"title", "costs", "baseline",
 					"year_labels", NULL};
 
@@ -57,7 +57,8 @@ int build_is_reserved_int(const char *name)
 int model_is_reserved_number(const char *name)
 {
 	return build_in_list(name, reserved_nums) || build_is_reserved_int(name) ||
-	       build_starts_with(name, "correlation.");
+	       build_starts_with(name, "correlation.") ||
+	       build_starts_with(name, "students.");
 }
 
 /* The reserved names a scenario row may set, for "did you mean" (and for
@@ -66,7 +67,7 @@ const char *const model_settings[] = {
 	"title", "costs", "baseline", "year_labels", "years", "base_year",
 	"trials", "seed", "aid_lag", "students", "enrollment_growth",
 	"aid_ratio", "discount_rate", "correlation", "levy", "full_value",
-	"levy_growth", NULL};
+	"levy_growth", "exit_year", NULL};
 
 const char *build_near_setting(const char *name)
 {

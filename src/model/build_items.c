@@ -158,6 +158,295 @@ static void note_use(struct prow *p, int *flag, struct loc at)
 	*flag = 1;
 }
 
+/* ---- contract terms (SPEC 10) ----------------------------------------- */
+
+/* Parses a number from text[0..len) (a piece of a cell). */
+static int piece_num(const char *text, size_t len, enum num_kind kind,
+		     double *out)
+{
+	char buf[64];
+	const char *why;
+	if (len == 0 || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, text, len);
+	buf[len] = 0;
+	return number_parse(buf, kind, out, &why);
+}
+
+/* tiers: "a-b:rate;b-c:rate;c-:rate", from 0, each tier starting where the
+ * one before ends, the last open.  Returns 0 or -1 after reporting. */
+static int parse_tiers(struct builder *b, const struct cell *c,
+		       struct model_terms *tm)
+{
+	const char *s = c->text;
+	struct model_tier *v = NULL;
+	int n = 0;
+	const char *why = NULL;
+	double prev = 0;
+	int open = 0;
+	while (*s && !why) {
+		const char *end = strchr(s, ';');
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		const char *colon = memchr(s, ':', len);
+		const char *dash = colon ? memchr(s, '-', (size_t)(colon - s))
+					 : NULL;
+		struct model_tier t;
+		if (open) {
+			why = "only the last tier may be open-ended ('c-')";
+			break;
+		}
+		while (len > 0 && s[0] == ' ') {
+			s++;
+			len--;
+		}
+		if (!colon || !dash) {
+			why = "each tier is 'from-to:rate' (the last "
+			      "'from-:rate')";
+			break;
+		}
+		if (piece_num(s, (size_t)(dash - s), NUM_PLAIN, &t.from) != 0 ||
+		    piece_num(colon + 1, len - (size_t)(colon + 1 - s),
+			      NUM_MONEY, &t.rate) != 0) {
+			why = "each tier is 'from-to:rate' with numbers";
+			break;
+		}
+		const char *to = dash + 1;
+		while (to < colon && *to == ' ')
+			to++;
+		if (to == colon) {
+			t.to = INFINITY;
+			open = 1;
+		} else if (piece_num(to, (size_t)(colon - to), NUM_PLAIN,
+				     &t.to) != 0) {
+			why = "each tier is 'from-to:rate' with numbers";
+			break;
+		}
+		if (t.from != prev)
+			why = n == 0 ? "the first tier must start at 0"
+				     : "each tier must start where the one "
+				       "before ends";
+		else if (!(t.to > t.from))
+			why = "a tier must end above where it starts";
+		v = xreallocarray(v, (size_t)n + 1, sizeof(*v));
+		v[n++] = t;
+		prev = t.to;
+		s = end ? end + 1 : s + len;
+	}
+	if (!why && n == 0)
+		why = "no tiers";
+	if (!why && !open)
+		why = "the last tier must be open-ended ('c-:rate') so that "
+		      "every quantity has a price";
+	if (why) {
+		struct strbuf q = STRBUF_INIT;
+		diag_quote(&q, c->text, 60);
+		ERR(b, c->at,
+		    "tiers: %s, e.g. '0-1000:8;1000-5000:6;5000-:4.5'; got %s",
+		    why, strbuf_str(&q));
+		strbuf_free(&q);
+		free(v);
+		return -1;
+	}
+	tm->tiers = v;
+	tm->ntiers = n;
+	return 0;
+}
+
+/* discount_years: "1", "1-2", "1,3" (program years 1..H).  Returns 0 or
+ * -1 after reporting. */
+static int parse_years_list(struct builder *b, const struct cell *c,
+			    unsigned char *years)
+{
+	int H = b->m->years;
+	const char *s = c->text;
+	for (;;) {
+		char *e;
+		while (*s == ' ')
+			s++;
+		long a = isdigit((unsigned char)*s) ? strtol(s, &e, 10) : -1;
+		long z = a;
+		if (a >= 0) {
+			s = e;
+			while (*s == ' ')
+				s++;
+			if (*s == '-') {
+				s++;
+				while (*s == ' ')
+					s++;
+				z = isdigit((unsigned char)*s) ? strtol(s, &e, 10)
+							       : -1;
+				if (z >= 0)
+					s = e;
+			}
+			while (*s == ' ')
+				s++;
+		}
+		if (a < 0 || z < 0 || (*s && *s != ',')) {
+			struct strbuf q = STRBUF_INIT;
+			diag_quote(&q, c->text, 40);
+			ERR(b, c->at,
+			    "discount_years: expected program years such as "
+			    "'1', '1-2' or '1,3', got %s",
+			    strbuf_str(&q));
+			strbuf_free(&q);
+			return -1;
+		}
+		if (a < 1 || z > H || z < a) {
+			ERR(b, c->at,
+			    "discount_years: %ld-%ld is not a range of "
+			    "program years from 1 to %d",
+			    a, z, H);
+			return -1;
+		}
+		for (long t = a; t <= z; t++)
+			years[t] = 1;
+		if (!*s)
+			return 0;
+		s++;
+	}
+}
+
+/* Reads the contract-term cells of an item (its quantity, start and end
+ * already in it).  Returns 1 when one is bad (reported). */
+static int parse_terms(struct builder *b, struct cell *f,
+		       struct model_item *it, int tiers_ok)
+{
+	struct model_terms *tm = &it->terms;
+	char w[80];
+	int bad = 0;
+	tm->esc_from = 1;
+	if (!tiers_ok)
+		bad = 1;
+	/* minimum */
+	if (!build_blank(&f[IC_MINIMUM])) {
+		if (build_parse_num(b, &f[IC_MINIMUM], "minimum", NUM_MONEY,
+				    &tm->minimum))
+			bad = 1;
+		else if (tm->minimum < 0) {
+			ERR(b, f[IC_MINIMUM].at,
+			    "minimum must be 0 or more, got %s",
+			    build_written(&f[IC_MINIMUM], w, sizeof(w)));
+			bad = 1;
+		} else
+			tm->has_terms = tm->has_minimum = 1;
+	}
+	/* discount and its years */
+	int has_d = !build_blank(&f[IC_DISCOUNT]);
+	int has_dy = !build_blank(&f[IC_DISCOUNT_YEARS]);
+	if (has_d) {
+		if (build_parse_num(b, &f[IC_DISCOUNT], "discount", NUM_RATE,
+				    &tm->discount))
+			bad = 1;
+		else if (tm->discount < 0 || tm->discount > 1) {
+			ERR(b, f[IC_DISCOUNT].at,
+			    "discount must be from 0 to 1 (0%% to 100%%), got %s",
+			    build_written(&f[IC_DISCOUNT], w, sizeof(w)));
+			bad = 1;
+		} else if (!has_dy) {
+			ERR(b, f[IC_DISCOUNT].at,
+			    "discount needs discount_years, the program years "
+			    "it applies to (e.g. '1' or '1-%d')",
+			    b->m->years);
+			bad = 1;
+		}
+		tm->has_terms = 1;
+	}
+	if (has_dy) {
+		if (parse_years_list(b, &f[IC_DISCOUNT_YEARS],
+				     tm->discount_year))
+			bad = 1;
+		else if (!has_d) {
+			ERR(b, f[IC_DISCOUNT_YEARS].at,
+			    "discount_years needs a discount (the share off "
+			    "in those years, e.g. 100%%)");
+			bad = 1;
+		}
+		tm->has_terms = 1;
+	}
+	/* escalate_from: year1, start, paid or a program year */
+	if (!build_blank(&f[IC_ESCALATE_FROM])) {
+		char buf[64];
+		const char *s = strbuf_trim_into(f[IC_ESCALATE_FROM].text, buf,
+						 sizeof(buf));
+		double v;
+		const char *why;
+		tm->has_terms = 1;
+		if (strcasecmp(s, "year1") == 0) {
+			tm->esc_from = 1;
+		} else if (strcasecmp(s, "start") == 0) {
+			tm->esc_from = it->start;
+		} else if (strcasecmp(s, "paid") == 0) {
+			/* the first active year not entirely free */
+			int last = it->once ? it->start : it->end;
+			tm->esc_from = it->start;
+			for (int t = it->start; t <= last; t++) {
+				tm->esc_from = t;
+				if (!(tm->discount_year[t] && tm->discount >= 1))
+					break;
+			}
+		} else if (number_parse(s, NUM_INTEGER, &v, &why) == 0 &&
+			   v >= 1 && v <= b->m->years) {
+			tm->esc_from = (int)v;
+		} else {
+			static const char *const words[] = {"year1", "start",
+							    "paid"};
+			const char *near = isalpha((unsigned char)s[0])
+						   ? suggest_nearest(s, words, 3)
+						   : NULL;
+			struct strbuf q = STRBUF_INIT;
+			diag_quote(&q, f[IC_ESCALATE_FROM].text, 40);
+			ERR(b, f[IC_ESCALATE_FROM].at,
+			    "escalate_from must be 'year1', 'start', 'paid' or "
+			    "a program year from 1 to %d, got %s%s%s%s",
+			    b->m->years, strbuf_str(&q),
+			    near ? ": did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+			strbuf_free(&q);
+			bad = 1;
+		}
+	}
+	/* escalation_cap, escalation_floor: a rate or a parameter */
+	static const int cols[2] = {IC_ESCALATION_CAP, IC_ESCALATION_FLOOR};
+	static const char *const names[2] = {"escalation_cap",
+					     "escalation_floor"};
+	struct model_ref *refs[2] = {&tm->cap, &tm->floor};
+	int *has[2] = {&tm->has_cap, &tm->has_floor};
+	for (int k = 0; k < 2; k++) {
+		struct cell *c = &f[cols[k]];
+		struct prow *rp = NULL;
+		refs[k]->param = -1;
+		if (build_blank(c))
+			continue;
+		tm->has_terms = 1;
+		if (parse_ref(b, c, names[k], NUM_RATE, refs[k], &rp) != 0) {
+			bad = 1;
+			continue;
+		}
+		if (!rp && !(refs[k]->value > -1)) {
+			ERR(b, c->at, "%s must be greater than -1 (-100%%), got %s",
+			    names[k], build_written(c, w, sizeof(w)));
+			bad = 1;
+			continue;
+		}
+		if (!rp)
+			build_warn_rate(b, c, refs[k]->value, names[k], "");
+		note_use(rp, rp ? &rp->as_escalation : NULL, c->at);
+		*has[k] = 1;
+	}
+	if (tm->has_cap && tm->has_floor && tm->cap.param < 0 &&
+	    tm->floor.param < 0 && tm->floor.value > tm->cap.value) {
+		ERR(b, f[IC_ESCALATION_FLOOR].at,
+		    "escalation_floor (%s) must not be above escalation_cap",
+		    build_written(&f[IC_ESCALATION_FLOOR], w, sizeof(w)));
+		bad = 1;
+	}
+	if (tm->tiers)
+		tm->has_terms = 1;
+	if (it->terms.on_exit)
+		tm->has_terms = 1;
+	return bad;
+}
+
 /* Checks one cost-item row and adds it to the model. */
 /* ---- items by (option, name) ---- */
 
@@ -275,7 +564,8 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 	} else if (strcmp(qs, "students") == 0) {
 		it.qty = QTY_STUDENTS;
 		it.quantity.param = -1;
-		if (m->p_students < 0 && !build_find_row(b, "students")) {
+		if (m->p_students < 0 && !build_find_row(b, "students") &&
+		    !m->p_students_year) {
 			ERR(b, f[IC_QUANTITY].at,
 			    "quantity 'students' needs the scenario parameter "
 			    "'students' (enrollment in year 1)");
@@ -296,13 +586,48 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		note_use(qp, qp ? &qp->as_quantity : NULL, f[IC_QUANTITY].at);
 	}
 
-	/* unit cost */
-	struct dist_cells dc = {&f[IC_DIST], &f[IC_LOW], &f[IC_LIKELY],
-				&f[IC_HIGH], "likely", rowloc};
-	if (!f[IC_DIST].present)
-		dc.row = f[IC_ITEM].at;
-	if (build_parse_dist(b, &dc, NUM_MONEY, &it.cost) != 0)
-		bad = 1;
+	/* unit cost, or tiers in its place (SPEC 10) */
+	int tiers_ok = 1;
+	if (!build_blank(&f[IC_TIERS])) {
+		static const int unit[4] = {IC_DIST, IC_LOW, IC_LIKELY, IC_HIGH};
+		for (int k = 0; k < 4 && tiers_ok; k++)
+			if (!build_blank(&f[unit[k]])) {
+				ERR(b, f[unit[k]].at,
+				    "%s must be blank when the item has tiers "
+				    "(the tiers give its price)",
+				    model_item_cols[unit[k]]);
+				tiers_ok = 0;
+			}
+		if (tiers_ok && parse_tiers(b, &f[IC_TIERS], &it.terms) != 0)
+			tiers_ok = 0;
+		it.cost = (struct dist){DIST_FIXED, NAN, 1, NAN};
+		it.col = f[IC_TIERS].at.col;
+	} else {
+		struct dist_cells dc = {&f[IC_DIST], &f[IC_LOW], &f[IC_LIKELY],
+					&f[IC_HIGH], "likely", rowloc};
+		if (!f[IC_DIST].present)
+			dc.row = f[IC_ITEM].at;
+		if (build_parse_dist(b, &dc, NUM_MONEY, &it.cost) != 0)
+			bad = 1;
+	}
+	if (!build_blank(&f[IC_TIER_MODE])) {
+		char tbuf[64];
+		const char *tmode = strbuf_trim_into(f[IC_TIER_MODE].text, tbuf,
+						     sizeof(tbuf));
+		if (build_blank(&f[IC_TIERS])) {
+			ERR(b, f[IC_TIER_MODE].at,
+			    "tier_mode needs tiers (e.g. "
+			    "'0-1000:8;1000-5000:6;5000-:4.5')");
+			tiers_ok = 0;
+		} else if (strcasecmp(tmode, "whole") == 0) {
+			it.terms.tier_whole = 1;
+		} else if (strcasecmp(tmode, "marginal") != 0) {
+			ERR(b, f[IC_TIER_MODE].at,
+			    "tier_mode must be 'marginal' or 'whole', got '%s'",
+			    tmode);
+			tiers_ok = 0;
+		}
+	}
 
 	/* per, start, end */
 	char perbuf[64];
@@ -311,11 +636,14 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		it.once = 0;
 	} else if (strcasecmp(per, "once") == 0) {
 		it.once = 1;
+	} else if (strcasecmp(per, "exit") == 0) {
+		it.once = 0; /* start..end: the exit years with a fee */
+		it.terms.on_exit = 1;
 	} else {
-		static const char *const pers[] = {"year", "once"};
-		const char *near = suggest_nearest(per, pers, 2);
+		static const char *const pers[] = {"year", "once", "exit"};
+		const char *near = suggest_nearest(per, pers, 3);
 		ERR(b, f[IC_PER].at,
-		    "per must be 'year' or 'once', got '%s'%s%s%s", per, near ? ": did you mean '" : "", near ? near : "",
+		    "per must be 'year', 'once' or 'exit', got '%s'%s%s%s", per, near ? ": did you mean '" : "", near ? near : "",
 		    near ? "'?" : "");
 		bad = 1;
 	}
@@ -327,6 +655,9 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		    it.end, it.start);
 		bad = 1;
 	}
+
+	if (parse_terms(b, f, &it, tiers_ok))
+		bad = 1;
 
 	/* escalation and probability */
 	struct prow *ep = NULL, *pp = NULL;
@@ -429,10 +760,13 @@ static void item_row(struct builder *b, int file, const struct model_table *mt,
 		    "duplicate item '%s' in option '%s' (first in %s, line "
 		    "%u)",
 		    name, opt, m->files[prev->file].path, prev->line);
+		free(it.terms.tiers);
 		return;
 	}
-	if (bad)
+	if (bad) {
+		free(it.terms.tiers);
 		return;
+	}
 	it.option = intern_option(m, opt);
 	it.name = xstrdup(name);
 	it.category = intern_category(

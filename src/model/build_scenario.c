@@ -54,6 +54,17 @@ void build_gather_rows(struct builder *b)
 				first = 0;
 		for (int f = SC_VALUE; first && f < SC_COUNT; f++)
 			build_apply_patch(&p->f[f], build_find_patch(b, name, NULL, f));
+		/* A sweep's value for a ranged parameter fixes it. */
+		const struct model_patch *vp =
+			first ? build_find_patch(b, name, NULL, SC_VALUE) : NULL;
+		static const int range[3] = {SC_LOW, SC_HIGH, SC_DIST};
+		for (int k = 0; vp && k < 3; k++)
+			if (build_find_patch(b, name, NULL, range[k]))
+				vp = NULL; /* the case sets the range too */
+		for (int k = 0; vp && vp->fixes && *vp->text && k < 3; k++) {
+			p->f[range[k]].text = "";
+			p->f[range[k]].at = vp->at;
+		}
 	}
 	for (size_t i = 0; i < b->npatches; i++) {
 		const struct model_patch *pt = &b->patches[i];
@@ -227,6 +238,9 @@ static const struct bounds discount_bounds = {-1, INFINITY, 1, 1, 0,
 					      "discount_rate"};
 static const struct bounds aid_ratio_bounds = {0, 1, 0, 0, 1, "aid_ratio"};
 static const struct bounds rho_bounds = {0, 1, 0, 1, 1, "a correlation"};
+static const struct bounds exit_bounds = {1, INFINITY, 0, 1, 1,
+					  "exit_year (a program year)"};
+
 static const struct bounds levy_bounds = {0, INFINITY, 1, 1, 0, "levy"};
 static const struct bounds full_value_bounds = {0, INFINITY, 1, 1, 0,
 						"full_value"};
@@ -274,10 +288,12 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 	const struct bounds *r = NULL;
 	enum num_kind kind = NUM_ANY;
 	int *slot = NULL;
-	if (strcmp(name, "students") == 0) {
+	if (strcmp(name, "students") == 0 ||
+	    build_starts_with(name, "students.")) {
 		r = &students_bounds;
 		kind = NUM_PLAIN;
-		slot = &m->p_students;
+		if (name[8] == 0)
+			slot = &m->p_students;
 	} else if (strcmp(name, "enrollment_growth") == 0) {
 		r = &growth_bounds;
 		kind = NUM_RATE;
@@ -299,6 +315,19 @@ static void number_param(struct builder *b, struct prow *p, const char *name)
 		   build_starts_with(name, "correlation.")) {
 		r = &rho_bounds;
 		kind = NUM_RATE;
+	} else if (strcmp(name, "exit_year") == 0) {
+		/* SPEC 10: blank or 'none' (and no range): the district
+		 * stays. */
+		char vb[64];
+		const char *v = strbuf_trim_into(p->f[SC_VALUE].text, vb,
+						 sizeof(vb));
+		if ((!*v || strcasecmp(v, "none") == 0) &&
+		    build_blank(&p->f[SC_LOW]) && build_blank(&p->f[SC_HIGH]) &&
+		    build_blank(&p->f[SC_DIST]))
+			return;
+		r = &exit_bounds;
+		kind = NUM_PLAIN;
+		slot = &m->p_exit;
 	}
 	struct dist_cells dc = build_row_dist_cells(p);
 	struct dist d;
@@ -348,7 +377,12 @@ void build_scenario_rows(struct builder *b)
 				       "parameter's name");
 			continue;
 		}
-		if (!build_valid_name(name, "_.")) {
+		/* students.2017-18 (SPEC 11): a year label may hold '-'. */
+		int year_row = build_starts_with(name, "students.") &&
+			       name[9] != 0;
+		for (const char *c = name + 9; year_row && *c; c++)
+			year_row = isalnum((unsigned char)*c) || *c == '-';
+		if (!year_row && !build_valid_name(name, "_.")) {
 			struct strbuf q = STRBUF_INIT;
 			diag_quote(&q, nc->text, 40);
 			ERR(b, nc->at,
@@ -385,4 +419,80 @@ void build_scenario_rows(struct builder *b)
 			number_param(b, p, name);
 	}
 	(void)m;
+}
+
+/* The program year a students.<year> row names: a program year 1..H, or a
+ * year label ("2017-18", "2017"); 0 for none. */
+static int students_year(const struct model *m, const char *suffix)
+{
+	char *end;
+	long v = strtol(suffix, &end, 10);
+	if (isdigit((unsigned char)suffix[0]) && !*end && v >= 1 &&
+	    v <= m->years)
+		return (int)v;
+	char buf[16];
+	for (int t = 1; m->has_base_year && t <= m->years; t++)
+		if (strcmp(model_year_label(m, t, buf, sizeof(buf)), suffix) == 0)
+			return t;
+	return 0;
+}
+
+void build_students_years(struct builder *b)
+{
+	struct model *m = b->m;
+	char buf[256], l1[16], lh[16];
+	struct prow *first = NULL;
+	for (size_t i = 0; i < b->nrows; i++) {
+		struct prow *p = &b->rows[i];
+		const char *name = strbuf_trim_into(p->f[SC_PARAMETER].text,
+						    buf, sizeof(buf));
+		if (!build_starts_with(name, "students.") || p->param < 0 ||
+		    build_find_row(b, name) != p)
+			continue;
+		int t = students_year(m, name + 9);
+		if (t == 0) {
+			if (m->has_base_year)
+				ERR(b, p->f[SC_PARAMETER].at,
+				    "'%s': no program year or year label "
+				    "'%s' (program years 1 to %d, labels %s "
+				    "to %s)",
+				    name, name + 9, m->years,
+				    model_year_label(m, 1, l1, sizeof(l1)),
+				    model_year_label(m, m->years, lh,
+						     sizeof(lh)));
+			else
+				ERR(b, p->f[SC_PARAMETER].at,
+				    "'%s': no program year '%s' (program "
+				    "years 1 to %d; a year label needs "
+				    "base_year)",
+				    name, name + 9, m->years);
+			continue;
+		}
+		if (!m->p_students_year) {
+			m->p_students_year = xmalloc(
+				(size_t)(m->years + 1) * sizeof(int));
+			for (int k = 0; k <= m->years; k++)
+				m->p_students_year[k] = -1;
+		}
+		int prev = m->p_students_year[t];
+		if (prev >= 0) {
+			ERR(b, p->f[SC_PARAMETER].at,
+			    "'%s' sets the enrollment of program year %d, as "
+			    "'%s' does (line %u)",
+			    name, t, m->params[prev].name, m->params[prev].line);
+			continue;
+		}
+		m->p_students_year[t] = p->param;
+		if (!first)
+			first = p;
+	}
+	if (m->p_students_year && m->p_students < 0) {
+		if (m->p_students_year[1] >= 0)
+			m->p_students = m->p_students_year[1];
+		else
+			ERR(b, first->f[SC_PARAMETER].at,
+			    "enrollment by year needs 'students' (the "
+			    "enrollment of the years before the first one "
+			    "given) or a row for program year 1");
+	}
 }

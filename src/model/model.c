@@ -87,7 +87,10 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->nitems; i++) {
 		free(m->items[i].name);
 		free(m->items[i].source);
+		free(m->items[i].terms.tiers);
 	}
+	free(m->exits);
+	free(m->p_students_year);
 	for (size_t i = 0; i < m->ngroups; i++)
 		free(m->groups[i].name);
 	for (size_t i = 0; i < m->ncategories; i++)

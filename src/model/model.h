@@ -85,6 +85,33 @@ struct model_setting {
 
 enum qty_kind { QTY_NUMBER, QTY_STUDENTS, QTY_PARAM };
 
+/* The most program years (the largest horizon). */
+#define MODEL_MAX_YEARS 100
+
+/* One tier of a tiered price (SPEC 10): the units above `from` up to `to`
+ * (INFINITY for the last tier) at `rate` each. */
+struct model_tier {
+	double from, to, rate;
+};
+
+/* The contract terms of a cost item (SPEC 10).  An item without any has
+ * has_terms 0 and is computed as SPEC 5 alone (the same bits as before the
+ * terms existed). */
+struct model_terms {
+	int has_terms;
+	struct model_tier *tiers; /* NULL: quantity times unit cost */
+	int ntiers;
+	int tier_whole;           /* tier_mode whole (else marginal) */
+	int has_minimum;
+	double minimum;           /* with has_minimum: the least a year costs */
+	double discount;          /* share off in the discount years */
+	unsigned char discount_year[MODEL_MAX_YEARS + 1]; /* [t]: 1 or 0 */
+	int esc_from;             /* E: the factor is (1 + e')^(t - E), t > E */
+	int has_cap, has_floor;
+	struct model_ref cap, floor; /* escalation_cap, escalation_floor */
+	int on_exit;              /* per = exit: a fee paid on leaving */
+};
+
 struct model_item {
 	int option;                /* index into model.options */
 	char *name;                /* unique within the option */
@@ -103,6 +130,7 @@ struct model_item {
 	int file;                  /* index into model.files */
 	unsigned line;             /* line in that file */
 	unsigned col;              /* column of its cost's high (or item) */
+	struct model_terms terms;  /* contract terms (SPEC 10) */
 };
 
 struct model_option {
@@ -141,6 +169,14 @@ struct model {
 	 * enrollment_growth and aid_ratio always exist (a default when not
 	 * written); students is -1 when the scenario has none. */
 	int p_students, p_growth, p_aid_ratio, p_discount;
+	/* exit_year (SPEC 10): the parameter, or -1 when the district stays.
+	 * It applies to the options that have an item with per = exit
+	 * (exits[o] = 1). */
+	int p_exit;
+	/* students.<year> (SPEC 11): [t] the parameter of program year t's
+	 * enrollment, or -1 (t = 1..H); NULL when none is given. */
+	int *p_students_year;
+	unsigned char *exits; /* [o] */
 
 	/* The levy settings (SPEC 12; fixed numbers, never drawn): the
 	 * district's tax levy in program year 1 and its allowed yearly

@@ -18,7 +18,9 @@ const char *const model_scen_cols[SC_COUNT] = {
 const char *const model_item_cols[IC_COUNT] = {
 	"option", "item",     "category",    "quantity", "dist",  "low",
 	"likely", "high",     "per",         "start",    "end",   "escalation",
-	"probability", "payer", "aid",       "group",    "source"};
+	"probability", "payer", "aid",       "group",    "source",
+	"tiers", "tier_mode", "minimum", "discount", "discount_years",
+	"escalate_from", "escalation_cap", "escalation_floor"};
 
 static void list_names(struct strbuf *b, const char *const *names, size_t n)
 {

@@ -21,7 +21,10 @@ enum scen_col { SC_PARAMETER, SC_VALUE, SC_LOW, SC_HIGH, SC_DIST, SC_SOURCE,
 enum item_col {
 	IC_OPTION, IC_ITEM, IC_CATEGORY, IC_QUANTITY, IC_DIST, IC_LOW,
 	IC_LIKELY, IC_HIGH, IC_PER, IC_START, IC_END, IC_ESCALATION,
-	IC_PROBABILITY, IC_PAYER, IC_AID, IC_GROUP, IC_SOURCE, IC_COUNT
+	IC_PROBABILITY, IC_PAYER, IC_AID, IC_GROUP, IC_SOURCE,
+	/* contract terms (SPEC 10), all optional */
+	IC_TIERS, IC_TIER_MODE, IC_MINIMUM, IC_DISCOUNT, IC_DISCOUNT_YEARS,
+	IC_ESCALATE_FROM, IC_ESCALATION_CAP, IC_ESCALATION_FLOOR, IC_COUNT
 };
 
 /* Column names, indexed by enum scen_col and enum item_col. */
@@ -62,6 +65,10 @@ struct model_patch {
 	int field;
 	const char *text;   /* the new cell text; "" keeps nothing */
 	struct loc at;      /* where the new text was written */
+	int fixes;          /* a parameter's value given alone (a sweep
+			     * column named by the parameter): it fixes the
+			     * parameter, its low, high and dist cleared
+			     * unless patches of their own set them */
 };
 
 /* Reads the scenario at path and the cost files it names, and checks their

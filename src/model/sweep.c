@@ -52,6 +52,10 @@ static int known_param(const struct model_source *src, const char *name)
 {
 	if (strcmp(name, "costs") == 0)
 		return 0;
+	/* students.<year> only as the scenario writes it (SPEC 11):
+	 * "students.high" is a field of students. */
+	if (strncmp(name, "students.", 9) == 0)
+		return scenario_defines(src, name);
 	return model_is_reserved_number(name) || is_text_key(name) ||
 	       scenario_defines(src, name);
 }
@@ -426,6 +430,7 @@ static int param_column(const struct model_source *src, const char *h,
 		c->target = name;
 		c->item = NULL;
 		c->field = field;
+		c->fixes = strcmp(name, h) == 0 && !is_text_key(name);
 	} else {
 		free(name);
 	}
@@ -652,6 +657,7 @@ static void read_cases(struct sweep *sw, struct diags *d)
 			p->target = col->target;
 			p->item = col->item;
 			p->field = col->field;
+			p->fixes = col->fixes;
 			p->text = text;
 			p->at = csvin_loc(t, row, (int)c);
 		}

@@ -47,6 +47,7 @@ struct sweep_column {
 	char *target; /* parameter name or option id; owned */
 	char *item;   /* item name, or NULL for a parameter; owned */
 	int field;    /* enum scen_col or enum item_col; -1: ignored column */
+	int fixes;    /* the parameter named alone: its value fixes it */
 };
 
 struct sweep {

@@ -1,6 +1,7 @@
 /* Writing the result tables (see results.h). */
 #include "output/results.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -385,6 +386,96 @@ static void results_settings(const struct model *m, struct csvout *w)
 	}
 }
 
+/* One contract term of an item as a row of kind "term": the term's column
+ * name in category, its value (text) in likely. */
+static void term_row(struct csvout *w, const struct model *m,
+		     const struct model_item *it, const char *term,
+		     const char *value)
+{
+	csvout_text(w, "term");
+	csvout_text(w, m->options[it->option].id);
+	csvout_text(w, it->name);
+	csvout_text(w, term);
+	csvout_empty(w); /* quantity */
+	csvout_empty(w); /* dist */
+	csvout_empty(w); /* low */
+	csvout_text(w, value);
+	for (int k = 0; k < 13; k++) /* high, point, per .. unit */
+		csvout_empty(w);
+	csvout_end_row(w);
+}
+
+/* The terms of items that have any (SPEC 10), after every item: a file
+ * without terms gives the rows it gave before them. */
+static void results_terms(const struct model *m, struct csvout *w)
+{
+	char buf[NUMFMT_MAX > 64 ? NUMFMT_MAX : 64];
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		const struct model_terms *tm = &it->terms;
+		if (!tm->has_terms)
+			continue;
+		if (tm->tiers) {
+			struct strbuf b = STRBUF_INIT;
+			for (int k = 0; k < tm->ntiers; k++) {
+				char n[NUMFMT_MAX];
+				strbuf_printf(&b, "%s%s-", k ? ";" : "",
+					      numfmt_shortest(tm->tiers[k].from, n));
+				if (isfinite(tm->tiers[k].to))
+					strbuf_puts(&b, numfmt_shortest(
+								tm->tiers[k].to, n));
+				strbuf_printf(&b, ":%s",
+					      numfmt_shortest(tm->tiers[k].rate, n));
+			}
+			term_row(w, m, it, "tiers", strbuf_str(&b));
+			term_row(w, m, it, "tier_mode",
+				 tm->tier_whole ? "whole" : "marginal");
+			strbuf_free(&b);
+		}
+		if (tm->has_minimum) {
+			numfmt_shortest(tm->minimum, buf);
+			term_row(w, m, it, "minimum", buf);
+		}
+		if (tm->discount > 0) {
+			struct strbuf b = STRBUF_INIT;
+			numfmt_shortest(tm->discount, buf);
+			term_row(w, m, it, "discount", buf);
+			for (int t = 1; t <= m->years; t++) {
+				if (!tm->discount_year[t] ||
+				    (t > 1 && tm->discount_year[t - 1]))
+					continue;
+				int z = t;
+				while (z < m->years && tm->discount_year[z + 1])
+					z++;
+				strbuf_printf(&b, "%s%d", strbuf_str(&b)[0] ? "," : "",
+					      t);
+				if (z > t)
+					strbuf_printf(&b, "-%d", z);
+			}
+			term_row(w, m, it, "discount_years", strbuf_str(&b));
+			strbuf_free(&b);
+		}
+		if (tm->esc_from != 1) {
+			snprintf(buf, sizeof(buf), "%d", tm->esc_from);
+			term_row(w, m, it, "escalate_from", buf);
+		}
+		const struct model_ref *refs[2] = {&tm->cap, &tm->floor};
+		const int has[2] = {tm->has_cap, tm->has_floor};
+		static const char *const names[2] = {"escalation_cap",
+						     "escalation_floor"};
+		for (int k = 0; k < 2; k++) {
+			if (!has[k])
+				continue;
+			if (refs[k]->param >= 0)
+				snprintf(buf, sizeof(buf), "%s",
+					 m->params[refs[k]->param].name);
+			else
+				numfmt_shortest(refs[k]->value, buf);
+			term_row(w, m, it, names[k], buf);
+		}
+	}
+}
+
 void results_inputs(const struct model *m, struct csvout *w)
 {
 	resultfile_header(&resultfile_inputs, w);
@@ -415,9 +506,18 @@ void results_inputs(const struct model *m, struct csvout *w)
 			csvout_text(w, "students");
 		else
 			ref_cell(w, m, &it->quantity);
-		dist_cells(w, &it->cost);
-		csvout_number(w, dist_point(&it->cost));
-		csvout_text(w, it->once ? "once" : "year");
+		if (it->terms.tiers) {
+			/* the tiers give the price: a "term" row below */
+			csvout_text(w, "tiers");
+			for (int k = 0; k < 4; k++) /* low, likely, high, point */
+				csvout_empty(w);
+		} else {
+			dist_cells(w, &it->cost);
+			csvout_number(w, dist_point(&it->cost));
+		}
+		csvout_text(w, it->terms.on_exit ? "exit"
+				 : it->once       ? "once"
+						  : "year");
 		csvout_int(w, it->start);
 		csvout_int(w, it->once ? it->start : it->end);
 		ref_cell(w, m, &it->escalation);
@@ -430,6 +530,7 @@ void results_inputs(const struct model *m, struct csvout *w)
 		csvout_empty(w);
 		csvout_end_row(w);
 	}
+	results_terms(m, w);
 }
 
 static void kv(struct csvout *w, const char *k, const char *v)
@@ -463,6 +564,11 @@ void results_provenance(const struct model *m, const struct run_info *info,
 	for (size_t i = 0; i < m->nfiles; i++) {
 		kv(w, "input_file", m->files[i].path);
 		kv(w, "input_sha256", m->files[i].sha256);
+	}
+	if (info->sweep_path) {
+		kv(w, "sweep_file", info->sweep_path);
+		kv(w, "sweep_sha256", info->sweep_sha256);
+		kv(w, "case", info->case_name);
 	}
 }
 

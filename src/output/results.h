@@ -18,6 +18,9 @@ struct run_info {
 	const char *command; /* the command, without options that cannot
 			      * change results (-j, -q, -o) */
 	const char *generator; /* RNG_DESCRIPTION */
+	/* A case of a batch: the sweep file and its SHA-256 (provenance keys
+	 * sweep_file, sweep_sha256, then case); NULL for a run. */
+	const char *sweep_path, *sweep_sha256, *case_name;
 };
 
 /* summary.csv: option, label, measure, point, mean, sd, p5 .. p95. */

@@ -10,6 +10,7 @@
  * one. */
 #include "sim/plan.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,11 +106,151 @@ static void add_aid(size_t n, const double *a, double share, const double *qt,
 	}
 }
 
+/* The program year in which a trial's district leaves: exit_year's draw
+ * rounded to the nearest whole year (half up). */
+static inline int exit_year_of(double x)
+{
+	return (int)floor(x + 0.5);
+}
+
+/* An item's raw yearly cost R_t for a quantity q under its tiers (SPEC 10):
+ * marginal, each tier's rate on the units within it; whole, every unit at
+ * the rate of the tier that holds q. */
+static double tier_cost(const struct model_terms *tm, double q)
+{
+	if (tm->tier_whole) {
+		int k = 0;
+		while (k + 1 < tm->ntiers && !(q <= tm->tiers[k].to))
+			k++;
+		return q * tm->tiers[k].rate;
+	}
+	double sum = 0;
+	for (int k = 0; k < tm->ntiers && q > tm->tiers[k].from; k++) {
+		double top = q < tm->tiers[k].to ? q : tm->tiers[k].to;
+		sum += tm->tiers[k].rate * (top - tm->tiers[k].from);
+	}
+	return sum;
+}
+
+/* Adds the cash flows of an item with contract terms, or of an option that
+ * leaves (SPEC 10), to every trial of the block:
+ * cost_t = occurs * (1 - d_t) * max(R_t * factor_t, minimum), with
+ * factor_t = prod_(s = E+1..t) (1 + e'), e' the escalation clamped to its
+ * floor and cap.  Occurrence is drawn as add_item draws it. */
+static void add_item_terms(const sim_plan *p, const struct plan_item *pi,
+			   const double *param, const double *cost,
+			   long trial0, struct sim_block *out)
+{
+	static const struct model_terms none = {.esc_from = 1};
+	const struct model *m = p->m;
+	const struct model_terms *tm = pi->terms ? pi->terms : &none;
+	const int H = p->years, NY = p->net_years, L = p->lag;
+	const int o = pi->option, nc = p->ncat;
+	const size_t n = (size_t)out->n, Y = (size_t)(NY + 1);
+	const double *S = out->scratch, *inv = S + 2 * Y * n;
+	double *aidv = out->scratch + 3 * Y * n + (size_t)o * Y * n;
+	double *escf = out->scratch + 3 * Y * n + (size_t)p->noptions * Y * n;
+	double *u = escf + (size_t)p->nesc * (size_t)(H + 1) * n;
+	const double *c = cost + (size_t)pi->model * n;
+	const double *a = param + (size_t)m->p_aid_ratio * n;
+	struct per_trial prob = ref_row(&pi->probability, param, n,
+					&pi->probability.value);
+	struct per_trial q = ref_row(&pi->quantity, param, n, &pi->quantity.value);
+	if (pi->qty == QTY_NUMBER)
+		q = (struct per_trial){&pi->quantity.value, 0};
+	struct per_trial e = ref_row(&pi->escalation, param, n,
+				     &pi->escalation.value);
+	struct per_trial cap = ref_row(&tm->cap, param, n, &tm->cap.value);
+	struct per_trial flo = ref_row(&tm->floor, param, n, &tm->floor.value);
+	const double *xr = m->p_exit >= 0 ? param + (size_t)m->p_exit * n
+					  : NULL;
+	double *cg = out->cat_gross_pv + (size_t)(o * nc + pi->category) * n;
+	double *cn = out->cat_net_pv + (size_t)(o * nc + pi->category) * n;
+	int risk = pi->probability.param >= 0 || pi->probability.value < 1;
+	double *rk = out->risk + (size_t)(o * NY) * n;
+	double *ev = out->events + (size_t)o * n;
+	int ublock = -1;
+	for (int t = pi->first; t <= pi->last; t++) {
+		const double *qt = pi->qty == QTY_STUDENTS ? S + (size_t)t * n
+							   : q.v;
+		size_t qs = pi->qty == QTY_STUDENTS ? 1 : q.step;
+		double *gro = out->gross + (size_t)(o * H + t - 1) * n;
+		double *nto = out->net + (size_t)(o * NY + t - 1) * n;
+		const double *it = inv + (size_t)t * n;
+		int fresh = (t - 1) / 2 != ublock;
+		ublock = (t - 1) / 2;
+		double keep = tm->discount_year[t] ? 1 - tm->discount : 1;
+		for (size_t i = 0; i < n; i++) {
+			if (tm->on_exit) {
+				/* a fee, in the exit year before the
+				 * horizon (pi->last < H) */
+				if (!xr || exit_year_of(xr[i]) != t)
+					continue;
+			} else if (pi->exits && xr && t > exit_year_of(xr[i])) {
+				continue; /* the district has left */
+			}
+			double pr = prob.v[i * prob.step], occurs;
+			if (trial0 < 0 && out->force_item == pi->model + 1)
+				occurs = t == out->force_year;
+			else if (trial0 < 0)
+				occurs = pr;
+			else if (pr >= 1)
+				occurs = 1;
+			else if (pr <= 0)
+				occurs = 0;
+			else {
+				if (fresh)
+					rng_uniform_pair(pi->key_occurs, m->seed,
+							 (uint32_t)(trial0 + (long)i),
+							 (uint32_t)ublock, u + 2 * i);
+				occurs = u[2 * i + (size_t)(t - 1) % 2] < pr;
+			}
+			if (occurs == 0)
+				continue;
+			double ei = e.v[i * e.step];
+			if (tm->has_floor && ei < flo.v[i * flo.step])
+				ei = flo.v[i * flo.step];
+			if (tm->has_cap && ei > cap.v[i * cap.step])
+				ei = cap.v[i * cap.step];
+			double factor = t > tm->esc_from
+						? ipow(1 + ei, t - tm->esc_from)
+						: 1;
+			double raw = tm->tiers ? tier_cost(tm, qt[i * qs])
+					       : qt[i * qs] * c[i];
+			double v = raw * factor;
+			if (tm->has_minimum && v < tm->minimum)
+				v = tm->minimum; /* (a credit has none) */
+			double cost_t = occurs * keep * v;
+			gro[i] += cost_t;
+			cg[i] += cost_t * it[i];
+			if (!pi->district)
+				continue;
+			nto[i] += cost_t;
+			cn[i] += cost_t * it[i];
+			if (risk) {
+				rk[(size_t)(t - 1) * n + i] += cost_t;
+				ev[i] += occurs;
+			}
+			if (pi->aid > 0) {
+				double av = a[i] * pi->aid * cost_t;
+				aidv[(size_t)(t + L) * n + i] += av;
+				cn[i] -= av * inv[(size_t)(t + L) * n + i];
+				if (risk)
+					rk[(size_t)(t + L - 1) * n + i] -= av;
+			}
+		}
+	}
+}
+
 /* Adds the cash flows of item pi to every trial of the block. */
 static void add_item(const sim_plan *p, const struct plan_item *pi,
 		     const double *param, const double *cost, long trial0,
 		     struct sim_block *out)
 {
+	if (pi->terms || pi->exits) {
+		add_item_terms(p, pi, param, cost, trial0, out);
+		return;
+	}
 	const struct model *m = p->m;
 	const int H = p->years, NY = p->net_years, L = p->lag;
 	const int o = pi->option, nc = p->ncat;
@@ -226,10 +367,26 @@ static void evaluate_items(const sim_plan *p, const double *param,
 	/* 5.3: enrollment S_t = students * (1 + g)^(t - 1). */
 	for (size_t i = 0; i < n; i++)
 		out->students_sum[i] = 0;
-	for (int t = 1; t <= H; t++) {
+	for (int t = 1; t <= H && !m->p_students_year; t++) {
 		double *st = S + (size_t)t * n;
 		for (size_t i = 0; i < n; i++) {
 			st[i] = (students ? students[i] : 0) * ipow(1 + g[i], t - 1);
+			out->students_sum[i] += st[i];
+		}
+	}
+	/* SPEC 11: students.<year> sets S_b; later years grow from the
+	 * latest given year b: S_t = S_b * (1 + g)^(t - b); years before the
+	 * first given one as 5.3 (b = 1, S_1 = students). */
+	const double *base = students;
+	int b = 1;
+	for (int t = 1; t <= H && m->p_students_year; t++) {
+		double *st = S + (size_t)t * n;
+		if (m->p_students_year[t] >= 0) {
+			base = param + (size_t)m->p_students_year[t] * n;
+			b = t;
+		}
+		for (size_t i = 0; i < n; i++) {
+			st[i] = base[i] * ipow(1 + g[i], t - b);
 			out->students_sum[i] += st[i];
 		}
 	}
@@ -363,7 +520,18 @@ int sim_occurrences(const sim_plan *p, int item, uint32_t trial, gsl_rng *r)
 			    : pi->probability.value;
 	int count = 0, ublock = -1;
 	double u[2];
+	/* Leaving (SPEC 10): an exit item only in the exit year, the other
+	 * items of a leaving option only up to it. */
+	int exit_t = INT_MAX;
+	const struct model_terms *tm = pi->terms;
+	if (m->p_exit >= 0 && (pi->exits || (tm && tm->on_exit)))
+		exit_t = exit_year_of(
+			sim_input_draw(p, m->p_exit, -1, trial, r));
+	else if (tm && tm->on_exit)
+		return 0;
 	for (int t = pi->first; t <= pi->last; t++) {
+		if (tm && tm->on_exit ? t != exit_t : t > exit_t)
+			continue;
 		if (pr >= 1) {
 			count++;
 			continue;

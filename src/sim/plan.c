@@ -240,6 +240,11 @@ sim_plan *sim_plan_new_like(const struct model *m, const sim_plan *like,
 		pi->key_cost = stream_key("cost", opt, it->name);
 		pi->key_occurs = stream_key("occurs", opt, it->name);
 		pi->table = pert_table(p, like, &it->cost);
+		pi->terms = it->terms.has_terms ? &it->terms : NULL;
+		pi->exits = m->p_exit >= 0 && m->exits && m->exits[it->option];
+		if (it->terms.on_exit)
+			pi->last = it->end < m->years - 1 ? it->end
+							  : m->years - 1;
 	}
 	free(order);
 	fill_tables(p, nthreads);

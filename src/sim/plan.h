@@ -36,6 +36,12 @@ struct plan_item {
 	int group;                     /* correlated group, or -1 */
 	const struct draw_table *table; /* a pert's table */
 	uint64_t key_cost, key_occurs;
+	/* Contract terms (SPEC 10), NULL for an item without any; exits: its
+	 * option leaves in exit_year (SPEC 10).  Either sends the item
+	 * through add_item_terms, the others keep the arithmetic of SPEC 5
+	 * alone, to the bit. */
+	const struct model_terms *terms;
+	int exits;
 };
 
 struct sim_plan {

@@ -91,7 +91,8 @@ static void test_run_files_read_back(void **state)
 		&resultfile_categories,   &resultfile_inputs,
 		&resultfile_provenance,   &resultfile_sensitivity,
 		&resultfile_findings};
-	struct run_info info = {"9.9.9", "edtco run scenario.csv", "gen"};
+	struct run_info info = {"9.9.9", "edtco run scenario.csv", "gen", NULL,
+			       NULL, NULL};
 	for (size_t i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++) {
 		struct csvout w = CSVOUT_INIT;
 		switch (i) {

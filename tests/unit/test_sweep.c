@@ -6,6 +6,8 @@
  * notes on problems that only some cases meet, and the split into shards. */
 #include "helpers.h"
 
+#include <math.h>
+
 #include "model/model.h"
 #include "model/source.h"
 #include "model/sweep.h"
@@ -210,6 +212,46 @@ static void test_sweep_sets_params_into_the_model(void **state)
 	unload(&f);
 }
 
+/* A column that sets a ranged parameter to one value fixes it (dist
+ * fixed), even outside the scenario's range (aid_ratio triangular 0.4 to
+ * 0.6, set to 0.9; fte pert, set to its lower end, 0.25); a case that also
+ * sets one of its low, high or dist keeps the range with the new value. */
+static void test_sweep_value_fixes_a_ranged_parameter(void **state)
+{
+	(void)state;
+	struct fx f;
+	load(&f, "case,aid_ratio,fte,fte.high\n"
+		 "fix,0.9,0.25,\n"
+		 "keep,0.9,0.5,0.8\n");
+	assert_int_equal(f.rc, 0);
+	struct diags d = DIAGS_INIT;
+	struct model m;
+	int rc = sweep_build(&f.src, &f.sw, 0, &m, &d);
+	show(&d);
+	assert_int_equal(rc, 0);
+	const struct dist *a = &m.params[m.p_aid_ratio].dist;
+	assert_int_equal(a->kind, DIST_FIXED);
+	assert_double_near(a->likely, 0.9, 1e-15);
+	assert_true(isnan(a->low) && isnan(a->high));
+	const struct dist *e = &m.params[model_find_param(&m, "fte")].dist;
+	assert_int_equal(e->kind, DIST_FIXED);
+	assert_double_near(e->likely, 0.25, 1e-15);
+	assert_false(model_param_uncertain(&m, m.p_aid_ratio));
+	model_free(&m);
+	rc = sweep_build(&f.src, &f.sw, 1, &m, &d);
+	show(&d);
+	assert_int_equal(rc, 0);
+	e = &m.params[model_find_param(&m, "fte")].dist;
+	assert_int_equal(e->kind, DIST_PERT);
+	assert_double_near(e->low, 0.25, 1e-15);
+	assert_double_near(e->likely, 0.5, 1e-15);
+	assert_double_near(e->high, 0.8, 1e-15);
+	assert_int_equal(m.params[m.p_aid_ratio].dist.kind, DIST_FIXED);
+	model_free(&m);
+	diags_free(&d);
+	unload(&f);
+}
+
 /* ---- the file's own errors, at their cells --------------------------- */
 
 static void test_sweep_unknown_column_item_option_field(void **state)
@@ -396,7 +438,8 @@ static void test_sweep_check_reports_bad_values_at_sweep_cells(void **state)
 	struct diags d = DIAGS_INIT;
 	assert_int_equal(sweep_check(&f.src, &f.sw, &d), 1);
 	assert_error_at(&f, &d, 3, 2, "expected a number");
-	assert_error_at(&f, &d, 4, 3, "must lie between low (0.4) and high");
+	/* A value alone fixes the parameter: its own bounds still hold. */
+	assert_error_at(&f, &d, 4, 3, "aid_ratio must be from 0 to 1, got 1.5");
 	assert_error_at(&f, &d, 5, 4, "must lie between low");
 	assert_error_at(&f, &d, 6, 5, "unknown distribution \"weibull\" "
 				      "(valid: fixed, uniform, triangular, "
@@ -493,6 +536,7 @@ int main(void)
 			test_sweep_columns_name_params_fields_and_items),
 		cmocka_unit_test(test_sweep_blank_keeps_and_dash_clears),
 		cmocka_unit_test(test_sweep_sets_params_into_the_model),
+		cmocka_unit_test(test_sweep_value_fixes_a_ranged_parameter),
 		cmocka_unit_test(test_sweep_unknown_column_item_option_field),
 		cmocka_unit_test(
 			test_sweep_refuses_seed_trials_costs_and_text_fields),
