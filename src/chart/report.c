@@ -584,11 +584,11 @@ struct entry {
 	size_t page;
 };
 
-static void cover(struct pages *p, struct report_page *pg,
-		  const struct entry *toc, size_t ntoc)
+/* The cover down to the summary table: title, basis, headline, the two
+ * perspectives, summary.  Returns the y below it. */
+static double cover_top(struct pages *p, struct dlist *dl)
 {
 	const struct chart_data *d = p->d;
-	struct dlist *dl = &pg->dl;
 	double y = PAGE_M;
 	dl_tag_begin(dl, "H1", NULL);
 	y = frame_text(&p->c, dl, PAGE_M, y + 18 * TEXT_ASCENT, PAGE_W,
@@ -607,13 +607,22 @@ static void cover(struct pages *p, struct report_page *pg,
 	free(span);
 	free(pv);
 	free(n);
+	strbuf_free(&b);
 	const char *head = chart_finding(d, "headline");
 	if (head)
 		y = para(p, dl, head, y + 10, FONT_BOLD, 11, STYLE_INK);
 	y = perspectives(p, dl, y);
 	y = block(p, dl, "H2", "Summary", y + 10, FONT_BOLD, 12, STYLE_INK);
-	y = summary(p, dl, y);
+	return summary(p, dl, y);
+}
+
+/* The contents from y, each entry a link to its page.  Returns the y
+ * below them. */
+static double contents(struct pages *p, struct dlist *dl, double y,
+		       const struct entry *toc, size_t ntoc)
+{
 	y = block(p, dl, "H2", "Contents", y + 14, FONT_BOLD, 12, STYLE_INK);
+	struct strbuf b = STRBUF_INIT;
 	dl_tag_begin(dl, "TOC", NULL);
 	/* Each entry links to its page (a Link element in the TOC item). */
 	for (size_t i = 0; i < ntoc; i++) {
@@ -637,6 +646,19 @@ static void cover(struct pages *p, struct report_page *pg,
 	}
 	dl_tag_end(dl, "TOC");
 	strbuf_free(&b);
+	return y;
+}
+
+/* Whether the cover holds the contents too: laid out on a scratch page
+ * (long option names make the cover's paragraphs and table tall). */
+static int contents_fit_cover(struct pages *p, const struct entry *toc,
+			      size_t ntoc)
+{
+	struct dlist scratch;
+	dlist_init(&scratch, STYLE_PAGE_W, STYLE_PAGE_H);
+	double y = contents(p, &scratch, cover_top(p, &scratch), toc, ntoc);
+	dlist_free(&scratch);
+	return y <= PAGE_BOTTOM;
 }
 
 /* The footer of every page: the source line and "Page i of n". */
@@ -668,22 +690,37 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 	p.c.d = d;
 	p.c.tm = tm;
 	new_page(&p, "Cover", "Summary", 0);
+	/* The contents' entries first (their pages are known only once the
+	 * pages are laid out), to know whether they fit on the cover. */
 	struct entry *toc = xcalloc(nex + 3, sizeof(*toc));
 	size_t nt = 0;
 	toc[nt++] = (struct entry){xstrdup("Findings"),
-				   xstrdup("in words, with their basis"),
-				   p.n + 1};
-	findings(&p);
+				   xstrdup("in words, with their basis"), 0};
 	for (size_t i = 0; i < nex; i++) {
 		struct strbuf w = STRBUF_INIT;
 		strbuf_printf(&w, "Exhibit %d", ex[i].number);
 		toc[nt++] = (struct entry){strbuf_take(&w),
-					   xstrdup(ex[i].caption), p.n + 1};
-		exhibit_pages(&p, &ex[i], &charts[i]);
+					   xstrdup(ex[i].caption), 0};
 	}
 	toc[nt++] = (struct entry){xstrdup("Assumptions"),
 				   xstrdup("every input, its range and source"),
-				   p.n + 1};
+				   0};
+	toc[nt++] = (struct entry){
+		xstrdup("Methods"),
+		xstrdup("simulation, percentiles, discounting, aid; how to "
+			"regenerate"),
+		0};
+	int apart = !contents_fit_cover(&p, toc, nt);
+	if (apart)
+		new_page(&p, "Contents", "Contents", 0);
+	size_t t = 0;
+	toc[t++].page = p.n + 1;
+	findings(&p);
+	for (size_t i = 0; i < nex; i++) {
+		toc[t++].page = p.n + 1;
+		exhibit_pages(&p, &ex[i], &charts[i]);
+	}
+	toc[t++].page = p.n + 1;
 	assumptions(&p);
 	const char *extra[4] = {NULL};
 	int k = 0;
@@ -704,13 +741,10 @@ size_t report_build(const struct chart_data *d, const struct text_measure *tm,
 			     "draws (for a risk's occurrence, the number of "
 			     "years it occurs) and the output across the "
 			     "trials.";
-	toc[nt++] = (struct entry){
-		xstrdup("Methods"),
-		xstrdup("simulation, percentiles, discounting, aid; how to "
-			"regenerate"),
-		p.n + 1};
+	toc[t++].page = p.n + 1;
 	methods(&p, extra);
-	cover(&p, &p.v[0], toc, nt);
+	double y = cover_top(&p, &p.v[0].dl);
+	contents(&p, &p.v[apart].dl, apart ? PAGE_M - 14 : y, toc, nt);
 	for (size_t i = 0; i < nt; i++) {
 		free(toc[i].what);
 		free(toc[i].caption);
