@@ -108,6 +108,33 @@ static void add_aid(size_t n, const double *a, double share, const double *qt,
 
 /* The program year in which a trial's district leaves: exit_year's draw
  * rounded to the nearest whole year (half up). */
+/* 5.4: whether item pi occurs in program year t of trial trial0 + i
+ * (0 or 1): with probability pr, drawn afresh each year from the
+ * (t-1)-th uniform of its occurrence stream, two years to a Philox block
+ * (fresh: the block of year t is not in u yet).  The point estimate
+ * (trial0 < 0) takes pr itself, or once in out->force_year for the item
+ * whose occurrence is forced. */
+static inline double occurrence(const struct model *m,
+				const struct plan_item *pi,
+				const struct sim_block *out, long trial0,
+				size_t i, int t, double pr, int fresh,
+				int ublock, double *u)
+{
+	if (trial0 < 0 && out->force_item == pi->model + 1)
+		return t == out->force_year;
+	if (trial0 < 0)
+		return pr;
+	if (pr >= 1)
+		return 1;
+	if (pr <= 0)
+		return 0;
+	if (fresh)
+		rng_uniform_pair(pi->key_occurs, m->seed,
+				 (uint32_t)(trial0 + (long)i), (uint32_t)ublock,
+				 u + 2 * i);
+	return u[2 * i + (size_t)(t - 1) % 2] < pr;
+}
+
 static inline int exit_year_of(double x)
 {
 	return (int)floor(x + 0.5);
@@ -189,22 +216,9 @@ static void add_item_terms(const sim_plan *p, const struct plan_item *pi,
 			} else if (pi->exits && xr && t > exit_year_of(xr[i])) {
 				continue; /* the district has left */
 			}
-			double pr = prob.v[i * prob.step], occurs;
-			if (trial0 < 0 && out->force_item == pi->model + 1)
-				occurs = t == out->force_year;
-			else if (trial0 < 0)
-				occurs = pr;
-			else if (pr >= 1)
-				occurs = 1;
-			else if (pr <= 0)
-				occurs = 0;
-			else {
-				if (fresh)
-					rng_uniform_pair(pi->key_occurs, m->seed,
-							 (uint32_t)(trial0 + (long)i),
-							 (uint32_t)ublock, u + 2 * i);
-				occurs = u[2 * i + (size_t)(t - 1) % 2] < pr;
-			}
+			double occurs = occurrence(m, pi, out, trial0, i, t,
+						   prob.v[i * prob.step], fresh,
+						   ublock, u);
 			if (occurs == 0)
 				continue;
 			double ei = e.v[i * e.step];
@@ -301,25 +315,9 @@ static void add_item(const sim_plan *p, const struct plan_item *pi,
 			continue;
 		}
 		for (size_t i = 0; i < n; i++) {
-			/* 5.4: occurs with probability p, drawn afresh each
-			 * year (the (t-1)-th uniform of the item's occurrence
-			 * stream); the point estimate takes p times the cost. */
-			double pr = prob.v[i * prob.step], occurs;
-			if (trial0 < 0 && out->force_item == pi->model + 1)
-				occurs = t == out->force_year;
-			else if (trial0 < 0)
-				occurs = pr;
-			else if (pr >= 1)
-				occurs = 1;
-			else if (pr <= 0)
-				occurs = 0;
-			else {
-				if (fresh)
-					rng_uniform_pair(pi->key_occurs, m->seed,
-							 (uint32_t)(trial0 + (long)i),
-							 (uint32_t)ublock, u + 2 * i);
-				occurs = u[2 * i + (size_t)(t - 1) % 2] < pr;
-			}
+			double occurs = occurrence(m, pi, out, trial0, i, t,
+						   prob.v[i * prob.step], fresh,
+						   ublock, u);
 			if (occurs == 0)
 				continue;
 			double cost_t = occurs * qt[i * qs] * c[i] * ef[i * efs];
